@@ -1,0 +1,15 @@
+using Ekyc.Core.Checks;
+
+namespace Ekyc.Core.Engines;
+
+/// <summary>The face engine as the processing pipeline sees it.</summary>
+public interface IFaceVerifier
+{
+    /// <summary>
+    /// Compares the largest face of the document front with the selfie (<c>face_match</c>) and judges the
+    /// selfie's liveness (<c>face_liveness</c>); several frames enable active liveness.
+    /// </summary>
+    FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken);
+}
+
+public sealed record FaceVerification(CheckResult Match, CheckResult Liveness);

