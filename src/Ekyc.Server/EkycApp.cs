@@ -1,3 +1,20 @@
+using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
+using Ekyc.Server.Engines;
+using Ekyc.Server.Errors;
+using Ekyc.Server.Events;
+using Ekyc.Server.Health;
+using Ekyc.Server.Idempotency;
+using Ekyc.Server.Jobs;
+using Ekyc.Server.Options;
+using Ekyc.Server.RateLimiting;
+using Ekyc.Server.Sessions;
+using Ekyc.Server.Storage;
+using Ekyc.Server.Uploads;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
 namespace Ekyc.Server;
 
 /// <summary>Builds the web application; the CLI and the tests both start the server through here.</summary>
@@ -7,8 +24,89 @@ public static class EkycApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddEkycServices(builder.Configuration, options);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Uploads.MaxBytes * options.Uploads.MaxSelfieFrames + 1024 * 1024);
+
         var app = builder.Build();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        Bootstrap.Run(app.Services, app.Logger);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseRateLimitHeaders(options.RateLimit);
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthApi();
+        if (options.RunsApi)
+            app.MapSessionsApi();
         return app;
+    }
+
+    /// <summary>Reads and validates the <c>Ekyc</c> section now, so a bad value fails at start with its message.</summary>
+    public static EkycOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(EkycOptions.Section).Get<EkycOptions>() ?? new EkycOptions();
+        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true);
+        if (errors.Count > 0)
+            throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
+        return options;
+    }
+
+    public static IServiceCollection AddEkycServices(this IServiceCollection services, IConfiguration configuration, EkycOptions options)
+    {
+        services.AddOptions<EkycOptions>().BindConfiguration(EkycOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new DataFolder(options.DataPath));
+        services.AddSingleton(sp => new Database(sp.GetRequiredService<DataFolder>().DatabasePath));
+        services.AddSingleton(sp => new Encryptor(MasterKeyProvider.Load(options, sp.GetRequiredService<DataFolder>())));
+        services.AddSingleton<IBlobStore, FileBlobStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<EventWriter>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<VerificationPipeline>();
+        services.AddEngines(configuration, options);
+        if (options.RunsWorker)
+        {
+            services.AddSingleton<VerificationWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<VerificationWorker>());
+            services.AddSingleton<MaintenanceService>();
+            services.AddHostedService(sp => sp.GetRequiredService<MaintenanceService>());
+        }
+
+        services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                var code = ProblemWriter.CodeForStatus(status);
+                context.ProblemDetails.Extensions["code"] = code;
+                context.ProblemDetails.Type = Problems.TypeOf(code);
+                context.ProblemDetails.Extensions["request_id"] = context.HttpContext.TraceIdentifier;
+            }
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddApiRateLimiting(options.RateLimit);
+        UploadReader.ConfigureLimits(services, options.Uploads.MaxBytes, options.Uploads.MaxSelfieFrames);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Ekyc API";
+            document.Info.Description = "Self-hosted identity verification. Authenticate with 'Authorization: Bearer <API key or client token>'.";
+            return Task.CompletedTask;
+        }));
+        return services;
     }
 }

@@ -13,11 +13,15 @@ public static class SessionStateMachine
     public static SessionStatus Apply(SessionStatus from, SessionAction action, SessionStatus? decision = null)
     {
         var to = Next(from, action, decision);
-        return to ?? throw new InvalidStateTransitionException(from, action, AllowedActions(from));
+        return to ?? throw new InvalidStateTransitionException(from, action, CallerActions(from));
     }
 
     public static bool CanApply(SessionStatus from, SessionAction action, SessionStatus? decision = null) =>
         Next(from, action, decision) is not null;
+
+    /// <summary>Actions a caller of the API can take (the worker's and the clock's are internal).</summary>
+    public static IReadOnlyList<SessionAction> CallerActions(SessionStatus from) =>
+        AllowedActions(from).Where(a => a is not (SessionAction.StartProcessing or SessionAction.Decide or SessionAction.Expire)).ToArray();
 
     public static IReadOnlyList<SessionAction> AllowedActions(SessionStatus from) =>
         Enum.GetValues<SessionAction>().Where(a => a is SessionAction.Decide or SessionAction.Review

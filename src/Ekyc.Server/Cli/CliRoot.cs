@@ -16,6 +16,8 @@ public static class CliRoot
         };
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
         return root;
     }

@@ -1,0 +1,37 @@
+using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
+using Ekyc.Server.Storage;
+
+namespace Ekyc.Server;
+
+/// <summary>
+/// First-start work, before the server listens: apply migrations, and on an empty database create a
+/// tenant whose API key is printed once and written to a 0600 file in the data folder.
+/// </summary>
+public static class Bootstrap
+{
+    public const string DefaultTenant = "default";
+
+    public static void Run(IServiceProvider services, ILogger logger)
+    {
+        var folder = services.GetRequiredService<DataFolder>();
+        var database = services.GetRequiredService<Database>();
+        Migrations.ApplyAsync(database).GetAwaiter().GetResult();
+        _ = services.GetRequiredService<Encryptor>();
+        var keys = services.GetRequiredService<ApiKeyStore>();
+        if (keys.AnyTenantAsync().GetAwaiter().GetResult())
+            return;
+        var (tenant, key) = keys.CreateKeyAsync(DefaultTenant).GetAwaiter().GetResult();
+        DataFolder.WriteSecret(folder.InitialApiKeyPath, key + "\n");
+        // Printed once on purpose: this is the only time the plaintext key exists outside its 0600 file.
+        Console.WriteLine($"""
+
+            Ekyc: created tenant '{DefaultTenant}' ({tenant}).
+            API key (shown once, also saved to {folder.InitialApiKeyPath}):
+
+                {key}
+
+            """);
+        logger.LogInformation("Created the initial tenant {Tenant}; its API key is in {Path}", tenant, folder.InitialApiKeyPath);
+    }
+}

@@ -1,0 +1,135 @@
+using Dapper;
+
+namespace Ekyc.Server.Data;
+
+/// <summary>Versioned schema scripts, applied in order inside one transaction each.</summary>
+public static class Migrations
+{
+    private static readonly (int Version, string Name, string Sql)[] Scripts =
+    [
+        (1, "initial", """
+            CREATE TABLE tenants (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                key_hash TEXT NOT NULL UNIQUE,
+                prefix TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            );
+            CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                status TEXT NOT NULL,
+                reference TEXT,
+                config_json TEXT NOT NULL,
+                metadata_enc TEXT,
+                client_token_hash TEXT UNIQUE,
+                client_token_expires_at TEXT,
+                version INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                submitted_at TEXT,
+                decided_at TEXT,
+                decision_json TEXT,
+                summary_json TEXT,
+                results_enc TEXT,
+                review_json TEXT,
+                deleted_at TEXT
+            );
+            CREATE INDEX ix_sessions_tenant_created ON sessions(tenant_id, created_at DESC, id DESC);
+            CREATE INDEX ix_sessions_expiry ON sessions(status, expires_at);
+            CREATE TABLE images (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES sessions(id),
+                tenant_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                side TEXT,
+                document_type TEXT,
+                frame_index INTEGER NOT NULL DEFAULT 0,
+                media_type TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                width INTEGER NOT NULL,
+                height INTEGER NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_images_session ON images(session_id);
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL UNIQUE REFERENCES sessions(id),
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                locked_by TEXT,
+                locked_until TEXT,
+                last_error TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_jobs_claim ON jobs(status, locked_until);
+            CREATE TABLE engine_runs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                job_id TEXT NOT NULL,
+                session_id TEXT NOT NULL,
+                worker TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                started_at TEXT NOT NULL,
+                committed INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL UNIQUE,
+                tenant_id TEXT NOT NULL,
+                session_id TEXT,
+                type TEXT NOT NULL,
+                payload_enc TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_events_session ON events(session_id);
+            CREATE TABLE idempotency_keys (
+                tenant_id TEXT NOT NULL,
+                key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                state TEXT NOT NULL,
+                status_code INTEGER,
+                response_enc TEXT,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, key)
+            );
+            CREATE INDEX ix_idempotency_expiry ON idempotency_keys(expires_at);
+            """),
+    ];
+
+    public static int Latest => Scripts[^1].Version;
+
+    /// <summary>Applies the scripts the database has not seen; returns how many ran.</summary>
+    public static async Task<int> ApplyAsync(Database database, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        var applied = 0;
+        foreach (var (version, name, sql) in Scripts)
+        {
+            var ran = await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, transaction) > 0)
+                    return false;
+                await connection.ExecuteAsync(sql, transaction: transaction);
+                await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
+                    new { version, name, at = Clock.Format(DateTimeOffset.UtcNow) }, transaction);
+                return true;
+            }, cancellationToken);
+            applied += ran ? 1 : 0;
+        }
+        return applied;
+    }
+}

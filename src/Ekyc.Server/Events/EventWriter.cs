@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Dapper;
+using Ekyc.Server.Data;
+using Ekyc.Server.Sessions;
+using Ekyc.Server.Storage;
+
+namespace Ekyc.Server.Events;
+
+/// <summary>
+/// Writes outbox rows inside the caller's transaction, so an event exists exactly when its state change
+/// committed. Payloads hold personal data (extracted identity), so they are encrypted at rest.
+/// </summary>
+public sealed class EventWriter(Encryptor encryptor, TimeProvider time)
+{
+    public async Task<string> WriteAsync(DbConnection connection, DbTransaction transaction, SessionRecord session, string type)
+    {
+        var id = Ids.New("evt");
+        var now = time.GetUtcNow();
+        var payload = Json.Serialize(EventPayloads.Build(type, session, now));
+        await connection.ExecuteAsync("""
+            INSERT INTO events (id, seq, tenant_id, session_id, type, payload_enc, created_at)
+            VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), @tenant, @session, @type, @payload, @now)
+            """, new { id, tenant = session.TenantId, session = session.Id, type, payload = encryptor.EncryptField(payload, id), now = Clock.Format(now) }, transaction);
+        return id;
+    }
+
+    /// <summary>The stored events of a session, oldest first, decrypted.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> ListAsync(DbConnection connection, string sessionId)
+    {
+        var rows = await connection.QueryAsync<(string Id, long Seq, string Type, string PayloadEnc, string CreatedAt)>(
+            "SELECT id, seq, type, payload_enc, created_at FROM events WHERE session_id = @sessionId ORDER BY seq", new { sessionId });
+        return rows.Select(r => new StoredEvent(r.Id, r.Seq, r.Type, encryptor.DecryptField(r.PayloadEnc, r.Id)!, Clock.Parse(r.CreatedAt))).ToList();
+    }
+}
+
+public sealed record StoredEvent(string Id, long Seq, string Type, string Payload, DateTimeOffset CreatedAt);

@@ -1,0 +1,78 @@
+using Dapper;
+using Ekyc.Server.Data;
+using Ekyc.Server.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Ekyc.Server.Idempotency;
+
+/// <summary>A response stored for replay.</summary>
+public sealed record StoredResponse(int StatusCode, string? ContentType, Dictionary<string, string> Headers, byte[] Body);
+
+/// <summary>What happened when a key was reserved.</summary>
+public abstract record Reservation
+{
+    public sealed record Started : Reservation;
+    public sealed record InProgress : Reservation;
+    public sealed record Mismatch : Reservation;
+    public sealed record Completed(StoredResponse Response) : Reservation;
+}
+
+/// <summary>
+/// Idempotency records: one row per (tenant, key) inserted before the work starts (the start marker), the
+/// full response stored after it. The unique key, not a check-then-insert, decides who runs.
+/// Responses can carry secrets (the client token), so they are encrypted.
+/// </summary>
+public sealed class IdempotencyStore(Database database, Encryptor encryptor, TimeProvider time)
+{
+    public async Task<Reservation> ReserveAsync(string tenantId, string key, string fingerprint, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await database.InTransactionAsync<Reservation>(async (connection, transaction) =>
+        {
+            // An expired record no longer counts; drop it so the key can start over.
+            await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key AND expires_at < @now",
+                new { tenantId, key, now = Clock.Format(now) }, transaction);
+            try
+            {
+                await connection.ExecuteAsync("""
+                    INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state, created_at, expires_at)
+                    VALUES (@tenantId, @key, @fingerprint, 'started', @now, @expires)
+                    """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
+                return new Reservation.Started();
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            {
+                var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc)>(
+                    "SELECT fingerprint, state, response_enc FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key", new { tenantId, key }, transaction);
+                if (row.Fingerprint != fingerprint)
+                    return new Reservation.Mismatch();
+                if (row.State != "completed")
+                    return new Reservation.InProgress();
+                return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
+            }
+        }, cancellationToken);
+    }
+
+    public async Task CompleteAsync(string tenantId, string key, StoredResponse response, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE idempotency_keys SET state = 'completed', status_code = @status, response_enc = @response WHERE tenant_id = @tenantId AND key = @key",
+            new { tenantId, key, status = response.StatusCode, response = encryptor.EncryptField(Json.Serialize(response), Owner(tenantId, key)) });
+    }
+
+    /// <summary>Forgets a key whose request failed unexpectedly, so the client can retry it.</summary>
+    public async Task ReleaseAsync(string tenantId, string key)
+    {
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key AND state = 'started'", new { tenantId, key });
+    }
+
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE expires_at < @now", new { now = Clock.Format(time.GetUtcNow()) });
+    }
+
+    private static string Owner(string tenantId, string key) => $"{tenantId}/{key}";
+}

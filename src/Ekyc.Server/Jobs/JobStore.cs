@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Dapper;
+using Ekyc.Server.Data;
+
+namespace Ekyc.Server.Jobs;
+
+/// <summary>A claimed job: the lease holder is the only one allowed to complete it.</summary>
+public sealed record ClaimedJob(string Id, string SessionId, int Attempts, string Worker);
+
+/// <summary>
+/// The durable processing queue. A job is claimed by setting a lease (<c>locked_until</c>); a job whose
+/// lease ran out (its worker died) is claimed again. Completion is fenced on the lease holder, so a
+/// worker that lost its lease cannot commit a second result.
+/// </summary>
+public sealed class JobStore(Database database, TimeProvider time)
+{
+    public static Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string sessionId, DateTimeOffset now) =>
+        connection.ExecuteAsync("""
+            INSERT INTO jobs (id, session_id, status, attempts, created_at, updated_at)
+            VALUES (@id, @sessionId, 'pending', 0, @now, @now)
+            """, new { id = Ids.New("job"), sessionId, now = Clock.Format(now) }, transaction);
+
+    public async Task<ClaimedJob?> ClaimAsync(string worker, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string SessionId, long Attempts)>("""
+                UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
+                WHERE id = (SELECT id FROM jobs
+                            WHERE status = 'pending' OR (status = 'running' AND locked_until < @now)
+                            ORDER BY created_at LIMIT 1)
+                RETURNING id, session_id, attempts
+                """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now) }, transaction);
+            return row.Id is null ? null : new ClaimedJob(row.Id, row.SessionId, (int)row.Attempts, worker);
+        }, cancellationToken);
+    }
+
+    /// <summary>Extends the lease; false when another worker took the job over.</summary>
+    public async Task<bool> RenewAsync(ClaimedJob job, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await connection.ExecuteAsync(
+            "UPDATE jobs SET locked_until = @until, updated_at = @now WHERE id = @Id AND locked_by = @Worker AND status = 'running'",
+            new { job.Id, job.Worker, until = Clock.Format(now + lease), now = Clock.Format(now) }) == 1;
+    }
+
+    /// <summary>Marks the job done inside the caller's transaction; false when the lease was lost.</summary>
+    public async Task<bool> CompleteAsync(DbConnection connection, DbTransaction transaction, ClaimedJob job, string status, string? error = null) =>
+        await connection.ExecuteAsync(
+            "UPDATE jobs SET status = @status, locked_until = NULL, last_error = @error, updated_at = @now WHERE id = @Id AND locked_by = @Worker AND status = 'running'",
+            new { job.Id, job.Worker, status, error, now = Clock.Format(time.GetUtcNow()) }, transaction) == 1;
+
+    /// <summary>Gives the job back (shutdown or a transient error) so another claim can run it.</summary>
+    public async Task ReleaseAsync(ClaimedJob job, string? error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE jobs SET status = 'pending', locked_by = NULL, locked_until = NULL, last_error = @error, updated_at = @now WHERE id = @Id AND locked_by = @Worker AND status = 'running'",
+            new { job.Id, job.Worker, error, now = Clock.Format(time.GetUtcNow()) });
+    }
+
+    /// <summary>Records that the engines started on a claim, so tests and operators can count runs per submission.</summary>
+    public async Task RecordEngineRunAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO engine_runs (job_id, session_id, worker, attempt, started_at) VALUES (@Id, @SessionId, @Worker, @Attempts, @now)",
+            new { job.Id, job.SessionId, job.Worker, job.Attempts, now = Clock.Format(time.GetUtcNow()) });
+    }
+
+    public static Task MarkEngineRunCommittedAsync(DbConnection connection, DbTransaction transaction, ClaimedJob job) =>
+        connection.ExecuteAsync("UPDATE engine_runs SET committed = 1 WHERE job_id = @Id AND attempt = @Attempts", new { job.Id, job.Attempts }, transaction);
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Server.Options;
+using Ekyc.Server.Sessions;
+using Ekyc.Server.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Ekyc.Server.Jobs;
+
+/// <summary>
+/// Runs the stages of one verification: intake, document, faces, screening. Each stage has its own
+/// timeout and timing; a missing engine, a timeout or an engine error makes its checks <c>not_run</c>
+/// with the reason, so the policy sends the session to a human instead of guessing.
+/// </summary>
+public sealed partial class VerificationPipeline(
+    IBlobStore blobs, IOptions<EkycOptions> options, ILogger<VerificationPipeline> logger, TimeProvider time,
+    IDocumentVerifier? documents = null, IFaceVerifier? faces = null, IScreeningVerifier? screening = null)
+{
+    public sealed record Outcome(IReadOnlyList<CheckResult> Checks, ExtractedData? Extracted, IReadOnlyList<StageTiming> Stages, double TotalMilliseconds);
+
+    public async Task<Outcome> RunAsync(SessionRecord session, IReadOnlyList<ImageRecord> images, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var stages = new List<StageTiming>();
+        var results = new Dictionary<string, CheckResult>();
+        var requested = session.Config.Checks;
+        bool Wants(params string[] names) => names.Any(requested.Contains);
+
+        var watch = Stopwatch.StartNew();
+        var front = images.FirstOrDefault(i => i is { Kind: ImageRecord.DocumentKind, Side: "front" });
+        var back = images.FirstOrDefault(i => i is { Kind: ImageRecord.DocumentKind, Side: "back" });
+        var selfies = images.Where(i => i.Kind == ImageRecord.SelfieKind).OrderBy(i => i.FrameIndex).ToList();
+        var frontBytes = front is null ? null : await blobs.GetAsync(session.TenantId, front.Id, cancellationToken);
+        var backBytes = back is null ? null : await blobs.GetAsync(session.TenantId, back.Id, cancellationToken);
+        var selfieBytes = new List<byte[]>();
+        foreach (var selfie in selfies)
+            selfieBytes.Add(await blobs.GetAsync(session.TenantId, selfie.Id, cancellationToken));
+        stages.Add(new StageTiming("intake", watch.Elapsed.TotalMilliseconds));
+
+        ExtractedData? extracted = null;
+        // The document is read even when only screening was asked for: screening needs the name.
+        if (Wants(CheckNames.DocumentAuthenticity, CheckNames.SanctionsScreening, CheckNames.PepScreening))
+        {
+            var document = await StageAsync("document", stages, documents, [CheckNames.DocumentAuthenticity], frontBytes is null,
+                (engine, ct) => engine.Verify(new DocumentImages(frontBytes!, backBytes, front?.DocumentType), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct),
+                cancellationToken);
+            if (document.Value is { } value)
+            {
+                results[CheckNames.DocumentAuthenticity] = value.Authenticity;
+                extracted = value.Extracted;
+            }
+            else
+            {
+                results[CheckNames.DocumentAuthenticity] = document.Failures[0];
+            }
+        }
+
+        if (Wants(CheckNames.FaceMatch, CheckNames.FaceLiveness))
+        {
+            var face = await StageAsync("faces", stages, faces, [CheckNames.FaceMatch, CheckNames.FaceLiveness], frontBytes is null || selfieBytes.Count == 0,
+                (engine, ct) => engine.Verify(frontBytes!, selfieBytes, ct), cancellationToken);
+            results[CheckNames.FaceMatch] = face.Value?.Match ?? face.Failures[0];
+            results[CheckNames.FaceLiveness] = face.Value?.Liveness ?? face.Failures[1];
+        }
+
+        if (Wants(CheckNames.SanctionsScreening, CheckNames.PepScreening))
+        {
+            var name = extracted?.FullName;
+            var screen = await StageAsync("screening", stages, screening, [CheckNames.SanctionsScreening, CheckNames.PepScreening], string.IsNullOrWhiteSpace(name),
+                (engine, ct) => engine.Screen(new ScreeningSubject(name!, extracted!.DateOfBirth, extracted.Nationality), ct), cancellationToken);
+            results[CheckNames.SanctionsScreening] = screen.Value?.Sanctions ?? screen.Failures[0];
+            results[CheckNames.PepScreening] = screen.Value?.Pep ?? screen.Failures[1];
+        }
+
+        var checks = CheckNames.All.Select(name => requested.Contains(name)
+            ? results.GetValueOrDefault(name) ?? CheckResult.NotRun(name, CommonReasons.EngineUnavailable)
+            : CheckResult.NotRun(name, CommonReasons.NotRequested)).ToList();
+        return new Outcome(checks, extracted, stages, total.Elapsed.TotalMilliseconds);
+    }
+
+    private sealed record StageResult<T>(T? Value, IReadOnlyList<CheckResult> Failures) where T : class;
+
+    private async Task<StageResult<T>> StageAsync<TEngine, T>(string stage, List<StageTiming> stages, TEngine? engine, string[] checks, bool missingInput,
+        Func<TEngine, CancellationToken, T> run, CancellationToken cancellationToken) where TEngine : class where T : class
+    {
+        StageResult<T> Fail(string reason) => new(null, checks.Select(c => CheckResult.NotRun(c, reason)).ToList());
+        if (engine is null)
+            return Fail(CommonReasons.EngineUnavailable);
+        if (missingInput)
+            return Fail(CommonReasons.MissingInput);
+        var watch = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Worker.StageTimeout);
+        try
+        {
+            // Engines are CPU-bound and synchronous; run them off the worker loop so the timeout can fire.
+            var task = Task.Run(() => run(engine, timeout.Token), timeout.Token);
+            var value = await task.WaitAsync(timeout.Token);
+            return new StageResult<T>(value, []);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogStageTimeout(logger, stage, options.Value.Worker.StageTimeout);
+            return Fail("stage_timeout");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStageError(logger, e, stage);
+            return Fail(CommonReasons.EngineError);
+        }
+        finally
+        {
+            stages.Add(new StageTiming(stage, watch.Elapsed.TotalMilliseconds));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stage {Stage} timed out after {Timeout}")]
+    private static partial void LogStageTimeout(ILogger logger, string stage, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stage {Stage} failed")]
+    private static partial void LogStageError(ILogger logger, Exception exception, string stage);
+}

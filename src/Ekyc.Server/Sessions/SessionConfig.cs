@@ -1,0 +1,9 @@
+namespace Ekyc.Server.Sessions;
+
+/// <summary>What the tenant asked for when creating the session.</summary>
+public sealed record SessionConfig(IReadOnlyList<string> DocumentTypes, IReadOnlyList<string> Checks, string? WebhookUrl);
+
+public static class DocumentTypes
+{
+    public static readonly IReadOnlyList<string> All = ["passport", "id_card", "driving_licence", "residence_permit"];
+}

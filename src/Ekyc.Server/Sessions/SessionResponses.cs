@@ -1,0 +1,77 @@
+using Ekyc.Core.Checks;
+using Ekyc.Core.Sessions;
+using Ekyc.Server.Events;
+
+namespace Ekyc.Server.Sessions;
+
+public sealed record ImageResponse(string Id, string Kind, string? Side, string? Type, int Frame, string MediaType, string Sha256, int Width, int Height, long SizeBytes, DateTimeOffset CreatedAt)
+{
+    public static ImageResponse From(ImageRecord i) =>
+        new(i.Id, i.Kind, i.Side, i.DocumentType, i.FrameIndex, i.MediaType, i.Sha256, i.Width, i.Height, i.SizeBytes, i.CreatedAt);
+}
+
+public sealed record DecisionResponse(string Status, double Confidence, string Rule, IReadOnlyList<string> Checks, DateTimeOffset? DecidedAt, ReviewRecord? Review);
+
+/// <summary>The session as <c>GET /v1/sessions/{id}</c> shows it.</summary>
+public sealed record SessionResponse(
+    string Id,
+    string Object,
+    string Status,
+    string? Reference,
+    IReadOnlyList<string> DocumentTypes,
+    IReadOnlyList<string> RequestedChecks,
+    string? WebhookUrl,
+    IReadOnlyDictionary<string, string>? Metadata,
+    double? Confidence,
+    DecisionResponse? Decision,
+    IReadOnlyDictionary<string, string> Checks,
+    IReadOnlyDictionary<string, object?>? ExtractedData,
+    IReadOnlyList<ImageResponse> Documents,
+    IReadOnlyList<ImageResponse> Selfie,
+    IReadOnlyList<string> AllowedActions,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? DecidedAt,
+    DateTimeOffset? DeletedAt,
+    string? ClientToken = null,
+    DateTimeOffset? ClientTokenExpiresAt = null)
+{
+    public static SessionResponse From(SessionRecord s, IReadOnlyList<ImageRecord> images) => new(
+        s.Id, "session", s.Status.ToWire(), s.Reference, s.Config.DocumentTypes, s.Config.Checks, s.Config.WebhookUrl, s.Metadata,
+        s.Decision?.Confidence,
+        s.Decision is { } d ? new DecisionResponse(d.Status, d.Confidence, d.Rule, d.Checks, s.DecidedAt, s.Review) : null,
+        EventPayloads.ChecksOf(s),
+        EventPayloads.ExtractedDataOf(s.Results?.ExtractedData),
+        images.Where(i => i.Kind == ImageRecord.DocumentKind).Select(ImageResponse.From).ToList(),
+        images.Where(i => i.Kind == ImageRecord.SelfieKind).Select(ImageResponse.From).ToList(),
+        s.DeletedAt is null ? SessionStateMachine.CallerActions(s.Status).Select(ActionNames.ToWire).ToList() : [],
+        s.CreatedAt, s.UpdatedAt, s.ExpiresAt, s.SubmittedAt, s.DecidedAt, s.DeletedAt);
+}
+
+public sealed record SessionListResponse(string Object, IReadOnlyList<SessionResponse> Data, bool HasMore, string? NextCursor);
+
+/// <summary>One check in the report: everything needed to explain its status.</summary>
+public sealed record CheckReport(
+    string Name, string Status, bool Requested, double? Score, double? Threshold, double? Confidence,
+    IReadOnlyList<string> ReasonCodes, IReadOnlyDictionary<string, object?> Evidence, string? Version, IReadOnlyList<StageTiming> Timings)
+{
+    public static CheckReport From(CheckResult c, bool requested) =>
+        new(c.Name, c.Status.ToWire(), requested, c.Score, c.Threshold, c.Confidence, c.ReasonCodes, c.Evidence, c.Version, c.Timings);
+}
+
+/// <summary><c>GET /v1/sessions/{id}/report</c>: the full, explainable result.</summary>
+public sealed record ReportResponse(
+    string SessionId,
+    string Object,
+    string Status,
+    DecisionResponse? Decision,
+    IReadOnlyList<CheckReport> Checks,
+    IReadOnlyDictionary<string, object?>? ExtractedData,
+    IReadOnlyList<ImageResponse> Images,
+    IReadOnlyList<StageTiming> Stages,
+    double? TotalMilliseconds,
+    int? Attempt,
+    DateTimeOffset? ProcessedAt,
+    object? Thresholds);

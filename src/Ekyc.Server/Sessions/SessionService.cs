@@ -1,0 +1,276 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Ekyc.Core.Checks;
+using Ekyc.Core.Sessions;
+using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
+using Ekyc.Server.Errors;
+using Ekyc.Server.Events;
+using Ekyc.Server.Jobs;
+using Ekyc.Server.Options;
+using Ekyc.Server.Storage;
+using Ekyc.Server.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace Ekyc.Server.Sessions;
+
+/// <summary>The session use cases behind the HTTP API. Every state change commits with its event.</summary>
+public sealed class SessionService(
+    Database database, SessionStore sessions, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
+    IOptions<EkycOptions> options, TimeProvider time)
+{
+    private EkycOptions Options => options.Value;
+
+    public async Task<SessionResponse> CreateAsync(Caller caller, CreateSessionRequest request, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var errors = request.Validate(TimeSpan.FromDays(30));
+        if (errors.Count > 0)
+            throw Problems.Validation(errors);
+        var now = time.GetUtcNow();
+        var lifetime = request.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : Options.SessionLifetime;
+        var session = new SessionRecord
+        {
+            Id = Ids.New("sess"),
+            TenantId = caller.TenantId,
+            Status = SessionStatus.Created,
+            Reference = request.Reference,
+            Config = new SessionConfig(request.DocumentTypes ?? DocumentTypes.All, request.Checks ?? CheckNames.All, request.WebhookUrl),
+            Metadata = request.Metadata,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        var token = Ids.Secret("ek_client");
+        var tokenExpires = now + (Options.ClientTokenLifetime < lifetime ? Options.ClientTokenLifetime : lifetime);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await sessions.InsertAsync(connection, transaction, session, Ids.Hash(token), tokenExpires);
+            return 0;
+        }, cancellationToken);
+        return SessionResponse.From(session, []) with { ClientToken = token, ClientTokenExpiresAt = tokenExpires };
+    }
+
+    public async Task<ImageResponse> UploadDocumentAsync(Caller caller, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var upload = await UploadReader.ReadAsync(request, Options.Uploads.MaxBytes, 1, cancellationToken);
+        var side = upload.Field("side") ?? "front";
+        if (side is not ("front" or "back"))
+            throw Problems.Invalid("side", "'front' or 'back'.");
+        var type = upload.Field("type");
+        if (type is null || !DocumentTypes.All.Contains(type))
+            throw Problems.Invalid("type", $"One of: {string.Join(", ", DocumentTypes.All)}.");
+        var image = ImageIntake.Accept(upload.Files[0], Options.Uploads);
+        var stored = await StoreImagesAsync(caller, id, SessionAction.UploadDocument, ImageRecord.DocumentKind, side, type, [image],
+            session =>
+            {
+                if (!session.Config.DocumentTypes.Contains(type))
+                    throw new ApiException(422, "document_type_not_allowed", "Document type not allowed",
+                        $"This session accepts: {string.Join(", ", session.Config.DocumentTypes)}.");
+            }, cancellationToken);
+        return stored[0];
+    }
+
+    public async Task<IReadOnlyList<ImageResponse>> UploadSelfieAsync(Caller caller, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var upload = await UploadReader.ReadAsync(request, Options.Uploads.MaxBytes, Options.Uploads.MaxSelfieFrames, cancellationToken);
+        var images = upload.Files.Select(f => ImageIntake.Accept(f, Options.Uploads)).ToList();
+        return await StoreImagesAsync(caller, id, SessionAction.UploadSelfie, ImageRecord.SelfieKind, null, null, images, _ => { }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Blobs are written before the rows that point at them, so a crash leaves at worst an orphan file,
+    /// never a row without its image. A replaced image's blob is deleted after the commit.
+    /// </summary>
+    private async Task<IReadOnlyList<ImageResponse>> StoreImagesAsync(Caller caller, string id, SessionAction action, string kind,
+        string? side, string? type, IReadOnlyList<AcceptedImage> images, Action<SessionRecord> guard, CancellationToken cancellationToken)
+    {
+        // Check the state first so a refused upload writes nothing at all.
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var current = await LoadVisibleAsync(connection, null, caller, id);
+            SessionStateMachine.Apply(current.Status, action);
+            guard(current);
+        }
+        var now = time.GetUtcNow();
+        var records = images.Select((image, frame) => new ImageRecord(Ids.New(kind == ImageRecord.DocumentKind ? "doc" : "sfy"), id, caller.TenantId,
+            kind, side, type, frame, image.MediaType, image.Sha256, image.Width, image.Height, image.Bytes.Length, now)).ToList();
+        for (var i = 0; i < images.Count; i++)
+            await blobs.PutAsync(caller.TenantId, records[i].Id, images[i].Bytes, cancellationToken);
+
+        IReadOnlyList<ImageRecord> replaced;
+        try
+        {
+            replaced = await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var session = await LoadVisibleAsync(connection, transaction, caller, id);
+                guard(session);
+                await sessions.TransitionAsync(connection, transaction, session, action);
+                var old = await ImageStore.RemoveReplacedAsync(connection, transaction, id, kind, side);
+                foreach (var record in records)
+                    await ImageStore.InsertAsync(connection, transaction, record);
+                return old;
+            }, cancellationToken);
+        }
+        catch
+        {
+            foreach (var record in records)
+                await blobs.DeleteAsync(caller.TenantId, record.Id, CancellationToken.None);
+            throw;
+        }
+        foreach (var old in replaced)
+            await blobs.DeleteAsync(caller.TenantId, old.Id, CancellationToken.None);
+        return records.Select(ImageResponse.From).ToList();
+    }
+
+    public async Task<SessionResponse> SubmitAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var session = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var current = await LoadVisibleAsync(connection, transaction, caller, id);
+            var images = await ImageStore.ListAsync(connection, id, transaction);
+            if (!images.Any(i => i.Kind == ImageRecord.DocumentKind && i.Side == "front") && current.Status == SessionStatus.SelfieUploaded)
+                throw new ApiException(422, "document_front_missing", "Document front missing", "Upload the front side of the document before submitting.");
+            var now = time.GetUtcNow();
+            var submitted = await sessions.TransitionAsync(connection, transaction, current, SessionAction.Submit);
+            await sessions.SaveSubmittedAtAsync(connection, transaction, id, now);
+            await JobStore.EnqueueAsync(connection, transaction, id, now);
+            return (submitted with { SubmittedAt = now }, images);
+        }, cancellationToken);
+        jobSignal.Notify();
+        return SessionResponse.From(session.Item1, session.images);
+    }
+
+    public async Task<SessionResponse> GetAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        var (session, images) = await LoadWithExpiryAsync(caller, id, cancellationToken);
+        return SessionResponse.From(session, images);
+    }
+
+    public async Task<ReportResponse> ReportAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var (session, images) = await LoadWithExpiryAsync(caller, id, cancellationToken);
+        var results = session.Results;
+        var checks = CheckNames.All.Select(name =>
+        {
+            var requested = session.Config.Checks.Contains(name);
+            var result = results?.Checks.FirstOrDefault(c => c.Name == name)
+                ?? CheckResult.NotRun(name, requested ? "pending" : CommonReasons.NotRequested);
+            return CheckReport.From(result, requested);
+        }).ToList();
+        var decision = SessionResponse.From(session, images).Decision;
+        return new ReportResponse(session.Id, "report", session.Status.ToWire(), decision, checks,
+            EventPayloads.ExtractedDataOf(results?.ExtractedData), images.Select(ImageResponse.From).ToList(),
+            results?.Stages ?? [], results?.TotalMilliseconds, results?.Attempt, results?.ProcessedAt, session.Decision?.Thresholds);
+    }
+
+    public async Task<SessionListResponse> ListAsync(Caller caller, string? status, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore,
+        string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        SessionStatus? filter = null;
+        if (status is not null)
+            filter = SessionStatusNames.TryParse(status, out var parsed) ? parsed : throw Problems.Invalid("status", "Unknown status.");
+        var size = limit ?? 20;
+        if (size is < 1 or > 100)
+            throw Problems.Invalid("limit", "Between 1 and 100.");
+        var after = cursor is null ? ((string, string)?)null : DecodeCursor(cursor);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var page = await sessions.ListAsync(connection, caller.TenantId, filter, createdAfter, createdBefore, after, size + 1);
+        var items = page.Take(size).Select(s => SessionResponse.From(s, [])).ToList();
+        var next = page.Count > size ? EncodeCursor(page[size - 1]) : null;
+        return new SessionListResponse("list", items, next is not null, next);
+    }
+
+    public async Task DeleteAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var images = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var session = await LoadAsync(connection, transaction, caller, id);
+            if (session.DeletedAt is not null)
+                return [];
+            if (session.Status is SessionStatus.Submitted or SessionStatus.Processing)
+                throw Problems.SessionBusy(id);
+            var all = await ImageStore.ListAsync(connection, id, transaction);
+            await ImageStore.DeleteAllAsync(connection, transaction, id);
+            var now = time.GetUtcNow();
+            await sessions.EraseAsync(connection, transaction, id, now);
+            await events.WriteAsync(connection, transaction, session with { DeletedAt = now, Results = null, Metadata = null }, EventTypes.Deleted);
+            return all;
+        }, cancellationToken);
+        foreach (var image in images)
+            await blobs.DeleteAsync(caller.TenantId, image.Id, CancellationToken.None);
+    }
+
+    public async Task<SessionResponse> ReviewAsync(Caller caller, string id, ReviewRequest request, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var errors = request.Validate();
+        if (errors.Count > 0)
+            throw Problems.Validation(errors);
+        var (session, images) = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var current = await LoadVisibleAsync(connection, transaction, caller, id);
+            var target = SessionStatusNames.Parse(request.Decision!);
+            SessionStateMachine.Apply(current.Status, SessionAction.Review, target);
+            var review = new ReviewRecord(request.Decision!, request.Reason!, request.Reviewer!, time.GetUtcNow(), current.Status.ToWire());
+            var decision = current.Decision! with { Status = request.Decision!, Rule = "manual_review_" + request.Decision, Confidence = 1.0 };
+            var updated = current with { Review = review, Decision = decision };
+            await sessions.SaveReviewAsync(connection, transaction, updated);
+            var reviewed = await sessions.TransitionAsync(connection, transaction, updated, SessionAction.Review, target);
+            return (reviewed, await ImageStore.ListAsync(connection, id, transaction));
+        }, cancellationToken);
+        return SessionResponse.From(session, images);
+    }
+
+    /// <summary>Reads with the expiry applied (and its event written) when the clock has passed it.</summary>
+    private Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadWithExpiryAsync(Caller caller, string id, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var session = await LoadAsync(connection, transaction, caller, id);
+            return (session, await ImageStore.ListAsync(connection, id, transaction));
+        }, cancellationToken);
+
+    private async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)
+    {
+        // A client token sees only its own session; anything else is "not found", never "forbidden".
+        if (caller.SessionId is not null && caller.SessionId != id)
+            throw Problems.SessionNotFound(id);
+        return await sessions.LoadAsync(connection, transaction, caller.TenantId, id);
+    }
+
+    private async Task<SessionRecord> LoadVisibleAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)
+    {
+        var session = await LoadAsync(connection, transaction, caller, id);
+        return session.DeletedAt is null ? session : throw Problems.SessionDeleted(id);
+    }
+
+    private static void RequireSecretKey(Caller caller)
+    {
+        if (caller.IsClientToken)
+            throw Problems.Forbidden("A client token may only upload, submit and read the status of its own session; use a secret API key.");
+    }
+
+    private static string EncodeCursor(SessionRecord last) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Clock.Format(last.CreatedAt)}|{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (string, string) DecodeCursor(string cursor)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+            _ = DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture);
+            return (parts[0], parts[1]);
+        }
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
+        {
+            throw Problems.Invalid("cursor", "Not a cursor returned by this API.");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Data.Common;
+using Dapper;
+using Ekyc.Core.Sessions;
+using Ekyc.Server.Data;
+using Ekyc.Server.Errors;
+using Ekyc.Server.Events;
+using Ekyc.Server.Storage;
+
+namespace Ekyc.Server.Sessions;
+
+/// <summary>Reads and writes sessions; PII columns go through the <see cref="Encryptor"/>.</summary>
+public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimeProvider time)
+{
+    private const string Columns = """
+        id, tenant_id, status, reference, config_json, metadata_enc, version, created_at, updated_at, expires_at,
+        submitted_at, decided_at, decision_json, summary_json, results_enc, review_json, deleted_at
+        """;
+
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, SessionRecord session, string clientTokenHash, DateTimeOffset clientTokenExpiresAt)
+    {
+        await connection.ExecuteAsync("""
+            INSERT INTO sessions (id, tenant_id, status, reference, config_json, metadata_enc, client_token_hash, client_token_expires_at,
+                                  version, created_at, updated_at, expires_at)
+            VALUES (@Id, @TenantId, @Status, @Reference, @Config, @Metadata, @TokenHash, @TokenExpires, 1, @Created, @Created, @Expires)
+            """, new
+        {
+            session.Id,
+            session.TenantId,
+            Status = session.Status.ToWire(),
+            session.Reference,
+            Config = Json.Serialize(session.Config),
+            Metadata = session.Metadata is null ? null : encryptor.EncryptField(Json.Serialize(session.Metadata), session.Id),
+            TokenHash = clientTokenHash,
+            TokenExpires = Clock.Format(clientTokenExpiresAt),
+            Created = Clock.Format(session.CreatedAt),
+            Expires = Clock.Format(session.ExpiresAt),
+        }, transaction);
+    }
+
+    /// <summary>
+    /// Loads a session of the tenant for a change; a session past its expiry is expired first (with its
+    /// event), so every caller sees the state the clock says it is in.
+    /// </summary>
+    public async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string id)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
+            $"SELECT {Columns} FROM sessions WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
+        if (row is null)
+            throw Problems.SessionNotFound(id);
+        var session = Map(row);
+        if (transaction is not null && session.DeletedAt is null && SessionStateMachine.CanApply(session.Status, SessionAction.Expire)
+            && session.ExpiresAt <= time.GetUtcNow())
+        {
+            session = await TransitionAsync(connection, transaction, session, SessionAction.Expire);
+        }
+        return session;
+    }
+
+    public async Task<SessionRecord?> FindAsync(DbConnection connection, string id, DbTransaction? transaction = null)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>($"SELECT {Columns} FROM sessions WHERE id = @id", new { id }, transaction);
+        return row is null ? null : Map(row);
+    }
+
+    /// <summary>Applies a state-machine action, bumps the version and writes the matching event.</summary>
+    public async Task<SessionRecord> TransitionAsync(DbConnection connection, DbTransaction transaction, SessionRecord session, SessionAction action,
+        SessionStatus? decision = null, Action<SessionRecord, Dictionary<string, object?>>? extra = null)
+    {
+        var next = SessionStateMachine.Apply(session.Status, action, decision);
+        var now = time.GetUtcNow();
+        var updated = session with { Status = next, Version = session.Version + 1, UpdatedAt = now };
+        var changed = await connection.ExecuteAsync(
+            "UPDATE sessions SET status = @status, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
+            new { status = next.ToWire(), now = Clock.Format(now), id = session.Id, version = session.Version }, transaction);
+        if (changed != 1)
+            throw new System.Data.DBConcurrencyException($"Session {session.Id} changed concurrently.");
+        var eventType = EventTypes.ForTransition(action, next);
+        if (eventType is not null)
+            await events.WriteAsync(connection, transaction, updated, eventType);
+        return updated;
+    }
+
+    public Task SaveDecisionAsync(DbConnection connection, DbTransaction transaction, SessionRecord session) =>
+        connection.ExecuteAsync("""
+            UPDATE sessions SET decided_at = @DecidedAt, decision_json = @Decision, summary_json = @Summary, results_enc = @Results
+            WHERE id = @Id
+            """, new
+        {
+            session.Id,
+            DecidedAt = session.DecidedAt is { } d ? Clock.Format(d) : null,
+            Decision = session.Decision is null ? null : Json.Serialize(session.Decision),
+            Summary = session.Summary is null ? null : Json.Serialize(session.Summary),
+            Results = session.Results is null ? null : encryptor.EncryptField(Json.Serialize(session.Results), session.Id),
+        }, transaction);
+
+    public Task SaveSubmittedAtAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at) =>
+        connection.ExecuteAsync("UPDATE sessions SET submitted_at = @at WHERE id = @id", new { id, at = Clock.Format(at) }, transaction);
+
+    public Task SaveReviewAsync(DbConnection connection, DbTransaction transaction, SessionRecord session) =>
+        connection.ExecuteAsync("UPDATE sessions SET review_json = @review, decision_json = @decision WHERE id = @id",
+            new { id = session.Id, review = Json.Serialize(session.Review), decision = Json.Serialize(session.Decision) }, transaction);
+
+    /// <summary>Erases personal data and keeps a tombstone (id, status, timestamps, decision summary).</summary>
+    public Task EraseAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at) =>
+        connection.ExecuteAsync("""
+            UPDATE sessions SET metadata_enc = NULL, results_enc = NULL, client_token_hash = NULL, deleted_at = @at,
+                                version = version + 1, updated_at = @at
+            WHERE id = @id
+            """, new { id, at = Clock.Format(at) }, transaction);
+
+    public async Task<IReadOnlyList<SessionRecord>> ListAsync(DbConnection connection, string tenantId, SessionStatus? status,
+        DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, (string CreatedAt, string Id)? after, int limit)
+    {
+        var sql = $"""
+            SELECT {Columns} FROM sessions
+            WHERE tenant_id = @tenantId
+              AND (@status IS NULL OR status = @status)
+              AND (@createdAfter IS NULL OR created_at >= @createdAfter)
+              AND (@createdBefore IS NULL OR created_at < @createdBefore)
+              AND (@cursorAt IS NULL OR created_at < @cursorAt OR (created_at = @cursorAt AND id < @cursorId))
+            ORDER BY created_at DESC, id DESC
+            LIMIT @limit
+            """;
+        var rows = await connection.QueryAsync<SessionRow>(sql, new
+        {
+            tenantId,
+            status = status?.ToWire(),
+            createdAfter = createdAfter is { } a ? Clock.Format(a) : null,
+            createdBefore = createdBefore is { } b ? Clock.Format(b) : null,
+            cursorAt = after?.CreatedAt,
+            cursorId = after?.Id,
+            limit,
+        });
+        return rows.Select(Map).ToList();
+    }
+
+    private SessionRecord Map(SessionRow row) => new()
+    {
+        Id = row.Id,
+        TenantId = row.TenantId,
+        Status = SessionStatusNames.Parse(row.Status),
+        Reference = row.Reference,
+        Config = Json.Deserialize<SessionConfig>(row.ConfigJson),
+        Metadata = row.MetadataEnc is null ? null : Json.Deserialize<Dictionary<string, string>>(encryptor.DecryptField(row.MetadataEnc, row.Id)!),
+        Version = row.Version,
+        CreatedAt = Clock.Parse(row.CreatedAt),
+        UpdatedAt = Clock.Parse(row.UpdatedAt),
+        ExpiresAt = Clock.Parse(row.ExpiresAt),
+        SubmittedAt = Clock.ParseOrNull(row.SubmittedAt),
+        DecidedAt = Clock.ParseOrNull(row.DecidedAt),
+        Decision = row.DecisionJson is null ? null : Json.Deserialize<StoredDecision>(row.DecisionJson),
+        Summary = row.SummaryJson is null ? null : Json.Deserialize<Dictionary<string, string>>(row.SummaryJson),
+        Results = row.ResultsEnc is null ? null : Json.Deserialize<SessionResults>(encryptor.DecryptField(row.ResultsEnc, row.Id)!),
+        Review = row.ReviewJson is null ? null : Json.Deserialize<ReviewRecord>(row.ReviewJson),
+        DeletedAt = Clock.ParseOrNull(row.DeletedAt),
+    };
+
+    private sealed class SessionRow
+    {
+        public string Id { get; set; } = "";
+        public string TenantId { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string? Reference { get; set; }
+        public string ConfigJson { get; set; } = "";
+        public string? MetadataEnc { get; set; }
+        public long Version { get; set; }
+        public string CreatedAt { get; set; } = "";
+        public string UpdatedAt { get; set; } = "";
+        public string ExpiresAt { get; set; } = "";
+        public string? SubmittedAt { get; set; }
+        public string? DecidedAt { get; set; }
+        public string? DecisionJson { get; set; }
+        public string? SummaryJson { get; set; }
+        public string? ResultsEnc { get; set; }
+        public string? ReviewJson { get; set; }
+        public string? DeletedAt { get; set; }
+    }
+}
