@@ -6,6 +6,8 @@ namespace Ekyc.Server.Data;
 /// <summary>Opens connections to the embedded SQLite database (WAL, foreign keys, busy timeout).</summary>
 public sealed class Database(string path)
 {
+    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = path,

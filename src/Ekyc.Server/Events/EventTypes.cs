@@ -17,10 +17,11 @@ public static class EventTypes
     public static readonly IReadOnlyList<string> All =
         [DocumentsUploaded, SelfieUploaded, Submitted, Processing, Completed, Reviewed, Expired, Deleted];
 
-    /// <summary>The event of a transition, or null when the state did not change (a second document side).</summary>
-    public static string? ForTransition(SessionAction action, SessionStatus to) => action switch
+    /// <summary>The event of a transition, or null when an upload did not change the state (a second document side, a retake).</summary>
+    public static string? ForTransition(SessionAction action, SessionStatus from, SessionStatus to) => action switch
     {
-        SessionAction.UploadDocument when to == SessionStatus.DocumentsUploaded => DocumentsUploaded,
+        SessionAction.UploadDocument or SessionAction.UploadSelfie when from == to => null,
+        SessionAction.UploadDocument => DocumentsUploaded,
         SessionAction.UploadSelfie => SelfieUploaded,
         SessionAction.Submit => Submitted,
         SessionAction.StartProcessing => Processing,

@@ -74,7 +74,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
             new { status = next.ToWire(), now = Clock.Format(now), id = session.Id, version = session.Version }, transaction);
         if (changed != 1)
             throw new System.Data.DBConcurrencyException($"Session {session.Id} changed concurrently.");
-        var eventType = EventTypes.ForTransition(action, next);
+        var eventType = EventTypes.ForTransition(action, session.Status, next);
         if (eventType is not null)
             await events.WriteAsync(connection, transaction, updated, eventType);
         return updated;

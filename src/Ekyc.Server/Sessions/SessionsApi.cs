@@ -19,12 +19,10 @@ public static class SessionsApi
             .ProducesProblem(404);
         group.MapGet("/{id}/report", ReportAsync).WithName("GetSessionReport").WithSummary("Full report: every check with score, threshold, reasons and timings");
         group.MapPost("/{id}/documents", UploadDocumentAsync).WithName("UploadDocument").AddEndpointFilter<IdempotencyFilter>()
-            .Accepts<IFormFile>("multipart/form-data").Accepts<byte[]>("image/jpeg", "image/png", "image/webp")
-            .WithSummary("Upload a document side (query or form fields: side=front|back, type)")
+            .WithSummary("Upload a document side: multipart field 'file' or a raw image body; side=front|back and type as form or query fields")
             .ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).DisableAntiforgery();
         group.MapPost("/{id}/selfie", UploadSelfieAsync).WithName("UploadSelfie").AddEndpointFilter<IdempotencyFilter>()
-            .Accepts<IFormFile>("multipart/form-data").Accepts<byte[]>("image/jpeg", "image/png", "image/webp")
-            .WithSummary("Upload the selfie; several 'file' parts are frames for active liveness")
+            .WithSummary("Upload the selfie: multipart field 'file' (repeat it for active-liveness frames) or a raw image body")
             .ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).DisableAntiforgery();
         group.MapPost("/{id}/submit", SubmitAsync).WithName("SubmitSession").AddEndpointFilter<IdempotencyFilter>()
             .WithSummary("Queue the session for processing (exactly once)").ProducesProblem(409);
