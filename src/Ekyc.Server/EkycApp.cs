@@ -32,6 +32,7 @@ public static class EkycApp
         Bootstrap.Run(app.Services, app.Logger);
 
         app.UseExceptionHandler();
+        IdempotencyFilter.BufferIdempotentBodies(app);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();

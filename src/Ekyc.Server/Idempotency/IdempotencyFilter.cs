@@ -58,6 +58,15 @@ public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<EkycOptio
         return new ReplayResult(response, replayed: false);
     }
 
+    /// <summary>Buffers the body of keyed POSTs so the filter can fingerprint it after model binding consumed it.</summary>
+    public static IApplicationBuilder BufferIdempotentBodies(IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(Header))
+                context.Request.EnableBuffering();
+            return next(context);
+        });
+
     /// <summary>Domain errors become stored problem responses like any other result.</summary>
     private static async Task<object?> RunAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -108,7 +117,6 @@ public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<EkycOptio
         Add(request.Method);
         Add(request.Path);
         Add(request.QueryString.Value ?? "");
-        request.EnableBuffering();
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
@@ -124,6 +132,8 @@ public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<EkycOptio
         else
         {
             Add(request.ContentType ?? "");
+            // The body was buffered by BufferIdempotentBodies before model binding read it.
+            request.Body.Position = 0;
             hash.AppendData(await SHA256.HashDataAsync(request.Body, cancellationToken));
             request.Body.Position = 0;
         }

@@ -29,20 +29,22 @@ public sealed class EkycOptions : IValidatableObject
     [Range(typeof(TimeSpan), "1.00:00:00", "30.00:00:00")]
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Roles this process plays: <c>api</c>, <c>worker</c> or both.</summary>
-    public string[] Roles { get; set; } = ["api", "worker"];
+    /// <summary>Roles this process plays, comma-separated: <c>api</c>, <c>worker</c> or <c>api,worker</c>.</summary>
+    public string Roles { get; set; } = "api,worker";
+
+    private string[] RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public UploadLimits Uploads { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
     public DecisionOptions Decision { get; set; } = new();
 
-    public bool RunsApi => Roles.Contains("api", StringComparer.OrdinalIgnoreCase);
-    public bool RunsWorker => Roles.Contains("worker", StringComparer.OrdinalIgnoreCase);
+    public bool RunsApi => RoleList.Contains("api", StringComparer.OrdinalIgnoreCase);
+    public bool RunsWorker => RoleList.Contains("worker", StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Roles.Length == 0 || Roles.Any(r => r is not ("api" or "worker")))
+        if (RoleList.Length == 0 || RoleList.Any(r => r is not ("api" or "worker")))
             yield return new ValidationResult("Ekyc:Roles must be 'api', 'worker' or both.", [nameof(Roles)]);
         if (!string.IsNullOrEmpty(MasterKey) && !IsKey(MasterKey))
             yield return new ValidationResult("Ekyc:MasterKey must be the base64 encoding of 32 bytes.", [nameof(MasterKey)]);

@@ -1,0 +1,11 @@
+using Ekyc.Server.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ekyc.Server.Tests.Infrastructure;
+
+public static class Tenants
+{
+    /// <summary>Creates another tenant with its own key, as <c>keys create --tenant</c> does.</summary>
+    public static Task<(string TenantId, string ApiKey)> CreateOtherTenantAsync(this IServiceProvider services) =>
+        services.GetRequiredService<ApiKeyStore>().CreateKeyAsync("tenant-" + Guid.NewGuid().ToString("N")[..8]);
+}
