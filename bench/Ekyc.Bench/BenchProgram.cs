@@ -2,7 +2,16 @@ using BenchmarkDotNet.Running;
 
 namespace Ekyc.Bench;
 
+/// <summary>
+/// <c>http</c> runs the HTTP load driver against an in-process server; anything else goes to BenchmarkDotNet.
+/// </summary>
 public static class BenchProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "http")
+            return await HttpLoad.RunAsync(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -5,11 +5,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ekyc.Server.Health;
 
-/// <summary><c>GET /health</c>: the database answers and which engines are loaded.</summary>
+/// <summary><c>GET /health</c> (readiness): the database answers and which engines are loaded; <c>GET /health/live</c> (liveness).</summary>
 public static class HealthApi
 {
-    public static void MapHealthApi(this IEndpointRouteBuilder routes) =>
+    public static void MapHealthApi(this IEndpointRouteBuilder routes)
+    {
         routes.MapGet("/health", CheckAsync).WithName("Health").WithTags("Health").AllowAnonymous();
+        // Liveness: the process answers; no I/O, so it is also the benchmark's reference endpoint.
+        routes.MapGet("/health/live", () => TypedResults.Ok(new { status = "ok" })).WithName("Liveness").WithTags("Health").AllowAnonymous();
+    }
 
     private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> CheckAsync(Database database, EngineStatus engines, CancellationToken cancellationToken)
     {

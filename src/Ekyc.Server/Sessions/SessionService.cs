@@ -227,13 +227,24 @@ public sealed class SessionService(
         return SessionResponse.From(session, images);
     }
 
-    /// <summary>Reads with the expiry applied (and its event written) when the clock has passed it.</summary>
-    private Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadWithExpiryAsync(Caller caller, string id, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+    /// <summary>
+    /// Reads without taking the write lock; only a session whose expiry has passed is re-read in a write
+    /// transaction, which expires it and writes its event.
+    /// </summary>
+    private async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadWithExpiryAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var session = await LoadAsync(connection, null, caller, id);
+            if (!(session.DeletedAt is null && SessionStateMachine.CanApply(session.Status, SessionAction.Expire) && session.ExpiresAt <= time.GetUtcNow()))
+                return (session, await ImageStore.ListAsync(connection, id));
+        }
+        return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var session = await LoadAsync(connection, transaction, caller, id);
             return (session, await ImageStore.ListAsync(connection, id, transaction));
         }, cancellationToken);
+    }
 
     private async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)
     {
