@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using Dapper;
 using Ekyc.Server.Data;
 using Ekyc.Server.Sessions;
@@ -22,6 +23,29 @@ public sealed class EventWriter(Encryptor encryptor, TimeProvider time)
             VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), @tenant, @session, @type, @payload, @now)
             """, new { id, tenant = session.TenantId, session = session.Id, type, payload = encryptor.EncryptField(payload, id), now = Clock.Format(now) }, transaction);
         return id;
+    }
+
+    /// <summary>
+    /// Removes the personal data (extracted identity, review reason) from a session's stored events when the
+    /// session is erased; the envelope stays so the delivery history still makes sense.
+    /// </summary>
+    public async Task RedactAsync(DbConnection connection, DbTransaction transaction, string sessionId)
+    {
+        var rows = await connection.QueryAsync<(string Id, string PayloadEnc)>(
+            "SELECT id, payload_enc FROM events WHERE session_id = @sessionId", new { sessionId }, transaction);
+        foreach (var (id, sealedPayload) in rows)
+        {
+            var payload = JsonNode.Parse(encryptor.DecryptField(sealedPayload, id)!)!.AsObject();
+            if (!payload.ContainsKey("extracted_data") && !payload.ContainsKey("review"))
+                continue;
+            if (payload.ContainsKey("extracted_data"))
+                payload["extracted_data"] = null;
+            if (payload["review"] is JsonObject review)
+                review["reason"] = null;
+            payload["redacted"] = true;
+            await connection.ExecuteAsync("UPDATE events SET payload_enc = @payload WHERE id = @id",
+                new { id, payload = encryptor.EncryptField(payload.ToJsonString(), id) }, transaction);
+        }
     }
 
     /// <summary>The stored events of a session, oldest first, decrypted.</summary>

@@ -199,6 +199,7 @@ public sealed class SessionService(
             await ImageStore.DeleteAllAsync(connection, transaction, id);
             var now = time.GetUtcNow();
             await sessions.EraseAsync(connection, transaction, id, now);
+            await events.RedactAsync(connection, transaction, id);
             await events.WriteAsync(connection, transaction, session with { DeletedAt = now, Results = null, Metadata = null }, EventTypes.Deleted);
             return all;
         }, cancellationToken);

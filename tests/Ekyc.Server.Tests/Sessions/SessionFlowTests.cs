@@ -182,6 +182,22 @@ public class SessionFlowTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task Delete_redacts_the_identity_data_of_the_stored_events()
+    {
+        using var client = Server.Client();
+        var id = (await Api.ReadyToSubmitAsync(client)).Id();
+        await client.PostAsync($"/v1/sessions/{id}/submit", null);
+        await Api.WaitForDecisionAsync(client, id);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/v1/sessions/{id}")).StatusCode);
+        var completed = JsonNode.Parse((await EventsOf(id)).Single(e => e.Type == EventTypes.Completed).Payload)!.AsObject();
+        Assert.Null(completed["extracted_data"]);
+        Assert.True(completed["redacted"]!.GetValue<bool>());
+        var report = await Api.BodyAsync(await client.GetAsync($"/v1/sessions/{id}/report"));
+        Assert.Null(report["extracted_data"]);
+        Assert.Empty(report["images"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_reviewer_closes_a_manual_review_session()
     {
         using var client = Server.Client();
