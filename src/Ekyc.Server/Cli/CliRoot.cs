@@ -16,6 +16,8 @@ public static class CliRoot
         };
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(InspectFaceCommand.Create("inspect-face"));
+        root.Subcommands.Add(CalibrateFacesCommand.Create("calibrate-faces"));
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
         return root;
     }
