@@ -28,8 +28,8 @@ internal sealed class AntiSpoofClassifier(ModelStore store)
         var scale = Math.Min(Context, Math.Min((height - 1) / box.Height, (width - 1) / box.Width));
         var w = box.Width * scale;
         var h = box.Height * scale;
-        var left = Math.Clamp(box.CenterX - w / 2, 0, width - 1 - w);
-        var top = Math.Clamp(box.CenterY - h / 2, 0, height - 1 - h);
+        var left = Math.Clamp(box.CenterX - w / 2, 0, Math.Max(0, width - 1 - w));
+        var top = Math.Clamp(box.CenterY - h / 2, 0, Math.Max(0, height - 1 - h));
         return SKRect.Create(left, top, w, h);
     }
 }

@@ -13,6 +13,8 @@ internal static class LivenessEvaluator
     private const double CentralZone = 0.6;
     /// <summary>How much of the face box may fall outside the picture.</summary>
     private const double MaxCut = 0.1;
+    private static readonly HashSet<string> QualityReasons =
+        [FaceReasons.FaceTooSmall, FaceReasons.FaceTooFar, FaceReasons.FaceBlurry, FaceReasons.PoseProfile, FaceReasons.FaceCutOff];
 
     public static CheckResult Evaluate(IReadOnlyList<ImageObservation> frames, FaceOptions options, IReadOnlyList<StageTiming> timings)
     {
@@ -50,8 +52,13 @@ internal static class LivenessEvaluator
         evidence["signals"] = signals;
         var reasons = signals.Where(s => !s.Passed).Select(s => s.Name).ToList();
 
+        // The anti-spoof score is only trusted for a verdict on a face big, sharp and frontal enough to judge.
         if (live < options.LivenessFailThreshold)
+        {
+            if (reasons.Any(QualityReasons.Contains))
+                return Result(CheckStatus.Review, live, 0.5, [FaceReasons.SpoofSuspected, .. reasons]);
             return Result(CheckStatus.Fail, live, 0.8, [FaceReasons.SpoofSuspected, .. reasons]);
+        }
 
         var active = frames.Count > 1 ? ActiveSignals(frames, options) : null;
         if (active is not null)
