@@ -31,10 +31,17 @@ public static class InspectFaceCommand
         command.Options.Add(models);
         command.SetAction((result, cancellationToken) =>
         {
+            var documentPath = result.GetValue(document)!;
+            var selfiePaths = new[] { result.GetValue(selfie)! }.Concat(result.GetValue(frames) ?? []).ToList();
+            var missing = selfiePaths.Prepend(documentPath).Where(p => !File.Exists(p)).ToList();
+            if (missing.Count > 0)
+            {
+                Console.Error.WriteLine("File not found: " + string.Join(", ", missing));
+                return Task.FromResult(2);
+            }
             using var store = ModelStore.Locate(result.GetValue(models));
             using var verifier = new FaceVerifier(store, new FaceOptions());
-            var selfieFrames = new[] { result.GetValue(selfie)! }.Concat(result.GetValue(frames) ?? []).Select(File.ReadAllBytes).ToList();
-            var verification = verifier.Verify(File.ReadAllBytes(result.GetValue(document)!), selfieFrames, cancellationToken);
+            var verification = verifier.Verify(File.ReadAllBytes(documentPath), selfiePaths.Select(File.ReadAllBytes).ToList(), cancellationToken);
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["face_match"] = verification.Match,
