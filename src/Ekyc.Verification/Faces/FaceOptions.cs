@@ -27,7 +27,7 @@ public sealed record FaceOptions
     /// <summary>Passive anti-spoof p(live) needed for a pass.</summary>
     [Range(0.0, 1.0)] public double LivenessThreshold { get; init; } = 0.5;
     /// <summary>Below this p(live) the selfie fails as a presentation attack rather than going to review.</summary>
-    [Range(0.0, 1.0)] public double LivenessFailThreshold { get; init; } = 0.02;
+    [Range(0.0, 1.0)] public double LivenessFailThreshold { get; init; } = 0.01;
     /// <summary>p(open) both eyes need on the selfie; below it in one frame and above in another is a blink.</summary>
     [Range(0.0, 1.0)] public double EyesOpenThreshold { get; init; } = 0.5;
     /// <summary>Change of yaw across frames that counts as a head turn.</summary>
