@@ -48,14 +48,15 @@ public sealed class UprightImage : IDisposable
             reason = ImageReasons.TooLarge;
             return null;
         }
-        using var decoded = DecodeScaled(codec, maxSide);
+        var decoded = DecodeScaled(codec, maxSide);
         if (decoded is null)
         {
             reason = ImageReasons.Undecodable;
             return null;
         }
-        using var oriented = Orient(decoded, codec.EncodedOrigin);
-        using var bounded = Bound(oriented, maxSide);
+        // Each step returns its input when it has nothing to do, so an upright, small image is never copied.
+        var oriented = Replace(decoded, Orient(decoded, codec.EncodedOrigin));
+        using var bounded = Replace(oriented, Bound(oriented, maxSide));
         bounded.SetImmutable();
         return new UprightImage(SKImage.FromBitmap(bounded), encoded.Width, encoded.Height);
     }
@@ -77,10 +78,17 @@ public sealed class UprightImage : IDisposable
         return null;
     }
 
+    private static SKBitmap Replace(SKBitmap previous, SKBitmap next)
+    {
+        if (!ReferenceEquals(previous, next))
+            previous.Dispose();
+        return next;
+    }
+
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
         if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
-            return source.Copy();
+            return source;
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var (w, h) = swap ? (source.Height, source.Width) : (source.Width, source.Height);
         var target = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -108,7 +116,7 @@ public sealed class UprightImage : IDisposable
     {
         var longest = Math.Max(source.Width, source.Height);
         if (longest <= maxSide)
-            return source.Copy();
+            return source;
         var scale = (float)maxSide / longest;
         var info = new SKImageInfo(Math.Max(1, (int)(source.Width * scale)), Math.Max(1, (int)(source.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         return source.Resize(info, new SKSamplingOptions(SKCubicResampler.Mitchell));
