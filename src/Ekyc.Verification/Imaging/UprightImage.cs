@@ -69,6 +69,11 @@ public sealed class UprightImage : IDisposable
         var size = codec.GetScaledDimensions(scale);
         if (Math.Max(size.Width, size.Height) < Math.Min(maxSide, longest))
             size = codec.Info.Size;
+        return Decode(codec, size) ?? (size != codec.Info.Size ? Decode(codec, codec.Info.Size) : null);
+    }
+
+    private static SKBitmap? Decode(SKCodec codec, SKSizeI size)
+    {
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());

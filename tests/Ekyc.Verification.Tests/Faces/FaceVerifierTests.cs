@@ -81,6 +81,29 @@ public class FaceVerifierTests(FaceEngineFixture engine)
         Assert.Equal(["selfie_" + ImageReasons.Empty], result.Liveness.ReasonCodes);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 300)]
+    [InlineData(64, 48)]
+    public void Tiny_and_odd_images_give_reasons_not_exceptions(int width, int height)
+    {
+        var tiny = ImageEdits.Solid(width, height, SkiaSharp.SKColors.SaddleBrown);
+        var result = Verify(tiny, tiny);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Equal(CheckStatus.Fail, result.Liveness.Status);
+        Assert.DoesNotContain(CommonReasons.EngineError, result.Match.ReasonCodes);
+    }
+
+    [Fact]
+    public void Png_and_greyscale_uploads_are_read_like_jpeg()
+    {
+        using var colour = SkiaSharp.SKBitmap.Decode(TestPhotos.Media("cage2_crop.jpg"));
+        using var png = colour.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var grey = ImageEdits.Greyscale(Media("cage.jpg"));
+        var match = Verify(grey, png.ToArray()).Match;
+        Assert.Equal(CheckStatus.Pass, match.Status);
+    }
+
     [Fact]
     public void No_selfie_at_all_is_reported_as_not_run()
     {

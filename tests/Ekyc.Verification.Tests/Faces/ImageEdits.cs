@@ -32,6 +32,20 @@ internal static class ImageEdits
         canvas.DrawImage(image, 0, 0, Sampling);
     });
 
+    /// <summary>Black and white, as an old document portrait.</summary>
+    public static byte[] Greyscale(byte[] jpeg)
+    {
+        using var filter = SKColorFilter.CreateColorMatrix(
+        [
+            0.299f, 0.587f, 0.114f, 0, 0,
+            0.299f, 0.587f, 0.114f, 0, 0,
+            0.299f, 0.587f, 0.114f, 0, 0,
+            0, 0, 0, 1, 0,
+        ]);
+        using var paint = new SKPaint { ColorFilter = filter };
+        return Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) => canvas.DrawImage(image, 0, 0, Sampling, paint));
+    }
+
     /// <summary>Left-right mirror: the same face with its yaw reversed.</summary>
     public static byte[] Mirror(byte[] jpeg) => Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) =>
     {
