@@ -26,6 +26,19 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void Concurrent_verifications_give_the_same_scores_as_sequential_ones()
+    {
+        string[][] pairs = [["cage.jpg", "cage2_crop.jpg"], ["obama4_crop.jpg", "kim1_crop.jpg"], ["SeanConnery.jpg", "sean_guru2_crop.jpg"], ["bieber_small.jpg", "franck_02045.jpg"]];
+        var inputs = pairs.Select(p => (Document: Media(p[0]), Selfie: Media(p[1]))).ToList();
+        var sequential = inputs.Select(i => Verify(i.Document, i.Selfie).Match.Score).ToList();
+        Parallel.For(0, inputs.Count * 3, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var score = Verify(inputs[k % inputs.Count].Document, inputs[k % inputs.Count].Selfie).Match.Score;
+            Assert.Equal(sequential[k % inputs.Count], score);
+        });
+    }
+
+    [Fact]
     public void Different_people_fail_the_match()
     {
         var match = Verify(Media("obama4_crop.jpg"), Media("cage.jpg")).Match;
