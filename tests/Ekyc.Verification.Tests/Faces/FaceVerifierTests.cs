@@ -56,6 +56,18 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void Thresholds_come_from_the_options()
+    {
+        // A three-quarter view (|yaw| ≈ 0.2–0.3) counts as profile under a strict pose limit, and the same pair then goes to review.
+        using var strict = new FaceVerifier(engine.Models, engine.Options with { MaxYaw = 0.1, MatchPassThreshold = 0.95 });
+        var match = strict.Verify(Media("bieber_small.jpg"), [Media("kim1_crop.jpg")], CancellationToken.None).Match;
+        Assert.Equal(CheckStatus.Review, match.Status);
+        Assert.Contains(FaceReasons.DocumentPoseProfile, match.ReasonCodes);
+        Assert.Contains(FaceReasons.SelfiePoseProfile, match.ReasonCodes);
+        Assert.Equal(0.95, match.Threshold);
+    }
+
+    [Fact]
     public void A_selfie_with_two_faces_fails_liveness_and_sends_the_match_to_review()
     {
         var result = Verify(Media("cage.jpg"), ImageEdits.SideBySide(Media("cage2_crop.jpg"), Media("obama4_crop.jpg")));
