@@ -18,6 +18,7 @@ public static class Bootstrap
         var database = services.GetRequiredService<Database>();
         Migrations.ApplyAsync(database).GetAwaiter().GetResult();
         _ = services.GetRequiredService<Encryptor>();
+        Engines.EngineRegistration.Warm(services);
         var keys = services.GetRequiredService<ApiKeyStore>();
         if (keys.AnyTenantAsync().GetAwaiter().GetResult())
             return;

@@ -34,6 +34,7 @@ public sealed class EkycOptions : IValidatableObject
 
     private string[] RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    public EngineSwitches Engines { get; set; } = new();
     public UploadLimits Uploads { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
@@ -64,6 +65,14 @@ public sealed class EkycOptions : IValidatableObject
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         return results;
     }
+}
+
+/// <summary>Engines can be switched off (their checks then report <c>not_run</c>, reason <c>engine_unavailable</c>).</summary>
+public sealed class EngineSwitches
+{
+    public bool Documents { get; set; } = true;
+    public bool Faces { get; set; } = true;
+    public bool Screening { get; set; } = true;
 }
 
 /// <summary>Limits applied to every uploaded image before it is accepted.</summary>
