@@ -58,7 +58,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                                                         attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at)
                         VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now)
                         ON CONFLICT (event_id, target) DO NOTHING
-                        """, new { id = Ids.New("whd"), eventId = e.Id, type = e.Type, e.TenantId, e.SessionId, target, endpointId, url, now }, transaction);
+                        """, new { id = Ids.New("whd"), eventId = e.Id, type = e.Type, tenantId = e.TenantId, sessionId = e.SessionId, target, endpointId, url, now }, transaction);
                 }
             }
             await connection.ExecuteAsync("UPDATE webhook_fanout SET last_seq = @last WHERE name = 'events' AND last_seq < @last",
