@@ -24,9 +24,9 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         // A cheap read first, so an idle poll never takes the write lock.
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            var behind = await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM events WHERE seq > (SELECT last_seq FROM webhook_fanout WHERE name = 'events')");
-            if (behind == 0)
+            var next = await connection.ExecuteScalarAsync<long?>(
+                "SELECT seq FROM events WHERE seq > (SELECT last_seq FROM webhook_fanout WHERE name = 'events') ORDER BY seq LIMIT 1");
+            if (next is null)
                 return 0;
         }
         return await database.InTransactionAsync(async (connection, transaction) =>
@@ -74,6 +74,14 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
     public async Task<ClaimedDelivery?> ClaimAsync(string worker, TimeSpan lease, int maxPerUrl, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // Idle polls only read, so they never queue behind (or hold up) the API's writes.
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var due = await connection.ExecuteScalarAsync<string?>(
+                "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now LIMIT 1", new { now = Clock.Format(now) });
+            if (due is null)
+                return null;
+        }
         var row = await database.InTransactionAsync(async (connection, transaction) =>
             await connection.QuerySingleOrDefaultAsync<(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
                 long Attempts, string TriggerKind, long AutoRetry)>("""

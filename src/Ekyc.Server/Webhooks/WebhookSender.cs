@@ -31,15 +31,14 @@ public sealed class WebhookSender : IDisposable
     {
         _guard = guard;
         _options = options;
-        var settings = options.Value.Webhooks;
         _client = new HttpClient(new SocketsHttpHandler
         {
             ConnectCallback = guard.ConnectAsync,
             UseProxy = false,
             AllowAutoRedirect = false,
             UseCookies = false,
+            // Re-resolve (and re-check) names regularly; the per-receiver bound is enforced by the claim, not here.
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            MaxConnectionsPerServer = settings.MaxConcurrencyPerEndpoint,
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,

@@ -80,10 +80,14 @@ public class RetryScheduleTests
         {
             ["webhook-id"] = "evt_1",
             ["webhook-timestamp"] = now.ToUnixTimeSeconds().ToString(),
-            ["webhook-signature"] = WebhookSigner.Signature(new SigningKeys(secret, other, now.AddHours(-1)), "evt_1", now, body, now),
+            ["webhook-signature"] = WebhookSigner.Signature(new SigningKeys(secret, other, now.AddHours(1)), "evt_1", now, body, now),
         };
         new StandardWebhook(secret).Verify(body, headers);
-        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(other).Verify(body, headers));
+        // StandardWebhooks 1.1.2 only ever compares the first entry of a multi-signature header, so each entry is checked alone.
+        var entries = headers["webhook-signature"].ToString().Split(' ');
+        Assert.Equal(2, entries.Length);
+        new StandardWebhook(other).Verify(body, new HeaderDictionary(headers.ToDictionary(h => h.Key, h => h.Value)) { ["webhook-signature"] = entries[1] });
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(WebhookSecrets.New()).Verify(body, headers));
         Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(secret).Verify(body + " ", headers));
     }
 }

@@ -261,6 +261,23 @@ public class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture<Webhoo
     }
 
     [Fact]
+    public async Task At_most_the_configured_number_of_requests_are_in_flight_to_one_receiver()
+    {
+        using var client = await NewTenantAsync();
+        var path = Receiver.Path("slow", (_, _) => new ReceiverAnswer(200, Delay: TimeSpan.FromMilliseconds(400)));
+        var endpoint = await WebhookApi.CreateEndpointAsync(client, Receiver.Url(path), ["session.documents_uploaded"]);
+        for (var i = 0; i < 6; i++)
+            await Api.UploadDocumentAsync(client, (await Api.CreateSessionAsync(client)).Id(), TestImages.Jpeg(seed: i));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await WebhookApi.DeliveriesAsync(client, $"endpoint_id={endpoint.Str("id")}&status=succeeded")).Count < 6 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Equal(6, Receiver.ReceivedOn(path).Count);
+        // Eight delivery loops run, but this server allows two requests at a time per receiver URL.
+        Assert.Equal(2, Receiver.MaxInFlight(path));
+    }
+
+    [Fact]
     public async Task An_expired_session_is_delivered_as_session_expired()
     {
         using var client = await NewTenantAsync();

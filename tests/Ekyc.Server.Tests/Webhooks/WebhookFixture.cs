@@ -19,7 +19,7 @@ public sealed class WebhookFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
-        Server = await TestServer.StartAsync(null, [.. LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=100ms,100ms,100ms"]);
+        Server = await TestServer.StartAsync(null, [.. LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=100ms,100ms,100ms", "Ekyc:Webhooks:MaxConcurrencyPerEndpoint=2"]);
     }
 
     public async Task DisposeAsync()

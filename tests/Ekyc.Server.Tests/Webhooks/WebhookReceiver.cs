@@ -38,7 +38,7 @@ public sealed record ReceivedWebhook(string Path, HeaderDictionary Headers, stri
 }
 
 /// <summary>The answer the receiver gives; <see cref="RetryAfter"/> becomes the <c>Retry-After</c> header.</summary>
-public sealed record ReceiverAnswer(int Status, string? Body = null, string? RetryAfter = null);
+public sealed record ReceiverAnswer(int Status, string? Body = null, string? RetryAfter = null, TimeSpan? Delay = null);
 
 /// <summary>
 /// A real HTTP receiver on a loopback Kestrel port. Each path has its own behaviour, given as a function of
@@ -49,6 +49,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<ReceivedWebhook, int, ReceiverAnswer>> _behaviours = new();
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
+    private readonly ConcurrentDictionary<string, (int Now, int Max)> _inFlight = new();
 
     private WebhookReceiver(WebApplication app, Uri address)
     {
@@ -74,6 +75,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var before = receiver!._received.Count(r => r.Path == received.Path);
             receiver._received.Enqueue(received);
             var answer = receiver._behaviours.TryGetValue(received.Path, out var behave) ? behave(received, before) : new ReceiverAnswer(200, "ok");
+            if (answer.Delay is { } delay)
+            {
+                receiver._inFlight.AddOrUpdate(received.Path, (1, 1), (_, c) => (c.Now + 1, Math.Max(c.Max, c.Now + 1)));
+                await Task.Delay(delay);
+                receiver._inFlight.AddOrUpdate(received.Path, (0, 0), (_, c) => (c.Now - 1, c.Max));
+            }
             http.Response.StatusCode = answer.Status;
             if (answer.RetryAfter is not null)
                 http.Response.Headers.RetryAfter = answer.RetryAfter;
@@ -98,6 +105,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public void Behave(string path, Func<ReceivedWebhook, int, ReceiverAnswer> behaviour) => _behaviours[path] = behaviour;
 
     public string Url(string path, string host = "127.0.0.1") => $"http://{host}:{Address.Port}{path}";
+
+    /// <summary>The most requests a path had open at once (counted for answers with a delay).</summary>
+    public int MaxInFlight(string path) => _inFlight.TryGetValue(path, out var count) ? count.Max : 0;
 
     public IReadOnlyList<ReceivedWebhook> ReceivedOn(string path) => _received.Where(r => r.Path == path).ToList();
 
