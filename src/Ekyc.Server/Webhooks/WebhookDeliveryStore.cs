@@ -40,6 +40,8 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
             if (events.Count == 0)
                 return 0;
             var endpoints = await WebhookEndpointStore.EnabledAsync(connection, transaction, events.Select(e => e.TenantId).Distinct().ToList());
+            var gone = await GoneSessionUrlsAsync(connection, transaction, events.Where(e => e.ConfigJson is not null)
+                .Select(e => Json.Deserialize<SessionConfig>(e.ConfigJson!).WebhookUrl).OfType<string>().Distinct().ToList());
             var now = Clock.Format(time.GetUtcNow());
             foreach (var e in events)
             {
@@ -49,7 +51,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                     .Select(p => (Target: p.Id, EndpointId: (string?)p.Id, p.Url)).ToList();
                 var sessionUrl = e.ConfigJson is null ? null : Json.Deserialize<SessionConfig>(e.ConfigJson).WebhookUrl;
                 // The session's own URL gets every event of that session, unless an endpoint already delivers there.
-                if (sessionUrl is not null && targets.All(t => t.Url != sessionUrl))
+                if (sessionUrl is not null && targets.All(t => t.Url != sessionUrl) && !gone.Contains((e.TenantId, sessionUrl)))
                     targets.Add((WebhookDelivery.SessionTarget, null, sessionUrl));
                 foreach (var (target, endpointId, url) in targets)
                 {
@@ -65,6 +67,17 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 new { last = events[^1].Seq }, transaction);
             return events.Count;
         }, cancellationToken);
+    }
+
+    /// <summary>Session URLs whose receiver answered 410 to this tenant: they get no further events.</summary>
+    private static async Task<HashSet<(string TenantId, string Url)>> GoneSessionUrlsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> urls)
+    {
+        if (urls.Count == 0)
+            return [];
+        var rows = await connection.QueryAsync<(string TenantId, string Url)>(
+            "SELECT DISTINCT tenant_id, url FROM webhook_deliveries WHERE url IN @urls AND target = 'session' AND last_status_code = 410",
+            new { urls }, transaction);
+        return rows.ToHashSet();
     }
 
     /// <summary>

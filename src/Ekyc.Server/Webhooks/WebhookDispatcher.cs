@@ -78,7 +78,7 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    internal async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         if (await deliveries.EndpointGoneAsync(delivery, cancellationToken))
         {
@@ -98,7 +98,7 @@ public sealed partial class WebhookDispatcher(
         var started = time.GetUtcNow();
         var outcome = await sender.SendAsync(delivery.Url, delivery.EventId, body, keys, started, cancellationToken);
         var attempts = delivery.Attempts + 1;
-        var next = outcome.Succeeded || outcome.Gone || !delivery.AutoRetry ? null
+        var next = outcome.Succeeded || outcome.Gone || outcome.Permanent || !delivery.AutoRetry ? null
             : RetrySchedule.NextAttempt(_schedule, attempts, time.GetUtcNow(), Settings.Jitter, outcome.RetryAfter, Settings.MaxRetryAfter, Random.Shared);
         var status = outcome.Succeeded ? WebhookDelivery.Succeeded : next is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
         // The attempt happened: record it even if shutdown started meanwhile.

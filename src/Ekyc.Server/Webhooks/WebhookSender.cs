@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Ekyc.Server.Webhooks;
 
 /// <summary>What one HTTP attempt produced; <see cref="StatusCode"/> is null when no response arrived.</summary>
-public sealed record AttemptOutcome(int? StatusCode, double DurationMs, string? ResponseExcerpt, string? Error, TimeSpan? RetryAfter)
+public sealed record AttemptOutcome(int? StatusCode, double DurationMs, string? ResponseExcerpt, string? Error, TimeSpan? RetryAfter,
+    bool Permanent = false)
 {
     public bool Succeeded => StatusCode is >= 200 and < 300;
 
@@ -50,7 +51,7 @@ public sealed class WebhookSender : IDisposable
     public async Task<AttemptOutcome> SendAsync(string url, string messageId, string body, SigningKeys keys, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_guard.CheckUrlForm(url) is { } refused)
-            return new AttemptOutcome(null, 0, null, "refused: " + refused, null);
+            return new AttemptOutcome(null, 0, null, "refused: " + refused, null, Permanent: true);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),

@@ -174,6 +174,22 @@ public class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture<Webhoo
     }
 
     [Fact]
+    public async Task A_410_from_a_session_url_stops_further_events_to_it()
+    {
+        using var client = await NewTenantAsync();
+        var path = Receiver.Path("session-gone", (_, _) => new ReceiverAnswer(410));
+        var id = (await Api.CreateSessionAsync(client, new { webhook_url = Receiver.Url(path) })).Id();
+        await Api.UploadDocumentAsync(client, id, TestImages.Jpeg());
+        var failed = await WebhookApi.WaitForDeliveryAsync(client, $"session_id={id}", d => d.Str("status") == "failed");
+        Assert.Equal(410, failed["last_status_code"]!.GetValue<int>());
+
+        await Api.UploadSelfieAsync(client, id, TestImages.Jpeg(seed: 8));
+        await Task.Delay(400);
+        Assert.Single(await WebhookApi.DeliveriesAsync(client, $"session_id={id}"));
+        Assert.Single(Receiver.ReceivedOn(path));
+    }
+
+    [Fact]
     public async Task Exhausted_retries_fail_the_delivery_and_a_manual_retry_sends_it_once_more()
     {
         using var client = await NewTenantAsync();

@@ -49,6 +49,20 @@ public class WebhookNetworkGuardTests
     }
 
     [Fact]
+    public async Task A_plain_http_session_url_fails_at_once_without_a_request_or_retries()
+    {
+        await using var server = await TestServer.StartAsync(null, "Ekyc:Webhooks:PollInterval=00:00:00.050", "Ekyc:Webhooks:RetrySchedule=50ms,50ms");
+        using var client = server.Client();
+        var id = (await Api.CreateSessionAsync(client, new { webhook_url = "http://example.com/hook" })).Id();
+        await Api.UploadDocumentAsync(client, id, TestImages.Jpeg());
+
+        var failed = await WebhookApi.WaitForDeliveryAsync(client, $"session_id={id}", d => d.Str("status") == "failed");
+        var attempt = Assert.Single(failed["attempts"]!.AsArray())!;
+        Assert.StartsWith("refused:", attempt.Str("error"));
+        Assert.Equal(0, attempt["duration_ms"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task At_delivery_time_a_host_resolving_to_loopback_is_never_connected_to()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
