@@ -32,7 +32,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var cursor = await connection.ExecuteScalarAsync<long>("SELECT last_seq FROM webhook_fanout WHERE name = 'events'", transaction: transaction);
-            var events = (await connection.QueryAsync<(string Id, long Seq, string TenantId, string? SessionId, string Type, string CreatedAt, string? ConfigJson)>("""
+            var events = (await connection.QueryAsync<OutboxRow>("""
                 SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json
                 FROM events e LEFT JOIN sessions s ON s.id = e.session_id
                 WHERE e.seq > @cursor ORDER BY e.seq LIMIT @batchSize
@@ -40,20 +40,11 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
             if (events.Count == 0)
                 return 0;
             var endpoints = await WebhookEndpointStore.EnabledAsync(connection, transaction, events.Select(e => e.TenantId).Distinct().ToList());
-            var gone = await GoneSessionUrlsAsync(connection, transaction, events.Where(e => e.ConfigJson is not null)
-                .Select(e => Json.Deserialize<SessionConfig>(e.ConfigJson!).WebhookUrl).OfType<string>().Distinct().ToList());
+            var gone = await GoneSessionUrlsAsync(connection, transaction, events.Select(e => e.SessionUrl).OfType<string>().Distinct().ToList());
             var now = Clock.Format(time.GetUtcNow());
             foreach (var e in events)
             {
-                var created = Clock.Parse(e.CreatedAt);
-                // An endpoint receives the events that happened after it was registered.
-                var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Wants(e.Type) && p.CreatedAt <= created)
-                    .Select(p => (Target: p.Id, EndpointId: (string?)p.Id, p.Url)).ToList();
-                var sessionUrl = e.ConfigJson is null ? null : Json.Deserialize<SessionConfig>(e.ConfigJson).WebhookUrl;
-                // The session's own URL gets every event of that session, unless an endpoint already delivers there.
-                if (sessionUrl is not null && targets.All(t => t.Url != sessionUrl) && !gone.Contains((e.TenantId, sessionUrl)))
-                    targets.Add((WebhookDelivery.SessionTarget, null, sessionUrl));
-                foreach (var (target, endpointId, url) in targets)
+                foreach (var (target, endpointId, url) in TargetsOf(e, endpoints, gone))
                 {
                     await connection.ExecuteAsync("""
                         INSERT INTO webhook_deliveries (id, event_id, event_type, tenant_id, session_id, target, endpoint_id, url, status,
@@ -67,6 +58,21 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 new { last = events[^1].Seq }, transaction);
             return events.Count;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The receivers of one event: the tenant's enabled endpoints that want its type and existed when it
+    /// happened, and the session's own URL unless an endpoint already delivers there or it answered 410.
+    /// </summary>
+    private static IEnumerable<(string Target, string? EndpointId, string Url)> TargetsOf(OutboxRow e, IReadOnlyList<WebhookEndpoint> endpoints,
+        HashSet<(string TenantId, string Url)> gone)
+    {
+        var created = Clock.Parse(e.CreatedAt);
+        var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Wants(e.Type) && p.CreatedAt <= created)
+            .Select(p => (p.Id, (string?)p.Id, p.Url)).ToList();
+        if (e.SessionUrl is { } url && targets.All(t => t.Url != url) && !gone.Contains((e.TenantId, url)))
+            targets.Add((WebhookDelivery.SessionTarget, null, url));
+        return targets;
     }
 
     /// <summary>Session URLs whose receiver answered 410 to this tenant: they get no further events.</summary>
@@ -290,6 +296,19 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         public WebhookDelivery ToDelivery(IReadOnlyList<WebhookAttempt> attempts) => new(Id, EventId, EventType, TenantId, SessionId, Target, EndpointId,
             Url, Status, (int)Attempts, Clock.ParseOrNull(NextAttemptAt), (int?)LastStatusCode, LastError, Clock.Parse(CreatedAt), Clock.Parse(UpdatedAt),
             Clock.ParseOrNull(DeliveredAt), attempts);
+    }
+
+    private sealed class OutboxRow
+    {
+        public string Id { get; set; } = "";
+        public long Seq { get; set; }
+        public string TenantId { get; set; } = "";
+        public string? SessionId { get; set; }
+        public string Type { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
+        public string? ConfigJson { get; set; }
+
+        public string? SessionUrl => ConfigJson is null ? null : Json.Deserialize<SessionConfig>(ConfigJson).WebhookUrl;
     }
 
     private sealed class AttemptRow
