@@ -129,12 +129,16 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
     public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> TenantKeysAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            INSERT INTO webhook_tenant_secrets (tenant_id, secret_enc, created_at) VALUES (@tenantId, @secret, @now)
-            ON CONFLICT (tenant_id) DO NOTHING
-            """, new { tenantId, secret = encryptor.EncryptField(WebhookSecrets.New(), TenantOwner(tenantId)), now = Clock.Format(time.GetUtcNow()) });
-        var row = await connection.QuerySingleAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(
-            "SELECT secret_enc, previous_secret_enc, previous_secret_expires_at, created_at FROM webhook_tenant_secrets WHERE tenant_id = @tenantId", new { tenantId });
+        const string select = "SELECT secret_enc, previous_secret_enc, previous_secret_expires_at, created_at FROM webhook_tenant_secrets WHERE tenant_id = @tenantId";
+        var row = await connection.QuerySingleOrDefaultAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId });
+        if (row.SecretEnc is null)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO webhook_tenant_secrets (tenant_id, secret_enc, created_at) VALUES (@tenantId, @secret, @now)
+                ON CONFLICT (tenant_id) DO NOTHING
+                """, new { tenantId, secret = encryptor.EncryptField(WebhookSecrets.New(), TenantOwner(tenantId)), now = Clock.Format(time.GetUtcNow()) });
+            row = await connection.QuerySingleAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId });
+        }
         var keys = new SigningKeys(encryptor.DecryptField(row.SecretEnc, TenantOwner(tenantId))!,
             encryptor.DecryptField(row.PreviousEnc, PreviousOwner(TenantOwner(tenantId))), Clock.ParseOrNull(row.PreviousUntil));
         return (keys, Clock.Parse(row.CreatedAt));
