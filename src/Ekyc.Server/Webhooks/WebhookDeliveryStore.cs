@@ -88,7 +88,8 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
     /// <summary>
     /// Claims the most overdue delivery whose receiver has fewer than <paramref name="maxPerUrl"/> requests in
-    /// flight. An expired lease (a dead worker) makes the row claimable again.
+    /// flight. An expired lease (a dead worker) makes the row claimable again. SQLite serialises claims; a
+    /// PostgreSQL port adds <c>FOR UPDATE SKIP LOCKED</c> to the inner select.
     /// </summary>
     public async Task<ClaimedDelivery?> ClaimAsync(string worker, TimeSpan lease, int maxPerUrl, CancellationToken cancellationToken)
     {
