@@ -39,6 +39,7 @@ public sealed class EkycOptions : IValidatableObject
     public WorkerOptions Worker { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
     public DecisionOptions Decision { get; set; } = new();
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
 
     public bool RunsApi => RoleList.Contains("api", StringComparer.OrdinalIgnoreCase);
     public bool RunsWorker => RoleList.Contains("worker", StringComparer.OrdinalIgnoreCase);
@@ -49,7 +50,7 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult("Ekyc:Roles must be 'api', 'worker' or both.", [nameof(Roles)]);
         if (!string.IsNullOrEmpty(MasterKey) && !IsKey(MasterKey))
             yield return new ValidationResult("Ekyc:MasterKey must be the base64 encoding of 32 bytes.", [nameof(MasterKey)]);
-        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)))
+        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)))
             yield return result;
     }
 
