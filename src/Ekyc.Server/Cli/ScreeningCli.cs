@@ -7,6 +7,8 @@ public static class ScreeningCli
 {
     public static void AddTo(RootCommand root)
     {
+        root.Subcommands.Add(ListsCommand.Create());
+        root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(ScreeningEvaluateCommand.Create());
     }
 }

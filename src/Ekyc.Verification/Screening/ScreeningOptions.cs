@@ -16,7 +16,7 @@ public sealed record ScreeningOptions
     public double HitThreshold { get; init; } = 0.90;
 
     [Range(0.0, 1.0)]
-    public double ReviewThreshold { get; init; } = 0.675;
+    public double ReviewThreshold { get; init; } = 0.70;
 
     /// <summary>Added when the birth date matches at the list's precision.</summary>
     [Range(0.0, 1.0)]
@@ -24,7 +24,7 @@ public sealed record ScreeningOptions
 
     /// <summary>Subtracted when the birth year differs beyond tolerance: another person, most likely.</summary>
     [Range(0.0, 1.0)]
-    public double DobConflictPenalty { get; init; } = 0.30;
+    public double DobConflictPenalty { get; init; } = 0.35;
 
     /// <summary>Subtracted when the year agrees but month or day differ at the list's precision.</summary>
     [Range(0.0, 1.0)]

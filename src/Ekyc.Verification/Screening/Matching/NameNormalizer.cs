@@ -10,6 +10,8 @@ namespace Ekyc.Verification.Screening.Matching;
 /// </summary>
 public static class NameNormalizer
 {
+    public const int MaxLength = 300;
+
     /// <param name="name">The name as written.</param>
     /// <param name="organization">Reduce company legal forms (never done for people: <c>Ao</c> is also a surname).</param>
     public static NormalizedName Normalize(string? name, bool organization = false)
@@ -18,7 +20,9 @@ public static class NameNormalizer
         {
             return new NormalizedName(name ?? "", []);
         }
-        var ascii = name.Normalize(NormalizationForm.FormKC).Transliterate();
+        // No real name is longer; the cap bounds the work an absurd input can cause.
+        var text = name.Length > MaxLength ? name[..MaxLength] : name;
+        var ascii = text.Normalize(NormalizationForm.FormKC).Transliterate();
         var builder = new StringBuilder(ascii.Length);
         foreach (var c in ascii)
         {

@@ -15,6 +15,9 @@ public static class NameScorer
     /// <summary>Cost of what the better-covered side leaves unmatched: both names then have tokens the other lacks.</summary>
     public const double ConflictPenalty = 0.3;
 
+    /// <summary>Highest score when a single token pairs up and either name has more.</summary>
+    public const double SingleTokenCap = 0.6;
+
     public static NameScore Score(NormalizedName query, NormalizedName candidate, TokenWeights weights)
     {
         if (query.IsEmpty || candidate.IsEmpty)
@@ -86,6 +89,11 @@ public static class NameScorer
         {
             total *= 0.5;
         }
+        // One shared token is not enough to call two multi-token names alike, however rare the token.
+        if (queryMatch.Count(m => m is not null) == 1 && Math.Max(q.Tokens.Count, c.Tokens.Count) >= 2)
+        {
+            total = Math.Min(total, SingleTokenCap);
+        }
         return new NameScore(Math.Round(Math.Clamp(total, 0, 1), 4), alignment);
     }
 
@@ -98,7 +106,8 @@ public static class NameScorer
         var sounds = new List<string>(name.Tokens.Count);
         for (var i = 0; i < name.Tokens.Count; i++)
         {
-            if (i + 1 < name.Tokens.Count && other.Tokens.Count < name.Tokens.Count + 2 && Contains(other, name.Tokens[i] + name.Tokens[i + 1]))
+            if (i + 1 < name.Tokens.Count && !Contains(other, name.Tokens[i], fuzzy: false) && !Contains(other, name.Tokens[i + 1], fuzzy: false)
+                && Contains(other, name.Tokens[i] + name.Tokens[i + 1], fuzzy: true))
             {
                 var joined = name.Tokens[i] + name.Tokens[i + 1];
                 tokens.Add(joined);
@@ -112,11 +121,11 @@ public static class NameScorer
         return new Side(tokens, sounds);
     }
 
-    private static bool Contains(NormalizedName name, string token)
+    private static bool Contains(NormalizedName name, string token, bool fuzzy)
     {
         foreach (var t in name.Tokens)
         {
-            if (t == token || (token.Length >= 6 && EditDistance.Compute(t, token, EditDistance.Budget(token.Length)) <= EditDistance.Budget(token.Length)))
+            if (t == token || (fuzzy && token.Length >= 6 && EditDistance.Compute(t, token, EditDistance.Budget(token.Length)) <= EditDistance.Budget(token.Length)))
             {
                 return true;
             }
