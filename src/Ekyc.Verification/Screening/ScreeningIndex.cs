@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Ekyc.Verification.Screening.Lists;
 using Ekyc.Verification.Screening.Matching;
@@ -21,6 +22,20 @@ public sealed class ScreeningIndex
     private readonly int[][] _postings;
     private readonly FrozenDictionary<string, int[]> _trigrams;
     private readonly FrozenDictionary<string, int[]> _sounds;
+    private readonly ThreadLocal<Scratch> _scratch;
+    private readonly ConcurrentDictionary<string, KeyValuePair<int, double>[]> _variantCache = new(StringComparer.Ordinal);
+    private const int VariantCacheLimit = 100_000;
+
+    /// <summary>Per-thread working arrays, so a query allocates no per-name dictionaries.</summary>
+    private sealed class Scratch(int names, int tokens)
+    {
+        public readonly double[] Accumulated = new double[names];
+        public readonly double[] PerToken = new double[names];
+        public readonly int[] TrigramCounts = new int[tokens];
+        public readonly List<int> AccumulatedTouched = [];
+        public readonly List<int> PerTokenTouched = [];
+        public readonly List<int> TrigramTouched = [];
+    }
 
     private readonly record struct IndexedName(int Entity, NameKind Kind, NormalizedName Name);
 
@@ -56,6 +71,9 @@ public sealed class ScreeningIndex
         Weights = new TokenWeights(vocabulary.ToDictionary(p => p.Key, p => _postings[p.Value].Length), _names.Length);
         _trigrams = Group(_tokens.Select((t, id) => (t, id)).Where(p => p.t.Length >= 4).SelectMany(p => Trigrams(p.t).Distinct().Select(g => (g, p.id))));
         _sounds = Group(_tokenSounds.Select((t, id) => (t, id)).Where(p => p.Item1.Length >= 2));
+        var nameCount = _names.Length;
+        var tokenCount = _tokens.Length;
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(nameCount, tokenCount));
     }
 
     /// <summary>An index with no lists: every query is clear.</summary>
@@ -146,39 +164,72 @@ public sealed class ScreeningIndex
     /// Names sharing weighted tokens with the query, best first by the share of the query's weight they cover.
     /// Each query token counts once per name, with its best-matching variant.
     /// </summary>
-    private IEnumerable<int> Candidates(NormalizedName query, int limit)
+    private List<int> Candidates(NormalizedName query, int limit)
     {
-        var accumulated = new Dictionary<int, double>();
+        var scratch = _scratch.Value!;
+        var accumulated = scratch.Accumulated;
+        var perToken = scratch.PerToken;
         var total = 0.0;
-        var perToken = new Dictionary<int, double>();
         for (var i = 0; i < query.Tokens.Count; i++)
         {
             var token = query.Tokens[i];
             var weight = Weights.Of(token);
             total += weight;
-            perToken.Clear();
-            foreach (var (tokenId, similarity) in Variants(token, query.Phonetics[i]))
+            foreach (var (tokenId, similarity) in Variants(token, query.Phonetics[i], scratch))
             {
                 foreach (var nameId in _postings[tokenId])
                 {
-                    if (!perToken.TryGetValue(nameId, out var current) || current < similarity)
+                    if (perToken[nameId] == 0)
                     {
-                        perToken[nameId] = similarity;
+                        scratch.PerTokenTouched.Add(nameId);
                     }
+                    perToken[nameId] = Math.Max(perToken[nameId], similarity);
                 }
             }
-            foreach (var (nameId, similarity) in perToken)
+            foreach (var nameId in scratch.PerTokenTouched)
             {
-                accumulated[nameId] = accumulated.GetValueOrDefault(nameId) + weight * similarity;
+                if (accumulated[nameId] == 0)
+                {
+                    scratch.AccumulatedTouched.Add(nameId);
+                }
+                accumulated[nameId] += weight * perToken[nameId];
+                perToken[nameId] = 0;
             }
+            scratch.PerTokenTouched.Clear();
         }
         // A name covering under a third of the query's weight cannot reach a reportable score.
         var floor = total / 3;
-        return accumulated.Where(p => p.Value >= floor).OrderByDescending(p => p.Value).Take(limit).Select(p => p.Key);
+        var selected = new List<(int Name, double Value)>();
+        foreach (var nameId in scratch.AccumulatedTouched)
+        {
+            if (accumulated[nameId] >= floor)
+            {
+                selected.Add((nameId, accumulated[nameId]));
+            }
+            accumulated[nameId] = 0;
+        }
+        scratch.AccumulatedTouched.Clear();
+        selected.Sort((a, b) => b.Value.CompareTo(a.Value));
+        return selected.Take(limit).Select(p => p.Name).ToList();
     }
 
     /// <summary>Vocabulary tokens that could pair with a query token, with their similarity.</summary>
-    private Dictionary<int, double> Variants(string token, string sound)
+    private KeyValuePair<int, double>[] Variants(string token, string sound, Scratch scratch)
+    {
+        if (_variantCache.TryGetValue(token, out var cached))
+        {
+            return cached;
+        }
+        if (_variantCache.Count >= VariantCacheLimit)
+        {
+            _variantCache.Clear();
+        }
+        var found = ComputeVariants(token, sound, scratch).ToArray();
+        _variantCache[token] = found;
+        return found;
+    }
+
+    private Dictionary<int, double> ComputeVariants(string token, string sound, Scratch scratch)
     {
         var variants = new Dictionary<int, double>();
         void Consider(int id)
@@ -210,33 +261,42 @@ public sealed class ScreeningIndex
         {
             foreach (var id in sameSound)
             {
-                Consider(id);
+                if (Math.Abs(_tokens[id].Length - token.Length) <= 2)
+                {
+                    Consider(id);
+                }
             }
         }
         var budget = EditDistance.Budget(token.Length);
         if (budget > 0)
         {
             var grams = Trigrams(token).Distinct().ToList();
-            var shared = new Dictionary<int, int>();
+            var counts = scratch.TrigramCounts;
             foreach (var gram in grams)
             {
                 if (_trigrams.TryGetValue(gram, out var ids))
                 {
                     foreach (var id in ids)
                     {
-                        shared[id] = shared.GetValueOrDefault(id) + 1;
+                        if (counts[id]++ == 0)
+                        {
+                            scratch.TrigramTouched.Add(id);
+                        }
                     }
                 }
             }
             // Each edit destroys at most three trigrams (the q-gram lemma), so fewer shared cannot be within budget.
             var needed = Math.Max(1, grams.Count - 3 * budget);
-            foreach (var (id, count) in shared)
+            foreach (var id in scratch.TrigramTouched)
             {
-                if (count >= needed && Math.Abs(_tokens[id].Length - token.Length) <= budget)
+                if (counts[id] >= needed && Math.Abs(_tokens[id].Length - token.Length) <= budget && !variants.ContainsKey(id)
+                    && EditDistance.Compute(token, _tokens[id], budget) <= budget)
                 {
                     Consider(id);
                 }
+                counts[id] = 0;
             }
+            scratch.TrigramTouched.Clear();
         }
         return variants;
     }

@@ -60,8 +60,24 @@ internal static class TokenSimilarity
         return (score, kind);
     }
 
-    public static bool AreEquivalent(string a, string b) =>
-        NameData.Groups.TryGetValue(a, out var ga) && NameData.Groups.TryGetValue(b, out var gb) && ga.Intersect(gb).Any();
+    public static bool AreEquivalent(string a, string b)
+    {
+        if (!NameData.Groups.TryGetValue(a, out var ga) || !NameData.Groups.TryGetValue(b, out var gb))
+        {
+            return false;
+        }
+        foreach (var x in ga)
+        {
+            foreach (var y in gb)
+            {
+                if (x == y)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
-    public static bool IsNumber(string token) => token.Any(char.IsAsciiDigit);
+    public static bool IsNumber(string token) => token.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 }
