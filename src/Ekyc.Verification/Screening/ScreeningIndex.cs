@@ -45,6 +45,7 @@ public sealed class ScreeningIndex
         _entities = lists.SelectMany(l => l.Entities).ToArray();
         var names = new List<IndexedName>();
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sounds = new List<string>();
         var postings = new List<List<int>>();
         for (var e = 0; e < _entities.Length; e++)
         {
@@ -52,7 +53,7 @@ public sealed class ScreeningIndex
             var organization = entity.Kind is EntityKind.Organization or EntityKind.Vessel or EntityKind.Aircraft;
             foreach (var name in entity.Names)
             {
-                var normalized = Intern(NameNormalizer.Normalize(name.Value, organization), vocabulary, postings, names.Count);
+                var normalized = Intern(name.Value, NameNormalizer.Tokens(name.Value, organization), vocabulary, sounds, postings, names.Count);
                 if (!normalized.IsEmpty)
                 {
                     names.Add(new IndexedName(e, name.Kind, normalized));
@@ -66,7 +67,7 @@ public sealed class ScreeningIndex
         {
             _tokens[id] = token;
         }
-        _tokenSounds = _tokens.Select(PhoneticKey.Of).ToArray();
+        _tokenSounds = sounds.ToArray();
         _postings = postings.Select(p => p.ToArray()).ToArray();
         Weights = new TokenWeights(vocabulary.ToDictionary(p => p.Key, p => _postings[p.Value].Length), _names.Length);
         _trigrams = Group(_tokens.Select((t, id) => (t, id)).Where(p => p.t.Length >= 4).SelectMany(p => Trigrams(p.t).Distinct().Select(g => (g, p.id))));
@@ -313,17 +314,22 @@ public sealed class ScreeningIndex
     private static FrozenDictionary<string, int[]> Group(IEnumerable<(string Key, int Id)> pairs) =>
         pairs.GroupBy(p => p.Key, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Id).Distinct().ToArray(), StringComparer.Ordinal);
 
-    /// <summary>Registers the name's tokens (sharing one string instance per token) and its posting entries.</summary>
-    private static NormalizedName Intern(NormalizedName name, Dictionary<string, int> vocabulary, List<List<int>> postings, int nameId)
+    /// <summary>Registers the name's tokens (one string instance and one sound key per distinct token) and its postings.</summary>
+    private static NormalizedName Intern(string original, List<string> tokens, Dictionary<string, int> vocabulary, List<string> sounds,
+        List<List<int>> postings, int nameId)
     {
-        var tokens = new string[name.Tokens.Count];
-        for (var i = 0; i < tokens.Length; i++)
+        var interned = new string[tokens.Count];
+        var phonetics = new string[tokens.Count];
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var token = name.Tokens[i];
-            if (!vocabulary.TryGetValue(token, out var id))
+            var token = tokens[i];
+            if (!lookup.TryGetValue(token, out var actual, out var id))
             {
                 id = vocabulary.Count;
+                actual = token;
                 vocabulary[token] = id;
+                sounds.Add(PhoneticKey.Of(token));
                 postings.Add([]);
             }
             var posting = postings[id];
@@ -331,8 +337,9 @@ public sealed class ScreeningIndex
             {
                 posting.Add(nameId);
             }
-            tokens[i] = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var actual, out _) ? actual : token;
+            interned[i] = actual;
+            phonetics[i] = sounds[id];
         }
-        return new NormalizedName(name.Original, tokens);
+        return new NormalizedName(original, interned, phonetics);
     }
 }

@@ -18,7 +18,7 @@ public sealed class HotReloadTests : IDisposable
         var manifest = store.Import(SanctionsData.File("ofac_cons_nonsdn/cons_prim.csv"), ListFormat.OfacCsv, "ofac-nonsdn");
 
         Assert.Equal(442, manifest.EntityCount);
-        Assert.Equal(["cons_prim.csv", "cons_alt.csv", "cons_comments.csv", "cons_add.csv"], manifest.Files);
+        Assert.Equal(["cons_prim.csv", "cons_alt.csv", "cons_comments.csv"], manifest.Files);
         Assert.Equal(64, manifest.Sha256.Length);
         var stored = Assert.Single(store.Manifests());
         Assert.Equal(manifest.Sha256, stored.Sha256);
@@ -84,5 +84,19 @@ public sealed class HotReloadTests : IDisposable
         Assert.True(queries > 0);
         Assert.Equal(0, failures);
         Assert.True(service.Index.HasPeps);
+    }
+
+    [Fact]
+    public void The_default_lists_folder_of_the_repository_loads()
+    {
+        var folder = Path.GetFullPath(Path.Combine(SanctionsData.Root, "..", "..", "..", "lists"));
+        var service = new ScreeningService(new ScreeningOptions { ListsPath = folder });
+
+        var report = service.Reload();
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(["ofac-nonsdn", "ofac-sdn", "un", "us-csl"], report.Lists);
+        Assert.True(service.Index.HasSanctions);
+        Assert.False(service.Index.HasPeps);
     }
 }

@@ -12,9 +12,10 @@ internal static partial class OfacCsvLoader
 {
     private const int PrimaryFieldCount = 12;
 
-    public sealed record FileSet(string Primary, string? Aliases, string? Comments, string? Addresses)
+    /// <summary>The files the loader reads; addresses (add.csv) are not used for screening and are not kept.</summary>
+    public sealed record FileSet(string Primary, string? Aliases, string? Comments)
     {
-        public IReadOnlyList<string> All => new[] { Primary, Aliases, Comments, Addresses }.OfType<string>().ToList();
+        public IReadOnlyList<string> All => new[] { Primary, Aliases, Comments }.OfType<string>().ToList();
     }
 
     /// <summary>Finds the companion files of a primary file, or the set inside a folder.</summary>
@@ -31,8 +32,8 @@ internal static partial class OfacCsvLoader
         var prefix = name.EndsWith("_prim.csv", StringComparison.Ordinal) ? name[..^"_prim.csv".Length] + "_" : "";
         string? Companion(string file) => File.Exists(Path.Combine(dir, file)) ? Path.Combine(dir, file) : null;
         return prefix.Length > 0
-            ? new FileSet(path, Companion(prefix + "alt.csv"), Companion(prefix + "comments.csv"), Companion(prefix + "add.csv"))
-            : new FileSet(path, Companion("alt.csv"), Companion("sdn_comments.csv"), Companion("add.csv"));
+            ? new FileSet(path, Companion(prefix + "alt.csv"), Companion(prefix + "comments.csv"))
+            : new FileSet(path, Companion("alt.csv"), Companion("sdn_comments.csv"));
     }
 
     public static IReadOnlyList<ScreeningEntity> Load(string path, string listName)

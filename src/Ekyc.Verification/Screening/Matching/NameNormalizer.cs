@@ -14,11 +14,14 @@ public static class NameNormalizer
 
     /// <param name="name">The name as written.</param>
     /// <param name="organization">Reduce company legal forms (never done for people: <c>Ao</c> is also a surname).</param>
-    public static NormalizedName Normalize(string? name, bool organization = false)
+    public static NormalizedName Normalize(string? name, bool organization = false) => new(name ?? "", Tokens(name, organization));
+
+    /// <summary>The tokens alone, for callers that build the name themselves (the index interns them).</summary>
+    internal static List<string> Tokens(string? name, bool organization)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return new NormalizedName(name ?? "", []);
+            return [];
         }
         // No real name is longer; the cap bounds the work an absurd input can cause.
         var text = name.Length > MaxLength ? name[..MaxLength] : name;
@@ -42,7 +45,7 @@ public static class NameNormalizer
         var tokens = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var kept = tokens.Where(t => !NameData.Stopwords.Contains(t)).ToList();
         var result = kept.Count > 0 ? kept : tokens;
-        return new NormalizedName(name, organization ? ReplaceLegalForms(result) : result);
+        return organization ? ReplaceLegalForms(result) : result;
     }
 
     private static List<string> ReplaceLegalForms(List<string> tokens)
