@@ -91,7 +91,12 @@ public static class ScreeningEvaluateCommand
                 File.WriteAllLines(trimmed, File.ReadLines(path).Take(limit + 1));
                 path = trimmed;
             }
+            var trimmedCopy = path != Path.Combine(benchmarks, file);
             var report = QueryFileEvaluation.Run(path, service, expected, examples, collectMisses: positive);
+            if (trimmedCopy)
+            {
+                File.Delete(path);
+            }
             printed.Add(report);
             var onList = expected is null ? "" : $"{report.AlertsOnExpectedList} ({(double)report.AlertsOnExpectedList / Math.Max(1, report.Queries):P1})";
             Console.WriteLine($"| {file} | {report.Queries} | {report.Alerts} | {report.AlertRate:P2} | {onList} | {report.MedianMs:F3} | {report.P99Ms:F3} |");

@@ -18,11 +18,3 @@ public sealed record ScreeningMatch
     public required DobVerdict Dob { get; init; }
     public required NationalityVerdict Nationality { get; init; }
 }
-
-/// <summary>What the subject's nationality says about a listed entity: weak evidence either way.</summary>
-public enum NationalityVerdict
-{
-    Unknown,
-    Match,
-    Mismatch,
-}

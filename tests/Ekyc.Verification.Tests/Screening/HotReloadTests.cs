@@ -99,4 +99,26 @@ public sealed class HotReloadTests : IDisposable
         Assert.True(service.Index.HasSanctions);
         Assert.False(service.Index.HasPeps);
     }
+
+    [Fact]
+    public async Task The_poller_picks_up_a_newly_imported_list()
+    {
+        var store = new ListStore(_dir);
+        var service = new ScreeningService(new ScreeningOptions { ListsPath = _dir });
+        service.Reload();
+        var reports = new List<ReloadReport>();
+        using var poller = new ListPoller(service, TimeSpan.FromMilliseconds(50), r => { lock (reports) { reports.Add(r); } });
+
+        store.Import(SanctionsData.File("us_csl/csl_sample.csv"), ListFormat.UsCsl, "us-csl");
+        for (var i = 0; i < 200 && service.Index.EntityCount == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(115, service.Index.EntityCount);
+        lock (reports)
+        {
+            Assert.Contains(reports, r => r.Swapped && r.Lists.Contains("us-csl"));
+        }
+    }
 }

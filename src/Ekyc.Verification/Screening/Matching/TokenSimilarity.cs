@@ -1,16 +1,5 @@
 namespace Ekyc.Verification.Screening.Matching;
 
-/// <summary>How two tokens were found alike, and how alike (0..1).</summary>
-public enum TokenMatchKind
-{
-    None,
-    Exact,
-    Equivalent,
-    Fuzzy,
-    Phonetic,
-    Initial,
-}
-
 /// <summary>Compares two normalised tokens: exact, equivalent spelling, within the edit budget, same sound, or an initial.</summary>
 internal static class TokenSimilarity
 {
