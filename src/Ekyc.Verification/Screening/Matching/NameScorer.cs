@@ -99,14 +99,17 @@ public static class NameScorer
 
     private sealed record Side(List<string> Tokens, List<string> Sounds);
 
-    /// <summary>Joins adjacent tokens that the other name writes as one word (<c>abu bakr</c> / <c>abubakr</c>).</summary>
+    /// <summary>
+    /// Joins adjacent tokens that the other name writes as one word (<c>abu bakr</c> / <c>abubakr</c>); only the
+    /// name with more tokens can hold a split word.
+    /// </summary>
     private static Side Merge(NormalizedName name, NormalizedName other)
     {
         var tokens = new List<string>(name.Tokens.Count);
         var sounds = new List<string>(name.Tokens.Count);
         for (var i = 0; i < name.Tokens.Count; i++)
         {
-            if (i + 1 < name.Tokens.Count && !Contains(other, name.Tokens[i], fuzzy: false) && !Contains(other, name.Tokens[i + 1], fuzzy: false)
+            if (i + 1 < name.Tokens.Count && other.Tokens.Count < name.Tokens.Count && !Contains(other, name.Tokens[i], fuzzy: false) && !Contains(other, name.Tokens[i + 1], fuzzy: false)
                 && Contains(other, name.Tokens[i] + name.Tokens[i + 1], fuzzy: true))
             {
                 var joined = name.Tokens[i] + name.Tokens[i + 1];
