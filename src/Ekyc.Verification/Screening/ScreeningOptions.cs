@@ -42,5 +42,5 @@ public sealed record ScreeningOptions
 
     /// <summary>Candidate names fully scored per query, best first by the index's quick estimate.</summary>
     [Range(10, 100_000)]
-    public int MaxCandidates { get; init; } = 100;
+    public int MaxCandidates { get; init; } = 50;
 }
