@@ -53,6 +53,31 @@ public sealed class ListStore(string root)
         return manifest;
     }
 
+    /// <summary>
+    /// Copies into the store every list of another store folder (e.g. the repository's <c>lists/</c>) that the
+    /// store does not have yet, so a fresh installation screens against the default lists; lists already present,
+    /// possibly newer, are left alone. Returns the names copied.
+    /// </summary>
+    public IReadOnlyList<string> SeedFrom(string defaults)
+    {
+        var source = new ListStore(defaults);
+        var present = Manifests().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var copied = new List<string>();
+        foreach (var manifest in source.Manifests().Where(m => !present.Contains(m.Name)))
+        {
+            Directory.CreateDirectory(Root);
+            var staging = Path.Combine(Root, $".{manifest.Name}.{Guid.NewGuid():N}");
+            Directory.CreateDirectory(staging);
+            foreach (var file in manifest.Files.Append(ManifestFile))
+            {
+                File.Copy(Path.Combine(source.Root, manifest.Name, file), Path.Combine(staging, file));
+            }
+            Replace(Path.Combine(Root, manifest.Name), staging);
+            copied.Add(manifest.Name);
+        }
+        return copied;
+    }
+
     /// <summary>The manifests of the lists in the store, by name.</summary>
     public IReadOnlyList<ListManifest> Manifests()
     {
