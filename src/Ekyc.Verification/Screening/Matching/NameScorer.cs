@@ -4,7 +4,7 @@ namespace Ekyc.Verification.Screening.Matching;
 /// Scores two names independently of token order. Tokens are paired greedily by similarity; the score is the
 /// IDF-weighted share of each side that found a partner: the better-covered side's share, less a small cost for
 /// extra tokens on the other side (a listed "WALIJAN" does not fully match "WALIJAN ABDUL GHAFOOR HAQQANI") and a
-/// larger one when both sides have tokens the other lacks ("AL-RAWI" against "AL-MOSULI"). Numbers must match exactly.
+/// further one when both sides have tokens the other lacks ("AL-RAWI" against "AL-MOSULI"). Numbers must match exactly.
 /// Constants were tuned on nomenklatura's name benchmark (see README).
 /// </summary>
 public static class NameScorer
