@@ -55,6 +55,8 @@ public sealed class MrzCasesTests
         AssertCheckDigits(c.GetProperty("checkDigits"), mrz);
         Assert.Equal(c.GetProperty("checkDigitsValid").GetBoolean(), mrz.ChecksValid);
         Assert.Equal(c.GetProperty("charsetValid").GetBoolean(), mrz.CharsetValid);
+        if (mrz.ChecksValid)
+            Assert.Empty(mrz.FieldErrors);
     }
 
     [Theory]

@@ -41,7 +41,8 @@ public static class MrzParser
         if (corrections.Count > 0)
             checks = RecomputeChecks(layout, buffer, checks);
 
-        return new MrzParseResult(Build(layout, fields, buffer, checks, corrections, td1Number, longNumber, optional1), null);
+        var mrz = Build(layout, fields, buffer, checks, corrections, td1Number, longNumber, optional1);
+        return new MrzParseResult(mrz with { FieldErrors = MrzFieldRules.Validate(mrz) }, null);
     }
 
     private static MrzFormat? DetectFormat(List<string> lines, bool autocorrect)

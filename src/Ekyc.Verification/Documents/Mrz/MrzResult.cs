@@ -38,6 +38,8 @@ public sealed record MrzResult
     /// <summary>Every character is in A–Z, 0–9, <c>&lt;</c>.</summary>
     public required bool CharsetValid { get; init; }
     public required IReadOnlyList<MrzCorrection> Corrections { get; init; }
+    /// <summary>Field syntax errors no check digit covers (impossible dates, unknown sex marker, digits in codes).</summary>
+    public IReadOnlyList<string> FieldErrors { get; init; } = [];
 
     public bool ChecksValid => Checks.All(c => c.Ok);
 }
