@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Ocr;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>
+/// Finds and reads the MRZ of a document image: detect text, group regions into lines, recognise the long lines at
+/// the MRZ's proportions with the MRZ alphabet, keep the ones dominated by MRZ characters, repair their length at
+/// filler runs and parse them with the OCR fix-up. Optionally reads the other (printed) lines too.
+/// </summary>
+public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
+{
+    private static readonly int[] MrzLengths = [30, 36, 44];
+    private const float MinMrzShare = 0.85f;
+
+    public MrzReading Read(SKBitmap image, bool readPrinted, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var regions = detector.Detect(image);
+        var detectMs = clock.Elapsed.TotalMilliseconds;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        clock.Restart();
+        var lines = TextLine.Group(regions);
+        var widest = lines.Count == 0 ? 0 : lines.Max(l => l.Box.Width);
+        // MRZ lines are the longest lines of the page and about 25–30 times as wide as high.
+        var candidates = lines
+            .Where(l => l.Box.Width >= 0.6f * widest && l.Box.Width >= 12 * l.Box.Height)
+            .OrderByDescending(l => l.Box.CenterY)
+            .Take(4)
+            .ToList();
+        var read = new List<(TextLine Line, string Text, float Confidence)>();
+        foreach (var line in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = recognizer.Recognize(image, line.Box);
+            if (IsMrzLike(text))
+                read.Add((line, text.MrzText, text.MrzConfidence));
+        }
+        read = read.OrderBy(r => r.Line.Box.CenterY).ToList();
+
+        var printed = new List<RecognizedLine>();
+        if (readPrinted)
+        {
+            foreach (var region in regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = recognizer.Recognize(image, region.Box);
+                if (text.Text.Length > 0)
+                    printed.Add(new RecognizedLine(region.Box, text.Text, text.Confidence));
+            }
+        }
+        var recognizeMs = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        var mrzLines = SelectMrz(read);
+        var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true);
+        var parseMs = clock.Elapsed.TotalMilliseconds;
+        return new MrzReading
+        {
+            RawLines = mrzLines.Select(l => l.Text).ToList(),
+            Parse = parse,
+            PixelsPerChar = mrzLines.Count == 0 ? 0 : mrzLines.Average(l => l.Line.Box.Width / l.Text.Length),
+            MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
+            Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
+            RegionCount = regions.Count,
+            PrintedText = printed,
+            DetectMs = detectMs,
+            RecognizeMs = recognizeMs,
+            ParseMs = parseMs,
+        };
+    }
+
+    /// <summary>At least 25 characters read, and the unrestricted reading mostly in the MRZ alphabet.</summary>
+    private static bool IsMrzLike(RecognizedText text)
+    {
+        if (text.MrzText.Length < 25)
+            return false;
+        var mrzChars = text.Text.Count(c => CheckDigit.IsMrzChar(char.ToUpperInvariant(c)) || c is '«' or 'く');
+        return mrzChars >= MinMrzShare * text.Text.Length;
+    }
+
+    /// <summary>Three consecutive lines near 30 characters (TD1), else the last two lines near 36 or 44, repaired to length.</summary>
+    private static List<(TextLine Line, string Text, float Confidence)> SelectMrz(List<(TextLine Line, string Text, float Confidence)> read)
+    {
+        foreach (var (count, length) in new[] { (3, 30), (2, 44), (2, 36) })
+        {
+            for (var start = read.Count - count; start >= 0; start--)
+            {
+                var window = read.Skip(start).Take(count).ToList();
+                if (window.All(r => Math.Abs(r.Text.Length - length) <= 3 && NearestLength(r.Text.Length) == length))
+                    return window.Select(r => r with { Text = FitLength(r.Text, length) }).ToList();
+            }
+        }
+        return [];
+    }
+
+    private static int NearestLength(int length) => MrzLengths.MinBy(l => Math.Abs(l - length));
+
+    /// <summary>Adds or removes fillers in the longest run of <c>&lt;</c> (where OCR most often miscounts), else at the end.</summary>
+    internal static string FitLength(string line, int length)
+    {
+        while (line.Length != length)
+        {
+            var (start, run) = LongestFillerRun(line);
+            if (line.Length < length)
+                line = run > 0 ? line.Insert(start, "<") : line + "<";
+            else
+                line = run > 0 ? line.Remove(start, 1) : line[..length];
+        }
+        return line;
+    }
+
+    private static (int Start, int Length) LongestFillerRun(string line)
+    {
+        var best = (Start: 0, Length: 0);
+        for (var i = 0; i < line.Length;)
+        {
+            if (line[i] != '<')
+            {
+                i++;
+                continue;
+            }
+            var j = i;
+            while (j < line.Length && line[j] == '<')
+                j++;
+            if (j - i >= best.Length)
+                best = (i, j - i);
+            i = j;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,91 @@
+using Ekyc.Verification.Models;
+using Microsoft.ML.OnnxRuntime;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Ocr;
+
+/// <summary>
+/// PaddleOCR v4 CRNN recogniser: the region is cut out straightened to 48 px high, and the per-step class
+/// probabilities are decoded greedily (CTC) twice — over the whole dictionary and over the MRZ alphabet only.
+/// </summary>
+public sealed class TextRecognizer
+{
+    public const int Height = 48;
+    private const int MaxWidth = 2400;
+    private static readonly float[] Mean = [0.5f, 0.5f, 0.5f];
+    private static readonly float[] Std = [0.5f, 0.5f, 0.5f];
+
+    private readonly ModelStore _models;
+    private readonly string[] _keys;
+    private readonly bool[] _mrzClass;
+
+    public TextRecognizer(ModelStore models)
+    {
+        _models = models;
+        // Class 0 is the CTC blank, class i is line i−1 of the dictionary, the last class is a space.
+        _keys = ["", .. File.ReadAllLines(models.PathOf(ModelCatalog.OcrKeys)), " "];
+        _mrzClass = _keys.Select(k => k.Length == 1 && (char.IsAsciiLetterUpper(k[0]) || char.IsAsciiDigit(k[0]) || k[0] == '<')).ToArray();
+        _mrzClass[0] = true;
+    }
+
+    public RecognizedText Recognize(SKBitmap image, RotatedBox box)
+    {
+        using var crop = Crop(image, box);
+        var input = OcrPixels.ToTensor(crop, Mean, Std);
+        var session = _models.Session(ModelCatalog.OcrRecognize);
+        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
+        var tensor = outputs[0].AsTensor<float>();
+        int steps = tensor.Dimensions[1], classes = tensor.Dimensions[2];
+        var probabilities = tensor.ToArray();
+        var (text, confidence) = Decode(probabilities, steps, classes, null);
+        var (mrz, mrzConfidence) = Decode(probabilities, steps, classes, _mrzClass);
+        return new RecognizedText(text, mrz, confidence, mrzConfidence);
+    }
+
+    /// <summary>The region straightened into a bitmap 48 px high, its width following the box's aspect ratio.</summary>
+    internal static SKBitmap Crop(SKBitmap image, RotatedBox box)
+    {
+        var scale = Height / Math.Max(1f, box.Height);
+        var width = Math.Clamp((int)MathF.Ceiling(box.Width * scale), 8, MaxWidth);
+        var crop = new SKBitmap(new SKImageInfo(width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(crop);
+        canvas.Clear(SKColors.White);
+        canvas.Scale(width / Math.Max(1f, box.Width), scale);
+        canvas.Translate(box.Width / 2, box.Height / 2);
+        canvas.RotateDegrees(-box.Angle);
+        canvas.Translate(-box.CenterX, -box.CenterY);
+        using var source = SKImage.FromBitmap(image);
+        canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        return crop;
+    }
+
+    private (string Text, float Confidence) Decode(float[] probabilities, int steps, int classes, bool[]? allowed)
+    {
+        var text = new System.Text.StringBuilder();
+        var previous = 0;
+        double sum = 0;
+        var count = 0;
+        for (var t = 0; t < steps; t++)
+        {
+            var row = probabilities.AsSpan(t * classes, classes);
+            var best = 0;
+            var bestValue = float.MinValue;
+            for (var c = 0; c < classes; c++)
+            {
+                if (row[c] > bestValue && (allowed is null || allowed[c]))
+                {
+                    best = c;
+                    bestValue = row[c];
+                }
+            }
+            if (best != 0 && best != previous && best < _keys.Length)
+            {
+                text.Append(_keys[best]);
+                sum += bestValue;
+                count++;
+            }
+            previous = best;
+        }
+        return (text.ToString(), count == 0 ? 0f : (float)(sum / count));
+    }
+}
