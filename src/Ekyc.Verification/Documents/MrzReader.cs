@@ -15,7 +15,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     private static readonly int[] MrzLengths = [30, 36, 44];
     private const float MinMrzShare = 0.85f;
 
-    public MrzReading Read(SKBitmap image, bool readPrinted, CancellationToken cancellationToken = default)
+    public MrzReading Read(SKBitmap image, bool readPrinted, CancellationToken cancellationToken = default, bool readMrz = true)
     {
         var clock = Stopwatch.StartNew();
         var regions = detector.Detect(image);
@@ -27,6 +27,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var widest = lines.Count == 0 ? 0 : lines.Max(l => l.Box.Width);
         // MRZ lines are the longest lines of the page and about 25–30 times as wide as high.
         var candidates = lines
+            .Where(_ => readMrz)
             .Where(l => l.Box.Width >= 0.6f * widest && l.Box.Width >= 12 * l.Box.Height)
             .OrderByDescending(l => l.Box.CenterY)
             .Take(4)
