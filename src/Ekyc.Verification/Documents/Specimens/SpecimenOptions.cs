@@ -18,4 +18,10 @@ public sealed record SpecimenOptions
     /// <summary>Portrait photo (encoded image) to place on the page; a grey silhouette when null.</summary>
     public byte[]? Portrait { get; init; }
     public int Seed { get; init; } = 1;
+    /// <summary>Print the MRZ (false: the front of an ID-1 card).</summary>
+    public bool DrawMrz { get; init; } = true;
+    /// <summary>Print the visual zone: title, portrait and fields (false: the back of an ID-1 card).</summary>
+    public bool DrawPrinted { get; init; } = true;
+    /// <summary>MRZ lines to print instead of the ones written from the fields (tampered specimens).</summary>
+    public IReadOnlyList<string>? MrzLines { get; init; }
 }

@@ -42,6 +42,10 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             ?? throw new FileNotFoundException($"OCR-B font not loadable from {ocrBFontPath} (apt-get install fonts-ocr-b)");
         canvas.Clear(new SKColor(246, 242, 232));
         DrawPattern(canvas, options.Width, height, mm);
+        if (options.DrawMrz)
+            DrawMrz(canvas, typeface, options.MrzLines ?? MrzWriter.Write(fields), options.Width, height, mm, td1);
+        if (!options.DrawPrinted)
+            return bitmap;
         DrawPortrait(canvas, new SKRect(5 * mm, 12 * mm, (td1 ? 28 : 38) * mm, (td1 ? 42 : 55) * mm), options.Portrait);
 
         using var label = new SKFont(typeface, 2.0f * mm);
@@ -61,14 +65,14 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             ("Document no", fields.DocumentNumber),
             ("Date of expiry", PrintedDate(fields.ExpiryDate, past: false)),
         };
-        var step = td1 ? 4.2f * mm : 5.6f * mm;
+        // An ID-1 card with its MRZ on the same side has little room for the printed fields.
+        var step = td1 && options.DrawMrz ? 4.2f * mm : 5.6f * mm;
         foreach (var (name, text) in printed)
         {
             y += step;
             canvas.DrawText(name, x, y - 3.1f * mm, SKTextAlign.Left, label, faint);
             canvas.DrawText(text, x, y, SKTextAlign.Left, value, ink);
         }
-        DrawMrz(canvas, typeface, MrzWriter.Write(fields), options.Width, height, mm, td1);
         return bitmap;
     }
 
