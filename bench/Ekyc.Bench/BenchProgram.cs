@@ -4,5 +4,11 @@ namespace Ekyc.Bench;
 
 public static class BenchProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["documents", ..])
+            DocumentBench.Run(args[1..]);
+        else
+            BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    }
 }

@@ -16,6 +16,7 @@ public static class CliRoot
         };
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(InspectCommand.Create(InspectDocumentCommand.Create()));
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
         return root;
     }

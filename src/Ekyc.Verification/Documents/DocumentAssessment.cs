@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Documents.Aamva;
@@ -16,6 +17,7 @@ internal sealed class DocumentAssessment
     private readonly Dictionary<string, object?> _evidence = [];
     private ExtractedData? _extracted;
     private double _readConfidence;
+    private bool _guessedByCheckDigit;
 
     public static DocumentAssessment Assess(IReadOnlyList<DocumentCapture> captures, AamvaReading? barcode, PortraitFace? portrait,
         string? declaredType, DateOnly today, DocumentOptions options)
@@ -70,8 +72,10 @@ internal sealed class DocumentAssessment
         var reading = side.Reading!;
         var mrz = reading.Parse!.Mrz!;
         _readConfidence = reading.Confidence;
+        // A look-alike swap chosen by a check digit is a good guess, not a reading: it lowers the confidence.
+        _guessedByCheckDigit = mrz.Corrections.Any(c => c.Reason.EndsWith("check digit", StringComparison.Ordinal));
         _extracted = ExtractedDataMapper.FromMrz(mrz, today);
-        _signals.Add(DocumentSignal.Passed("document_read", $"{mrz.Format} MRZ on {side.Side}"));
+        _signals.Add(DocumentSignal.Passed("document_read", $"{mrz.Format.ToWire()} MRZ on {side.Side}"));
 
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
         _signals.Add(failing.Count == 0
@@ -94,12 +98,12 @@ internal sealed class DocumentAssessment
         _evidence["mrz"] = new Dictionary<string, object?>
         {
             ["side"] = side.Side,
-            ["format"] = mrz.Format.ToString(),
+            ["format"] = mrz.Format.ToWire(),
             ["document_code"] = mrz.DocumentCode,
             ["lines"] = mrz.Lines,
-            ["check_digits"] = mrz.Checks.Select(c => new { c.Field, printed = c.Printed.ToString(), computed = c.Computed?.ToString(), c.Ok, c.Variant }),
+            ["check_digits"] = mrz.Checks.Select(c => new { field = JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Field), printed = c.Printed.ToString(), computed = c.Computed?.ToString(), c.Ok, c.Variant }),
             ["field_errors"] = mrz.FieldErrors,
-            ["corrections"] = mrz.Corrections.Select(c => new { c.Line, c.Column, from = c.From.ToString(), to = c.To.ToString(), c.Reason }),
+            ["corrections"] = mrz.Corrections.Select(c => new { c.Line, c.Column, from = c.From.ToString(), to = c.To.ToString(), c.Reason }).ToList(),
             ["ocr_confidence"] = Math.Round(reading.Confidence, 3),
             ["pixels_per_char"] = Math.Round(reading.PixelsPerChar, 1),
         };
@@ -287,8 +291,6 @@ internal sealed class DocumentAssessment
         var ran = _signals.Where(s => s.Status != DocumentSignal.NotRun).ToList();
         var reasons = _signals.Where(s => s.Reason is not null && s.Status is DocumentSignal.Fail or DocumentSignal.Review)
             .Select(s => s.Reason!).Distinct().ToList();
-        var corrected = _evidence.TryGetValue("mrz", out var mrz) && mrz is Dictionary<string, object?> m
-            && m["corrections"] is IEnumerable<object> list && list.Any();
         _evidence["signals"] = _signals;
         return new DocumentVerification(new CheckResult
         {
@@ -301,7 +303,7 @@ internal sealed class DocumentAssessment
                 // Failures rest on arithmetic (check digits, dates) or on an unreadable image: near certain.
                 CheckStatus.Fail => 0.95,
                 CheckStatus.Review => 0.5,
-                _ => Math.Round(Math.Clamp(_readConfidence - (corrected ? 0.05 : 0), 0.5, 0.99), 3),
+                _ => Math.Round(Math.Clamp(_readConfidence - (_guessedByCheckDigit ? 0.05 : 0), 0.5, 0.99), 3),
             },
             ReasonCodes = status == CheckStatus.Pass ? ["document_checks_passed"] : reasons,
             Evidence = _evidence,

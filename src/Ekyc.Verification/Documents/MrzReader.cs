@@ -30,7 +30,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             .Where(_ => readMrz)
             .Where(l => l.Box.Width >= 0.6f * widest && l.Box.Width >= 12 * l.Box.Height)
             .OrderByDescending(l => l.Box.CenterY)
-            .Take(4)
+            .Take(3)
             .ToList();
         var read = new List<(TextLine Line, string Text, float Confidence)>();
         foreach (var line in candidates)
@@ -39,6 +39,9 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             var text = recognizer.Recognize(image, line.Box);
             if (IsMrzLike(text))
                 read.Add((line, text.MrzText, text.MrzConfidence));
+            // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
+            if (read.Count == 2 && read.All(r => NearestLength(r.Text.Length) > 30))
+                break;
         }
         read = read.OrderBy(r => r.Line.Box.CenterY).ToList();
 

@@ -16,3 +16,18 @@ public enum MrzFormat
     /// <summary>French national ID card issued 1988–2021: two lines of 36, not ICAO.</summary>
     FrenchNationalId,
 }
+
+/// <summary>The names formats go by in reports.</summary>
+public static class MrzFormatNames
+{
+    public static string ToWire(this MrzFormat format) => format switch
+    {
+        MrzFormat.Td1 => "TD1",
+        MrzFormat.Td2 => "TD2",
+        MrzFormat.Td3 => "TD3",
+        MrzFormat.MrvA => "MRV-A",
+        MrzFormat.MrvB => "MRV-B",
+        MrzFormat.FrenchNationalId => "FR-ID-1988",
+        _ => format.ToString(),
+    };
+}
