@@ -280,6 +280,7 @@ internal sealed class DocumentAssessment
         ["software"] = capture.Metadata?.Software ?? capture.Metadata?.CreatorTool,
         ["camera"] = capture.Metadata is { Make: not null } m ? $"{m.Make} {m.Model}".Trim() : null,
         ["text_regions"] = capture.Reading?.RegionCount,
+        ["upside_down"] = capture.UpsideDown,
         ["printed_lines"] = capture.Reading?.PrintedText.Count,
     };
 

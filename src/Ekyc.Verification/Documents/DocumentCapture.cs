@@ -10,4 +10,5 @@ internal sealed record DocumentCapture(
     ImageRejection? Rejection,
     ImageQuality? Quality,
     MetadataTraces? Metadata,
-    MrzReading? Reading);
+    MrzReading? Reading,
+    bool UpsideDown = false);

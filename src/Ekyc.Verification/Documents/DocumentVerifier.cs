@@ -55,6 +55,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 captures.Add(Capture("back", back, timings, timeout.Token, readMrz: !mrzOnFront));
 
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
+            if (barcode is null && !captures.Any(c => c.Reading?.Parse?.Success == true))
+                RetryUpsideDown(captures, timings, timeout.Token);
             var portrait = FindPortrait(front, timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
             timings.Add("total", total.Elapsed.TotalMilliseconds);
@@ -101,6 +103,31 @@ public sealed class DocumentVerifier : IDocumentVerifier
         timings.Add($"{side}_ocr_recognize", reading.RecognizeMs);
         timings.Add($"{side}_mrz_parse", reading.ParseMs);
         return new DocumentCapture(side, image, null, quality, metadata, reading);
+    }
+
+    /// <summary>
+    /// Phone photos are often taken upside down: when no side gave an MRZ or barcode, each side with text is read
+    /// again turned 180°, and kept turned if that finds the MRZ.
+    /// </summary>
+    private void RetryUpsideDown(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    {
+        for (var i = 0; i < captures.Count; i++)
+        {
+            var capture = captures[i];
+            if (capture.Image is null || capture.Reading is not { RegionCount: > 0 })
+                continue;
+            var turned = capture.Image.Rotated180();
+            var reading = _reader.Read(turned.Bitmap, _options.ReadPrintedFields, token);
+            timings.Add($"{capture.Side}_ocr_upside_down", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
+            if (reading.Parse?.Success != true)
+            {
+                turned.Dispose();
+                continue;
+            }
+            capture.Image.Dispose();
+            captures[i] = capture with { Image = turned, Reading = reading, UpsideDown = true };
+            return;
+        }
     }
 
     /// <summary>PDF417 on the back (then the front) when the document is declared a driving licence or has no MRZ.</summary>

@@ -146,6 +146,14 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
+    public void Upside_down_photo_is_read()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1400, RotationDegrees = 181.5f, JpegQuality = 90 }));
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+    }
+
+    [Fact]
     public void Missing_portrait_is_reviewed_when_required()
     {
         var result = Verify(Render(SyntheticMrzReadingTests.Passport), options: new DocumentOptions());

@@ -16,6 +16,19 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
     /// <summary>Decoded width / original width (1 unless a huge image was decoded smaller).</summary>
     public float Scale => (float)Bitmap.Width / (Origin is >= SKEncodedOrigin.LeftTop ? OriginalHeight : OriginalWidth);
 
+    /// <summary>A copy turned 180° (same original size and metadata).</summary>
+    public DecodedImage Rotated180()
+    {
+        var turned = new SKBitmap(Bitmap.Info);
+        using (var canvas = new SKCanvas(turned))
+        {
+            canvas.RotateDegrees(180, Bitmap.Width / 2f, Bitmap.Height / 2f);
+            using var image = SKImage.FromBitmap(Bitmap);
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        }
+        return new DecodedImage(turned, OriginalWidth, OriginalHeight, Format, Origin);
+    }
+
     public void Dispose() => Bitmap.Dispose();
 }
 
