@@ -42,11 +42,14 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             ?? throw new FileNotFoundException($"OCR-B font not loadable from {ocrBFontPath} (apt-get install fonts-ocr-b)");
         canvas.Clear(new SKColor(246, 242, 232));
         DrawPattern(canvas, options.Width, height, mm);
-        if (options.DrawMrz)
-            DrawMrz(canvas, typeface, options.MrzLines ?? MrzWriter.Write(fields), options.Width, height, mm, td1);
+        var mrz = options.MrzLines ?? MrzWriter.Write(fields);
         if (!options.DrawPrinted)
+        {
+            DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
             return bitmap;
-        DrawPortrait(canvas, new SKRect(5 * mm, 12 * mm, (td1 ? 28 : 38) * mm, (td1 ? 42 : 55) * mm), options.Portrait);
+        }
+        // On an ID-1 card with its MRZ the portrait ends above the MRZ zone.
+        DrawPortrait(canvas, new SKRect(5 * mm, 10 * mm, (td1 ? 27 : 38) * mm, (td1 ? (options.DrawMrz ? 37 : 42) : 55) * mm), options.Portrait);
 
         using var label = new SKFont(typeface, 2.0f * mm);
         using var value = new SKFont(typeface, 3.0f * mm);
@@ -73,6 +76,8 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             canvas.DrawText(name, x, y - 3.1f * mm, SKTextAlign.Left, label, faint);
             canvas.DrawText(text, x, y, SKTextAlign.Left, value, ink);
         }
+        if (options.DrawMrz)
+            DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
         return bitmap;
     }
 
