@@ -8,6 +8,8 @@ public static class BenchProgram
     {
         if (args is ["documents", ..])
             DocumentBench.Run(args[1..]);
+        else if (args is ["documents-accuracy", ..])
+            DocumentAccuracyBench.Run(args[1..]);
         else
             BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }

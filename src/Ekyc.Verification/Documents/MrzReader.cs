@@ -36,7 +36,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         foreach (var line in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = recognizer.Recognize(image, line.Box);
+            var text = recognizer.Recognize(image, line.Box, MrzLengths);
             if (IsMrzLike(text))
                 read.Add((line, text.MrzText, text.MrzConfidence));
             // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
@@ -77,7 +77,10 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         };
     }
 
-    /// <summary>At least 25 characters read, and the unrestricted reading mostly in the MRZ alphabet.</summary>
+    /// <summary>
+    /// At least 25 characters read, and the unrestricted reading mostly in the MRZ alphabet (the Chinese dictionary
+    /// sometimes reads a filler as « or く).
+    /// </summary>
     private static bool IsMrzLike(RecognizedText text)
     {
         if (text.MrzText.Length < 25)

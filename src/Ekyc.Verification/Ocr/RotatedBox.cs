@@ -6,11 +6,6 @@ namespace Ekyc.Verification.Ocr;
 /// </summary>
 public readonly record struct RotatedBox(float CenterX, float CenterY, float Width, float Height, float Angle)
 {
-    public float Left => CenterX - Width / 2 * MathF.Abs(MathF.Cos(Radians)) - Height / 2 * MathF.Abs(MathF.Sin(Radians));
-    public float Right => 2 * CenterX - Left;
-    public float Top => CenterY - Width / 2 * MathF.Abs(MathF.Sin(Radians)) - Height / 2 * MathF.Abs(MathF.Cos(Radians));
-    public float Bottom => 2 * CenterY - Top;
-
     private float Radians => Angle * MathF.PI / 180f;
 
     /// <summary>Unit vector along the text.</summary>

@@ -28,7 +28,15 @@ public sealed class TextRecognizer
         _mrzClass[0] = true;
     }
 
-    public RecognizedText Recognize(SKBitmap image, RotatedBox box)
+    /// <summary>Blank down-weighting tried, in order, when an MRZ reading misses its expected length.</summary>
+    private static readonly float[] BlankScales = [1f, 0.7f, 0.5f, 0.35f, 0.25f, 0.15f];
+
+    /// <summary>
+    /// Reads the region. With <paramref name="mrzLengths"/>, a restricted reading of another length is decoded again
+    /// with the CTC blank down-weighted step by step (blur makes the blank win over faint characters) until it has
+    /// one of the expected lengths.
+    /// </summary>
+    public RecognizedText Recognize(SKBitmap image, RotatedBox box, IReadOnlyCollection<int>? mrzLengths = null)
     {
         using var crop = Crop(image, box);
         var input = OcrPixels.ToTensor(crop, Mean, Std);
@@ -37,8 +45,21 @@ public sealed class TextRecognizer
         var tensor = outputs[0].AsTensor<float>();
         int steps = tensor.Dimensions[1], classes = tensor.Dimensions[2];
         var probabilities = tensor.ToArray();
-        var (text, confidence) = Decode(probabilities, steps, classes, null);
-        var (mrz, mrzConfidence) = Decode(probabilities, steps, classes, _mrzClass);
+        var (text, confidence) = Decode(probabilities, steps, classes, null, 1f);
+        var (mrz, mrzConfidence) = Decode(probabilities, steps, classes, _mrzClass, 1f);
+        if (mrzLengths is not null && !mrzLengths.Contains(mrz.Length))
+        {
+            // Keep the decoding closest to an expected length; stop at an exact one or once past the longest.
+            int Miss(string t) => mrzLengths.Min(l => Math.Abs(l - t.Length));
+            foreach (var scale in BlankScales.Skip(1))
+            {
+                var retry = Decode(probabilities, steps, classes, _mrzClass, scale);
+                if (Miss(retry.Text) < Miss(mrz))
+                    (mrz, mrzConfidence) = retry;
+                if (Miss(mrz) == 0 || retry.Text.Length > mrzLengths.Max())
+                    break;
+            }
+        }
         return new RecognizedText(text, mrz, confidence, mrzConfidence);
     }
 
@@ -60,7 +81,7 @@ public sealed class TextRecognizer
         return crop;
     }
 
-    private (string Text, float Confidence) Decode(float[] probabilities, int steps, int classes, bool[]? allowed)
+    private (string Text, float Confidence) Decode(float[] probabilities, int steps, int classes, bool[]? allowed, float blankScale)
     {
         var text = new System.Text.StringBuilder();
         var previous = 0;
@@ -73,10 +94,11 @@ public sealed class TextRecognizer
             var bestValue = float.MinValue;
             for (var c = 0; c < classes; c++)
             {
-                if (row[c] > bestValue && (allowed is null || allowed[c]))
+                var value = c == 0 ? row[c] * blankScale : row[c];
+                if (value > bestValue && (allowed is null || allowed[c]))
                 {
                     best = c;
-                    bestValue = row[c];
+                    bestValue = value;
                 }
             }
             if (best != 0 && best != previous && best < _keys.Length)
