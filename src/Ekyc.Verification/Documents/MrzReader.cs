@@ -14,6 +14,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
 {
     private static readonly int[] MrzLengths = [30, 36, 44];
     private const float MinMrzShare = 0.85f;
+    /// <summary>An alternative this unlikely is noise: the parser's look-alike table decides instead.</summary>
+    private const float MinAlternativeProbability = 0.001f;
 
     public MrzReading Read(SKBitmap image, bool readPrinted, CancellationToken cancellationToken = default, bool readMrz = true)
     {
@@ -32,13 +34,13 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             .OrderByDescending(l => l.Box.CenterY)
             .Take(3)
             .ToList();
-        var read = new List<(TextLine Line, string Text, float Confidence)>();
+        var read = new List<MrzCandidate>();
         foreach (var line in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = recognizer.Recognize(image, line.Box, MrzLengths);
             if (IsMrzLike(text))
-                read.Add((line, text.MrzText, text.MrzConfidence));
+                read.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives));
             // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
             if (read.Count == 2 && read.All(r => NearestLength(r.Text.Length) > 30))
                 break;
@@ -59,7 +61,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        var mrzLines = SelectMrz(read);
+        var mrzLines = ChooseByFieldClass(SelectMrz(read));
         var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true);
         var parseMs = clock.Elapsed.TotalMilliseconds;
         return new MrzReading
@@ -90,7 +92,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     }
 
     /// <summary>Three consecutive lines near 30 characters (TD1), else the last two lines near 36 or 44, repaired to length.</summary>
-    private static List<(TextLine Line, string Text, float Confidence)> SelectMrz(List<(TextLine Line, string Text, float Confidence)> read)
+    private static List<MrzCandidate> SelectMrz(List<MrzCandidate> read)
     {
         foreach (var (count, length) in new[] { (3, 30), (2, 44), (2, 36) })
         {
@@ -98,10 +100,44 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             {
                 var window = read.Skip(start).Take(count).ToList();
                 if (window.All(r => Math.Abs(r.Text.Length - length) <= 3 && NearestLength(r.Text.Length) == length))
-                    return window.Select(r => r with { Text = FitLength(r.Text, length) }).ToList();
+                    // Alternatives follow the characters as read: a line whose length was repaired loses them.
+                    return window.Select(r => r.Text.Length == length ? r : r with { Text = FitLength(r.Text, length), Alternatives = null }).ToList();
             }
         }
         return [];
+    }
+
+    /// <summary>
+    /// Where a field allows only letters (names, codes) or only digits (dates, check digits) and the reading has the
+    /// other kind, takes the recogniser's most probable character of the allowed kind at that step — better than a
+    /// fixed look-alike table (a blurred U read as 0 becomes U, not O).
+    /// </summary>
+    private static List<MrzCandidate> ChooseByFieldClass(List<MrzCandidate> lines)
+    {
+        if (lines.Count == 0 || MrzParser.DetectFormat(lines.Select(l => l.Text).ToList(), autocorrect: true) is not { } format)
+            return lines;
+        var layout = MrzLayout.For(format);
+        return lines.Select((line, index) =>
+        {
+            if (line.Alternatives is not { } alternatives || alternatives.Count != line.Text.Length)
+                return line;
+            var chars = line.Text.ToCharArray();
+            foreach (var field in layout.Fields.Where(f => f.Span.Line == index))
+            {
+                for (var i = field.Span.Start; i < field.Span.Start + field.Span.Length; i++)
+                {
+                    Func<char, bool>? allowed = field.Class switch
+                    {
+                        MrzCharClass.Alpha when char.IsAsciiDigit(chars[i]) => c => char.IsAsciiLetterUpper(c) || c == '<',
+                        MrzCharClass.Numeric or MrzCharClass.NumericOrFiller when char.IsAsciiLetterUpper(chars[i]) => char.IsAsciiDigit,
+                        _ => null,
+                    };
+                    if (allowed is not null && alternatives.Best(i, allowed) is { Probability: >= MinAlternativeProbability } best)
+                        chars[i] = best.Char;
+                }
+            }
+            return line with { Text = new string(chars) };
+        }).ToList();
     }
 
     private static int NearestLength(int length) => MrzLengths.MinBy(l => Math.Abs(l - length));
@@ -119,6 +155,9 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         }
         return line;
     }
+
+    /// <summary>A recognised line that may be part of the MRZ.</summary>
+    private sealed record MrzCandidate(TextLine Line, string Text, float Confidence, CtcAlternatives? Alternatives);
 
     private static (int Start, int Length) LongestFillerRun(string line)
     {

@@ -45,8 +45,8 @@ public sealed class TextRecognizer
         var tensor = outputs[0].AsTensor<float>();
         int steps = tensor.Dimensions[1], classes = tensor.Dimensions[2];
         var probabilities = tensor.ToArray();
-        var (text, confidence) = Decode(probabilities, steps, classes, null, 1f);
-        var (mrz, mrzConfidence) = Decode(probabilities, steps, classes, _mrzClass, 1f);
+        var (text, confidence, _) = Decode(probabilities, steps, classes, null, 1f);
+        var (mrz, mrzConfidence, mrzSteps) = Decode(probabilities, steps, classes, _mrzClass, 1f);
         if (mrzLengths is not null && !mrzLengths.Contains(mrz.Length))
         {
             // Keep the decoding closest to an expected length; stop at an exact one or once past the longest.
@@ -55,12 +55,15 @@ public sealed class TextRecognizer
             {
                 var retry = Decode(probabilities, steps, classes, _mrzClass, scale);
                 if (Miss(retry.Text) < Miss(mrz))
-                    (mrz, mrzConfidence) = retry;
+                    (mrz, mrzConfidence, mrzSteps) = retry;
                 if (Miss(mrz) == 0 || retry.Text.Length > mrzLengths.Max())
                     break;
             }
         }
-        return new RecognizedText(text, mrz, confidence, mrzConfidence);
+        return new RecognizedText(text, mrz, confidence, mrzConfidence)
+        {
+            MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _keys),
+        };
     }
 
     /// <summary>The region straightened into a bitmap 48 px high, its width following the box's aspect ratio.</summary>
@@ -81,9 +84,10 @@ public sealed class TextRecognizer
         return crop;
     }
 
-    private (string Text, float Confidence) Decode(float[] probabilities, int steps, int classes, bool[]? allowed, float blankScale)
+    private (string Text, float Confidence, int[] Steps) Decode(float[] probabilities, int steps, int classes, bool[]? allowed, float blankScale)
     {
         var text = new System.Text.StringBuilder();
+        var at = new List<int>();
         var previous = 0;
         double sum = 0;
         var count = 0;
@@ -104,11 +108,12 @@ public sealed class TextRecognizer
             if (best != 0 && best != previous && best < _keys.Length)
             {
                 text.Append(_keys[best]);
+                at.Add(t);
                 sum += bestValue;
                 count++;
             }
             previous = best;
         }
-        return (text.ToString(), count == 0 ? 0f : (float)(sum / count));
+        return (text.ToString(), count == 0 ? 0f : (float)(sum / count), [.. at]);
     }
 }

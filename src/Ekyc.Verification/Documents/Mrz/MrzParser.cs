@@ -45,7 +45,7 @@ public static class MrzParser
         return new MrzParseResult(mrz with { FieldErrors = MrzFieldRules.Validate(mrz) }, null);
     }
 
-    private static MrzFormat? DetectFormat(List<string> lines, bool autocorrect)
+    internal static MrzFormat? DetectFormat(List<string> lines, bool autocorrect)
     {
         if (lines.Count == 3 && lines.All(l => l.Length == 30))
             return MrzFormat.Td1;
