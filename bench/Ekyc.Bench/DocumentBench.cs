@@ -54,6 +54,8 @@ public static class DocumentBench
         var full = new DocumentVerifier(models, options);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Report("passport document, MRZ only", iterations, () => lean.Verify(new DocumentImages(passportJpeg, null, "passport"), today, CancellationToken.None));
+        var stages = lean.Verify(new DocumentImages(passportJpeg, null, "passport"), today, CancellationToken.None).Authenticity.Timings;
+        Console.WriteLine("  one MRZ-only run: " + string.Join(", ", stages.Select(t => $"{t.Stage} {t.Milliseconds:F0}")));
         Report("passport document, all signals (printed fields, portrait)", iterations, () => full.Verify(new DocumentImages(passportJpeg, null, "passport"), today, CancellationToken.None));
         Report("ID card front+back, all signals", iterations, () => full.Verify(new DocumentImages(cardFront, cardBack, "id_card"), today, CancellationToken.None));
     }

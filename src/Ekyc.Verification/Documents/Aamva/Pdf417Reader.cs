@@ -7,14 +7,13 @@ namespace Ekyc.Verification.Documents.Aamva;
 
 /// <summary>
 /// Decodes a PDF417 barcode with ZXing.Net from SkiaSharp pixels, trying several scales (the module width of a
-/// phone photo varies a lot) and the four right-angle rotations; returns the payload text or null.
+/// phone photo varies a lot) and the four right-angle rotations; returns the payload text or null. Thread-safe:
+/// ZXing's reader keeps state, so each call makes its own.
 /// </summary>
 public sealed class Pdf417Reader
 {
     private static readonly int[] DownscaledWidths = [1600, 1100];
     private const int UpscaledWidth = 2400;
-
-    private readonly PDF417Reader _reader = new();
 
     public string? Read(SKBitmap image)
     {
@@ -37,14 +36,15 @@ public sealed class Pdf417Reader
         return null;
     }
 
-    private string? Decode(LuminanceSource source)
+    private static string? Decode(LuminanceSource source)
     {
+        var reader = new PDF417Reader();
         var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true, [DecodeHintType.CHARACTER_SET] = "ISO-8859-1" };
         foreach (var binarizer in new Binarizer[] { new HybridBinarizer(source), new GlobalHistogramBinarizer(source) })
         {
             try
             {
-                var result = _reader.decode(new BinaryBitmap(binarizer), hints);
+                var result = reader.decode(new BinaryBitmap(binarizer), hints);
                 if (result?.Text is { Length: > 0 } text)
                     return text;
             }
@@ -54,7 +54,7 @@ public sealed class Pdf417Reader
             }
             finally
             {
-                _reader.reset();
+                reader.reset();
             }
         }
         return null;
