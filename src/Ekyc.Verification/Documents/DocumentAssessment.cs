@@ -84,7 +84,7 @@ internal sealed class DocumentAssessment
         _signals.Add(mrz.FieldErrors.Count == 0 && mrz.CharsetValid
             ? DocumentSignal.Passed("mrz_syntax")
             : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", mrz.FieldErrors));
-        AssessDates(_extracted.DateOfBirth, _extracted.ExpiryDate, IssueDate(mrz), mrz.ExpiryDate is not null, today, options);
+        AssessDates(_extracted.DateOfBirth, _extracted.ExpiryDate, IssueDate(mrz, today), mrz.ExpiryDate is not null, today, options);
         AssessCodes([mrz.IssuingState, mrz.Nationality ?? mrz.IssuingState]);
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
@@ -262,9 +262,10 @@ internal sealed class DocumentAssessment
             _signals.Add(DocumentSignal.Passed("portrait", Math.Round(portrait.Score, 3), options.PortraitMinScore));
     }
 
-    private static DateOnly? IssueDate(MrzResult mrz) =>
+    /// <summary>The French ID's issue month (YYMM), as the first of that month; a year ahead of today is last century.</summary>
+    private static DateOnly? IssueDate(MrzResult mrz, DateOnly today) =>
         mrz.IssueDate is { Length: 4 } yymm && int.TryParse(yymm[..2], out var yy) && int.TryParse(yymm[2..], out var mm) && mm is >= 1 and <= 12
-            ? new DateOnly(2000 + yy > DateTime.UtcNow.Year ? 1900 + yy : 2000 + yy, mm, 1)
+            ? new DateOnly(2000 + yy > today.Year ? 1900 + yy : 2000 + yy, mm, 1)
             : null;
 
     private static Dictionary<string, object?> SideEvidence(DocumentCapture capture) => new()

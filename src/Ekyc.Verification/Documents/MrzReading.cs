@@ -9,6 +9,7 @@ namespace Ekyc.Verification.Documents;
 /// </summary>
 public sealed record MrzReading
 {
+    /// <summary>The MRZ lines given to the parser: as recognised, repaired to length, letters/digits chosen by field.</summary>
     public IReadOnlyList<string> RawLines { get; init; } = [];
     public MrzParseResult? Parse { get; init; }
     /// <summary>Width of the MRZ line in image pixels divided by its character count.</summary>
