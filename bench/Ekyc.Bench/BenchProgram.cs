@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace Ekyc.Bench;
 
 /// <summary>
-/// Stopwatch benches by name (<c>http</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>screening</c>);
+/// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>screening</c>);
 /// anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
 /// </summary>
 public static class BenchProgram
@@ -14,6 +14,8 @@ public static class BenchProgram
         {
             case ["http", ..]:
                 return await HttpLoad.RunAsync(args[1..]);
+            case ["pipeline", ..]:
+                return await PipelineLoad.RunAsync(args[1..]);
             case ["documents", ..]:
                 DocumentBench.Run(args[1..]);
                 return 0;
