@@ -1,7 +1,6 @@
 using Dapper;
 using Ekyc.Server.Data;
 using Ekyc.Server.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Ekyc.Server.Idempotency;
 
@@ -32,24 +31,23 @@ public sealed class IdempotencyStore(Database database, Encryptor encryptor, Tim
             // An expired record no longer counts; drop it so the key can start over.
             await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key AND expires_at < @now",
                 new { tenantId, key, now = Clock.Format(now) }, transaction);
-            try
-            {
-                await connection.ExecuteAsync("""
-                    INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state, created_at, expires_at)
-                    VALUES (@tenantId, @key, @fingerprint, 'started', @now, @expires)
-                    """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
+            // ON CONFLICT rather than catching the unique violation: it is the same on both providers, and on
+            // PostgreSQL a failed statement would abort the transaction before the existing row could be read.
+            // A concurrent, uncommitted reservation of the key makes PostgreSQL wait for it, then skip the insert.
+            var inserted = await connection.ExecuteAsync("""
+                INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state, created_at, expires_at)
+                VALUES (@tenantId, @key, @fingerprint, 'started', @now, @expires)
+                ON CONFLICT (tenant_id, key) DO NOTHING
+                """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
+            if (inserted == 1)
                 return new Reservation.Started();
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19)
-            {
-                var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc)>(
-                    "SELECT fingerprint, state, response_enc FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key", new { tenantId, key }, transaction);
-                if (row.Fingerprint != fingerprint)
-                    return new Reservation.Mismatch();
-                if (row.State != "completed")
-                    return new Reservation.InProgress();
-                return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
-            }
+            var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc)>(
+                "SELECT fingerprint, state, response_enc FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key", new { tenantId, key }, transaction);
+            if (row.Fingerprint != fingerprint)
+                return new Reservation.Mismatch();
+            if (row.State != "completed")
+                return new Reservation.InProgress();
+            return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
         }, cancellationToken);
     }
 

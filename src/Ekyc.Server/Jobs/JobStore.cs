@@ -25,11 +25,13 @@ public sealed class JobStore(Database database, TimeProvider time)
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string SessionId, long Attempts)>("""
+            // PostgreSQL: claimers in other processes skip the rows being claimed instead of waiting on them.
+            // SQLite: the write transaction already makes this process's claim the only one.
+            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string SessionId, long Attempts)>($"""
                 UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
                 WHERE id = (SELECT id FROM jobs
                             WHERE status = 'pending' OR (status = 'running' AND locked_until < @now)
-                            ORDER BY created_at LIMIT 1)
+                            ORDER BY created_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE SKIP LOCKED" : "")})
                 RETURNING id, session_id, attempts
                 """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now) }, transaction);
             return row.Id is null ? null : new ClaimedJob(row.Id, row.SessionId, (int)row.Attempts, worker);

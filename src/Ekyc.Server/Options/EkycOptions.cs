@@ -34,6 +34,7 @@ public sealed class EkycOptions : IValidatableObject
 
     private string[] RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    public DatabaseOptions Database { get; set; } = new();
     public UploadLimits Uploads { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
@@ -48,6 +49,13 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult("Ekyc:Roles must be 'api', 'worker' or both.", [nameof(Roles)]);
         if (!string.IsNullOrEmpty(MasterKey) && !IsKey(MasterKey))
             yield return new ValidationResult("Ekyc:MasterKey must be the base64 encoding of 32 bytes.", [nameof(MasterKey)]);
+        if (Database.Provider.ToLowerInvariant() is not ("sqlite" or "postgres"))
+            yield return new ValidationResult("Ekyc:Database:Provider must be 'sqlite' or 'postgres'.", [nameof(Database)]);
+        // Every process must seal and open the same data: a key generated per machine would make other replicas' images unreadable.
+        if (Database.IsPostgres && string.IsNullOrEmpty(MasterKey))
+            yield return new ValidationResult(
+                "Ekyc:MasterKey is required with Ekyc:Database:Provider=postgres: every process must share it (generate one with 'openssl rand -base64 32').",
+                [nameof(MasterKey)]);
         foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)))
             yield return result;
     }
@@ -64,6 +72,16 @@ public sealed class EkycOptions : IValidatableObject
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         return results;
     }
+}
+
+/// <summary>Where the state lives: <c>sqlite</c> (embedded file in the data folder) or <c>postgres</c> (<c>ConnectionStrings:Ekyc</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public string Provider { get; set; } = "sqlite";
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public Data.DatabaseProvider Kind => IsPostgres ? Data.DatabaseProvider.Postgres : Data.DatabaseProvider.Sqlite;
 }
 
 /// <summary>Limits applied to every uploaded image before it is accepted.</summary>
