@@ -23,6 +23,7 @@ public static class TestDatabase
     private static readonly string? Server = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
     private static readonly ConcurrentBag<string> Created = [];
     private static readonly Lazy<Task> Sweep = new(DropStaleAsync);
+    private static readonly SemaphoreSlim FolderLock = new(1, 1);
     private static readonly string Host = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Environment.MachineName)))[..6];
 
     public static bool UsesPostgres => Server is not null;
@@ -34,21 +35,33 @@ public static class TestDatabase
             return [];
         await Sweep.Value;
         var marker = Path.Combine(dataPath, MarkerFile);
-        if (!File.Exists(marker))
+        // Servers started together on one new folder must share one database.
+        await FolderLock.WaitAsync();
+        try
         {
-            var name = $"{Prefix}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{Host}_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
-            await using (var connection = new NpgsqlConnection(Server))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-            Created.Add(name);
-            await File.WriteAllLinesAsync(marker, [name, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))]);
+            if (!File.Exists(marker))
+                await CreateAsync(marker);
+        }
+        finally
+        {
+            FolderLock.Release();
         }
         var lines = await File.ReadAllLinesAsync(marker);
         var connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = lines[0] }.ConnectionString;
         return ["Ekyc:Database:Provider=postgres", $"ConnectionStrings:Ekyc={connectionString}", $"Ekyc:MasterKey={lines[1]}"];
+    }
+
+    private static async Task CreateAsync(string marker)
+    {
+        var name = $"{Prefix}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{Host}_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
+        await using (var connection = new NpgsqlConnection(Server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        Created.Add(name);
+        await File.WriteAllLinesAsync(marker, [name, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))]);
     }
 
     private static async Task DropStaleAsync()

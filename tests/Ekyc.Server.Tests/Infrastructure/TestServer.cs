@@ -23,12 +23,12 @@ public sealed class TestServer : IAsyncDisposable
         _app = app;
         DataPath = dataPath;
         Address = address;
-        ApiKey = File.ReadAllText(Path.Combine(dataPath, "initial-api-key.txt")).Trim();
     }
 
     public string DataPath { get; }
     public Uri Address { get; }
-    public string ApiKey { get; }
+    /// <summary>The initial tenant's key, written by whichever server created the tenant (read on use: servers may start together).</summary>
+    public string ApiKey => File.ReadAllText(Path.Combine(DataPath, "initial-api-key.txt")).Trim();
     public IServiceProvider Services => _app.Services;
     public Database Database => Services.GetRequiredService<Database>();
     public bool UsesPostgres => Database.IsPostgres;

@@ -1,0 +1,114 @@
+using System.Net;
+using Ekyc.Server.Data;
+using Ekyc.Server.Jobs;
+using Ekyc.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ekyc.Server.Tests.ScaleOut;
+
+/// <summary>
+/// Several server processes on one database (each <see cref="TestServer"/> is a full server with its own
+/// connection pool, workers and caches). With EKYC_TEST_POSTGRES this is the scale-out deployment; on SQLite
+/// the same guarantees hold through its file lock.
+/// </summary>
+public class SharedDatabaseTests
+{
+    [Fact]
+    public async Task Servers_starting_together_on_an_empty_database_migrate_once_and_create_one_tenant()
+    {
+        var folder = Directory.CreateTempSubdirectory("ekyc-test-").FullName;
+        var servers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => TestServer.StartAsync(folder)));
+        try
+        {
+            Assert.Equal(1, await Db.CountAsync(servers[0], "SELECT COUNT(*) FROM tenants", ""));
+            Assert.Equal(1, await Db.CountAsync(servers[0], "SELECT COUNT(*) FROM api_keys", ""));
+            Assert.Equal(Migrations.Latest, await Db.CountAsync(servers[0], "SELECT COUNT(*) FROM schema_migrations", ""));
+            // The one key works on every server: they share the tenant and the master key.
+            foreach (var server in servers)
+            {
+                using var client = server.Client();
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/sessions")).StatusCode);
+            }
+        }
+        finally
+        {
+            foreach (var server in servers)
+                await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_never_hand_out_one_job_twice()
+    {
+        await using var api = await TestServer.StartAsync(null, "Ekyc:Roles=api");
+        using var client = api.Client();
+        var ids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var id = (await Api.ReadyToSubmitAsync(client)).Id();
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/v1/sessions/{id}/submit", null)).StatusCode);
+            ids.Add(id);
+        }
+
+        // Many claimers race for the queue at once, as workers of several processes do.
+        var jobs = api.Services.GetRequiredService<JobStore>();
+        var claims = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            Task.Run(() => jobs.ClaimAsync($"racer-{i}", TimeSpan.FromMinutes(5), CancellationToken.None))));
+        var claimed = claims.Where(c => c is not null).Select(c => c!.SessionId).ToList();
+        Assert.Equal(ids.Order(), claimed.Order());
+        Assert.Null(await jobs.ClaimAsync("late", TimeSpan.FromMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Submissions_spread_over_several_servers_are_each_decided_exactly_once()
+    {
+        var first = await TestServer.StartAsync();
+        await using var second = await TestServer.StartAsync(first.DataPath);
+        await using var worker = await TestServer.StartAsync(first.DataPath, "Ekyc:Roles=worker");
+        await using var _ = first;
+        var servers = new[] { first, second };
+        var ids = new List<string>();
+        for (var i = 0; i < 16; i++)
+        {
+            using var client = servers[i % 2].Client();
+            var id = (await Api.ReadyToSubmitAsync(client)).Id();
+            // A retry of the submit against the other server must not enqueue a second job.
+            using var other = servers[(i + 1) % 2].Client();
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/v1/sessions/{id}/submit", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await other.PostAsync($"/v1/sessions/{id}/submit", null)).StatusCode);
+            ids.Add(id);
+        }
+        using (var client = second.Client())
+        {
+            foreach (var id in ids)
+                Assert.Equal("manual_review", (await Api.WaitForDecisionAsync(client, id)).Status());
+        }
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, await Db.CountAsync(first, "SELECT COUNT(*) FROM jobs WHERE session_id = @id", id));
+            Assert.Equal(1, await Db.CountAsync(first, "SELECT COUNT(*) FROM engine_runs WHERE session_id = @id", id));
+            Assert.Equal(1, await Db.CountAsync(first, "SELECT COUNT(*) FROM engine_runs WHERE session_id = @id AND committed = 1", id));
+            Assert.Equal(1, await Db.CountAsync(first, "SELECT COUNT(*) FROM events WHERE session_id = @id AND type = 'verification.completed'", id));
+        }
+        // The event sequence stays unique and gap-tolerant under concurrent writers.
+        Assert.Equal(await Db.CountAsync(first, "SELECT COUNT(*) FROM events", ""), await Db.CountAsync(first, "SELECT COUNT(DISTINCT seq) FROM events", ""));
+    }
+
+    [Fact]
+    public async Task A_worker_only_process_serves_no_api_but_processes_jobs()
+    {
+        await using var api = await TestServer.StartAsync(null, "Ekyc:Roles=api");
+        string id;
+        using (var client = api.Client())
+        {
+            id = (await Api.ReadyToSubmitAsync(client)).Id();
+            await client.PostAsync($"/v1/sessions/{id}/submit", null);
+        }
+        await using var worker = await TestServer.StartAsync(api.DataPath, "Ekyc:Roles=worker");
+        using (var client = worker.Client())
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/v1/sessions/{id}")).StatusCode);
+        using var apiClient = api.Client();
+        await Api.WaitForDecisionAsync(apiClient, id);
+        Assert.Equal(1, await Db.CountAsync(api, "SELECT COUNT(*) FROM engine_runs WHERE session_id = @id AND committed = 1", id));
+    }
+}
