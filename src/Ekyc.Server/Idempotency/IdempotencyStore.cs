@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Ekyc.Server.Data;
 using Ekyc.Server.Storage;
@@ -41,15 +42,31 @@ public sealed class IdempotencyStore(Database database, Encryptor encryptor, Tim
                 """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
             if (inserted == 1)
                 return new Reservation.Started();
-            var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc)>(
-                "SELECT fingerprint, state, response_enc FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key", new { tenantId, key }, transaction);
+            var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc, string CreatedAt)>(
+                "SELECT fingerprint, state, response_enc, created_at FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key",
+                new { tenantId, key }, transaction);
             if (row.Fingerprint != fingerprint)
                 return new Reservation.Mismatch();
             if (row.State != "completed")
-                return new Reservation.InProgress();
+                return Clock.Parse(row.CreatedAt) < now - AbandonedAfter && await TakeOverAsync(connection, transaction, tenantId, key, row.CreatedAt, now)
+                    ? new Reservation.Started()
+                    : new Reservation.InProgress();
             return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// A request still "started" after this long was cut off by a process that died (a killed replica never
+    /// completes or releases its keys); the retry takes the key over instead of getting 409 for a day.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>Restarts an abandoned key's clock; only one of several racing retries wins it.</summary>
+    private static async Task<bool> TakeOverAsync(DbConnection connection, DbTransaction transaction,
+        string tenantId, string key, string startedAt, DateTimeOffset now) =>
+        await connection.ExecuteAsync(
+            "UPDATE idempotency_keys SET created_at = @now WHERE tenant_id = @tenantId AND key = @key AND state = 'started' AND created_at = @startedAt",
+            new { tenantId, key, startedAt, now = Clock.Format(now) }, transaction) == 1;
 
     public async Task CompleteAsync(string tenantId, string key, StoredResponse response, CancellationToken cancellationToken)
     {

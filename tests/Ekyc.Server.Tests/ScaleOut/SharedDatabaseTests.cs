@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Ekyc.Server.Data;
+using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,5 +112,30 @@ public class SharedDatabaseTests
         using var apiClient = api.Client();
         await Api.WaitForDecisionAsync(apiClient, id);
         Assert.Equal(1, await Db.CountAsync(api, "SELECT COUNT(*) FROM engine_runs WHERE session_id = @id AND committed = 1", id));
+    }
+
+    [Fact]
+    public async Task A_key_left_started_by_a_killed_process_is_taken_over_after_a_minute()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.Client();
+        HttpRequestMessage Create()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/sessions") { Content = JsonContent.Create(new { reference = "crash" }) };
+            request.Headers.Add("Idempotency-Key", "killed-midway");
+            return request;
+        }
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Create())).StatusCode);
+        // The process that reserved the key died before storing the response: the marker stays "started".
+        await Db.ExecuteAsync(server, "UPDATE idempotency_keys SET state = 'started', response_enc = NULL WHERE key = 'killed-midway'");
+        await Api.AssertProblemAsync(await client.SendAsync(Create()), HttpStatusCode.Conflict, "idempotency_request_in_progress");
+
+        await Db.ExecuteAsync(server, "UPDATE idempotency_keys SET created_at = @at WHERE key = 'killed-midway'",
+            new { at = Clock.Format(DateTimeOffset.UtcNow - IdempotencyStore.AbandonedAfter - TimeSpan.FromSeconds(1)) });
+        var retried = await client.SendAsync(Create());
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        var replayed = await client.SendAsync(Create());
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal((await Api.BodyAsync(retried)).Id(), (await Api.BodyAsync(replayed)).Id());
     }
 }
