@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+
+namespace Ekyc.Bench.ScaleOut;
+
+/// <summary>What one run measured and every guarantee it found broken.</summary>
+public sealed record RunResult(
+    int Processes, int Sessions, double WallSeconds, double SessionsPerMinute, double P50Milliseconds, double P95Milliseconds,
+    int Retries, string? Killed, int JobsHeldByKilled, int EngineReruns, IReadOnlyDictionary<string, int> Statuses, IReadOnlyList<string> Violations);
+
+/// <summary>
+/// One run: a fresh database, <c>processes</c> identical server processes started together on it, N sessions
+/// driven through them, optionally one node SIGKILLed when half the sessions are submitted and started again,
+/// then the database is checked for the guarantees (all decided, one committed engine run per job, one
+/// completion event per session, one tenant).
+/// </summary>
+public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyList<byte[]> documents, IReadOnlyList<byte[]> selfies)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
+
+    public async Task<RunResult> ExecuteAsync(int processes, int sessions, int concurrency, bool killOne)
+    {
+        var database = $"ekyc_scaleout_{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{processes}";
+        await AdminAsync($"CREATE DATABASE {database}");
+        var connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
+        var folder = Directory.CreateTempSubdirectory("ekyc-scaleout-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["Ekyc__Database__Provider"] = "postgres",
+            ["ConnectionStrings__Ekyc"] = connectionString,
+            ["Ekyc__MasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Ekyc__Worker__Lease"] = Lease.ToString(),
+            ["Ekyc__Worker__PollInterval"] = "00:00:00.200",
+            ["Ekyc__RateLimit__PermitLimit"] = "1000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var nodes = Enumerable.Range(0, processes).Select(i => new ServerProcess($"node{i}", executable, Path.Combine(folder, $"node{i}"), environment)).ToList();
+        try
+        {
+            // All at once: migrations and the first tenant must come out once however the starts interleave.
+            foreach (var node in nodes)
+                node.Start();
+            await Task.WhenAll(nodes.Select(n => n.WaitHealthyAsync(TimeSpan.FromSeconds(90))));
+            var violations = new List<string>();
+            var keyFiles = nodes.Select(n => Path.Combine(n.DataPath, "initial-api-key.txt")).Where(File.Exists).ToList();
+            if (keyFiles.Count != 1)
+                violations.Add($"{keyFiles.Count} processes created an initial tenant (expected exactly 1)");
+            var apiKey = File.ReadAllText(keyFiles[0]).Trim();
+
+            var cluster = new ClusterClient(nodes);
+            var submitted = 0;
+            var half = new TaskCompletionSource();
+            using var gate = new SemaphoreSlim(concurrency);
+            var watch = Stopwatch.StartNew();
+            var victim = killOne && processes > 1 ? nodes[1] : null;
+            var crash = victim is null ? Task.FromResult((Pid: 0, Held: 0)) : CrashAndRestartAsync(victim, half.Task, connectionString);
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    return await SessionFlow.RunAsync(cluster, apiKey, i, documents[i % documents.Count], selfies[i % selfies.Count], () =>
+                    {
+                        if (Interlocked.Increment(ref submitted) == sessions / 2)
+                            half.TrySetResult();
+                    });
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+            watch.Stop();
+            var (victimPid, heldByVictim) = await crash;
+
+            var latencies = outcomes.Where(o => o.DecidedAt != default).Select(o => (o.DecidedAt - o.SubmittedAt).TotalMilliseconds).Order().ToList();
+            var statuses = outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
+            var reruns = await VerifyAsync(connectionString, sessions, victim is null ? null : victimPid, violations);
+            return new RunResult(processes, sessions, watch.Elapsed.TotalSeconds, sessions / watch.Elapsed.TotalMinutes,
+                Percentile(latencies, 0.50), Percentile(latencies, 0.95), cluster.Retries,
+                victim is null ? null : $"{victim.Name} (pid {victimPid})", heldByVictim, reruns, statuses, violations);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>At half-way: SIGKILL the node, note the jobs it held (their leases must run out), restart it after a pause.</summary>
+    private static async Task<(int Pid, int Held)> CrashAndRestartAsync(ServerProcess victim, Task halfWay, string connectionString)
+    {
+        await halfWay;
+        var victimPid = victim.ProcessId;
+        victim.Kill();
+        await using var connection = new NpgsqlConnection(connectionString);
+        var held = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM jobs WHERE status = 'running' AND locked_by LIKE @pattern", new { pattern = $"%:{victimPid}:%" });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        victim.Start();
+        await victim.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        return (victimPid, (int)held);
+    }
+
+    /// <summary>Checks the guarantees in the database; returns how many engine runs were repeats (claims lost with the killed node).</summary>
+    private static async Task<int> VerifyAsync(string connectionString, int sessions, int? victimPid, List<string> violations)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        var notDecided = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM sessions WHERE status NOT IN ('approved', 'rejected', 'manual_review')");
+        if (notDecided > 0)
+            violations.Add($"{notDecided} sessions did not reach a terminal state");
+        var jobs = (await connection.QueryAsync<(string SessionId, string Status, long Committed, long Runs)>("""
+            SELECT j.session_id, j.status,
+                   (SELECT COUNT(*) FROM engine_runs r WHERE r.job_id = j.id AND r.committed = 1),
+                   (SELECT COUNT(*) FROM engine_runs r WHERE r.job_id = j.id)
+            FROM jobs j
+            """)).ToList();
+        if (jobs.Count != sessions)
+            violations.Add($"{jobs.Count} jobs for {sessions} submissions");
+        foreach (var job in jobs.Where(j => j.Committed != 1 || j.Status != "done"))
+            violations.Add($"job of {job.SessionId}: status {job.Status}, {job.Committed} committed engine runs (expected done, exactly 1)");
+        // A repeated run is only allowed where the killed node's claim was cut off.
+        var foreign = await connection.QueryAsync<string>("SELECT worker FROM engine_runs WHERE committed = 0");
+        foreach (var worker in foreign.Where(w => victimPid is null || !w.Contains($":{victimPid}:", StringComparison.Ordinal)))
+            violations.Add($"an uncommitted engine run by {worker}, which was not killed");
+        var events = await connection.QueryAsync<(string SessionId, long Count)>(
+            "SELECT session_id, COUNT(*) FROM events WHERE type = 'verification.completed' GROUP BY session_id");
+        var completed = events.ToList();
+        if (completed.Count != sessions || completed.Any(e => e.Count != 1))
+            violations.Add($"verification.completed events: {completed.Count} sessions, {completed.Count(e => e.Count != 1)} with other than one");
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tenants") != 1)
+            violations.Add("more than one tenant was bootstrapped");
+        return (int)(jobs.Sum(j => j.Runs) - jobs.Count);
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.ExecuteAsync(sql);
+    }
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
