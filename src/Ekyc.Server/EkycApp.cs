@@ -92,6 +92,8 @@ public static class EkycApp
             services.AddHostedService(sp => sp.GetRequiredService<VerificationWorker>());
             services.AddSingleton<MaintenanceService>();
             services.AddHostedService(sp => sp.GetRequiredService<MaintenanceService>());
+            if (options.Database.IsPostgres)
+                services.AddHostedService<PostgresJobWakeups>();
         }
 
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));

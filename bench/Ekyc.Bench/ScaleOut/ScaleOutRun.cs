@@ -34,6 +34,8 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
             ["Ekyc__Worker__Lease"] = Lease.ToString(),
             ["Ekyc__Worker__PollInterval"] = "00:00:00.200",
             ["Ekyc__RateLimit__PermitLimit"] = "1000000",
+            // A key the killed node left "started" blocks its retries this long (default one minute).
+            ["Ekyc__IdempotencyAbandonedAfter"] = "00:00:10",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var nodes = Enumerable.Range(0, processes).Select(i => new ServerProcess($"node{i}", executable, Path.Combine(folder, $"node{i}"), environment)).ToList();

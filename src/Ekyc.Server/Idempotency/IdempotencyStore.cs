@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Dapper;
 using Ekyc.Server.Data;
+using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Idempotency;
 
@@ -22,7 +24,7 @@ public abstract record Reservation
 /// full response stored after it. The unique key, not a check-then-insert, decides who runs.
 /// Responses can carry secrets (the client token), so they are encrypted.
 /// </summary>
-public sealed class IdempotencyStore(Database database, Encryptor encryptor, TimeProvider time)
+public sealed class IdempotencyStore(Database database, Encryptor encryptor, IOptions<EkycOptions> options, TimeProvider time)
 {
     public async Task<Reservation> ReserveAsync(string tenantId, string key, string fingerprint, TimeSpan retention, CancellationToken cancellationToken)
     {
@@ -48,7 +50,7 @@ public sealed class IdempotencyStore(Database database, Encryptor encryptor, Tim
             if (row.Fingerprint != fingerprint)
                 return new Reservation.Mismatch();
             if (row.State != "completed")
-                return Clock.Parse(row.CreatedAt) < now - AbandonedAfter && await TakeOverAsync(connection, transaction, tenantId, key, row.CreatedAt, now)
+                return Clock.Parse(row.CreatedAt) < now - options.Value.IdempotencyAbandonedAfter && await TakeOverAsync(connection, transaction, tenantId, key, row.CreatedAt, now)
                     ? new Reservation.Started()
                     : new Reservation.InProgress();
             return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
@@ -56,12 +58,10 @@ public sealed class IdempotencyStore(Database database, Encryptor encryptor, Tim
     }
 
     /// <summary>
-    /// A request still "started" after this long was cut off by a process that died (a killed replica never
-    /// completes or releases its keys); the retry takes the key over instead of getting 409 for a day.
+    /// Restarts the clock of a key still "started" after <see cref="EkycOptions.IdempotencyAbandonedAfter"/>: its
+    /// process died (a killed replica never completes or releases its keys), so the retry takes it over instead of
+    /// getting 409 for a day. Only one of several racing retries wins it.
     /// </summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
-
-    /// <summary>Restarts an abandoned key's clock; only one of several racing retries wins it.</summary>
     private static async Task<bool> TakeOverAsync(DbConnection connection, DbTransaction transaction,
         string tenantId, string key, string startedAt, DateTimeOffset now) =>
         await connection.ExecuteAsync(

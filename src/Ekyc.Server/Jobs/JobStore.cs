@@ -14,11 +14,16 @@ public sealed record ClaimedJob(string Id, string SessionId, int Attempts, strin
 /// </summary>
 public sealed class JobStore(Database database, TimeProvider time)
 {
-    public static Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string sessionId, DateTimeOffset now) =>
-        connection.ExecuteAsync("""
+    public static async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string sessionId, DateTimeOffset now)
+    {
+        await connection.ExecuteAsync("""
             INSERT INTO jobs (id, session_id, status, attempts, created_at, updated_at)
             VALUES (@id, @sessionId, 'pending', 0, @now, @now)
             """, new { id = Ids.New("job"), sessionId, now = Clock.Format(now) }, transaction);
+        // Delivered when the transaction commits, to the worker processes of every replica (PostgresJobWakeups).
+        if (SqlDialect.IsPostgres(connection))
+            await connection.ExecuteAsync($"NOTIFY {PostgresJobWakeups.Channel}", transaction: transaction);
+    }
 
     public async Task<ClaimedJob?> ClaimAsync(string worker, TimeSpan lease, CancellationToken cancellationToken)
     {

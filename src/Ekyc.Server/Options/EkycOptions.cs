@@ -29,6 +29,13 @@ public sealed class EkycOptions : IValidatableObject
     [Range(typeof(TimeSpan), "1.00:00:00", "30.00:00:00")]
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// A request whose key is still "started" after this long is taken to have died with its process, and a retry
+    /// with the key runs it again. Longer than the slowest request, shorter than a client's patience.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan IdempotencyAbandonedAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Roles this process plays, comma-separated: <c>api</c>, <c>worker</c> or <c>api,worker</c>.</summary>
     public string Roles { get; set; } = "api,worker";
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Ekyc.Server.Data;
-using Ekyc.Server.Idempotency;
+using Ekyc.Server.Options;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,7 +115,7 @@ public class SharedDatabaseTests
     }
 
     [Fact]
-    public async Task A_key_left_started_by_a_killed_process_is_taken_over_after_a_minute()
+    public async Task A_key_left_started_by_a_killed_process_is_taken_over_once_abandoned()
     {
         await using var server = await TestServer.StartAsync();
         using var client = server.Client();
@@ -131,7 +131,7 @@ public class SharedDatabaseTests
         await Api.AssertProblemAsync(await client.SendAsync(Create()), HttpStatusCode.Conflict, "idempotency_request_in_progress");
 
         await Db.ExecuteAsync(server, "UPDATE idempotency_keys SET created_at = @at WHERE key = 'killed-midway'",
-            new { at = Clock.Format(DateTimeOffset.UtcNow - IdempotencyStore.AbandonedAfter - TimeSpan.FromSeconds(1)) });
+            new { at = Clock.Format(DateTimeOffset.UtcNow - new EkycOptions().IdempotencyAbandonedAfter - TimeSpan.FromSeconds(1)) });
         var retried = await client.SendAsync(Create());
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
         var replayed = await client.SendAsync(Create());
