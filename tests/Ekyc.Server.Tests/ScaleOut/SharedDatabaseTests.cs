@@ -138,4 +138,17 @@ public class SharedDatabaseTests
         Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal((await Api.BodyAsync(retried)).Id(), (await Api.BodyAsync(replayed)).Id());
     }
+
+    [PostgresFact]
+    public async Task A_submit_on_one_replica_wakes_the_workers_of_another_at_once()
+    {
+        await using var api = await TestServer.StartAsync(null, "Ekyc:Roles=api");
+        // This worker would not look at the queue again for a minute on its own.
+        await using var worker = await TestServer.StartAsync(api.DataPath, "Ekyc:Roles=worker", "Ekyc:Worker:PollInterval=00:01:00");
+        await Task.Delay(1000);
+        using var client = api.Client();
+        var id = (await Api.ReadyToSubmitAsync(client)).Id();
+        await client.PostAsync($"/v1/sessions/{id}/submit", null);
+        await Api.WaitForDecisionAsync(client, id, TimeSpan.FromSeconds(20));
+    }
 }
