@@ -5,7 +5,7 @@ namespace Ekyc.Bench.ScaleOut;
 /// <summary>
 /// <c>scaleout [--sessions N] [--processes 3] [--concurrency 8] [--postgres CONNECTION] [--no-baseline]</c>:
 /// runs the built server as separate processes on one PostgreSQL database (EKYC_TEST_POSTGRES or --postgres, else a
-/// throwaway cluster), first as 1 process, then as N processes with one of them SIGKILLed mid-run and restarted, and
+/// throwaway cluster), as 1 process, as N processes, then as N processes with one of them SIGKILLed mid-run and restarted, and
 /// prints wall time, sessions per minute and submit→decision percentiles, failing when a guarantee broke.
 /// </summary>
 public static class ScaleOutBenchmark
@@ -27,8 +27,12 @@ public static class ScaleOutBenchmark
         var selfies = Enumerable.Range(1, 16).Select(SyntheticImages.Selfie).ToList();
         var run = new ScaleOutRun(postgres, executable, documents, selfies);
         var results = new List<RunResult>();
+        // Scaling and recovery apart: 1 process, N processes undisturbed, then N processes with one killed.
         if (processes > 1 && !args.Contains("--no-baseline"))
+        {
             results.Add(await run.ExecuteAsync(1, sessions, concurrency, killOne: false));
+            results.Add(await run.ExecuteAsync(processes, sessions, concurrency, killOne: false));
+        }
         results.Add(await run.ExecuteAsync(processes, sessions, concurrency, killOne: processes > 1));
 
         Console.WriteLine();
