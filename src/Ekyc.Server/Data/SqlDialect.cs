@@ -34,4 +34,5 @@ public enum AdvisoryLock : long
 {
     Migrations = 0x456b7963_0001,
     Tenants = 0x456b7963_0002,
+    Events = 0x456b7963_0003,
 }

@@ -19,7 +19,10 @@ public sealed class EventWriter(Encryptor encryptor, TimeProvider time)
         var now = time.GetUtcNow();
         var payload = Json.Serialize(EventPayloads.Build(type, session, now));
         // SQLite: MAX+1 is safe because write transactions are serialised. PostgreSQL: concurrent transactions
-        // would read the same MAX, so seq is an identity column there (unique, increasing, possibly with gaps).
+        // would read the same MAX, so seq is an identity column there; and taken under a lock held until commit,
+        // so seq order is commit order and a reader that follows seq (the webhook fan-out) never skips an event
+        // that commits late. The lock covers only the tail of event-writing transactions.
+        await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.Events);
         var sql = SqlDialect.IsPostgres(connection)
             ? "INSERT INTO events (id, tenant_id, session_id, type, payload_enc, created_at) VALUES (@id, @tenant, @session, @type, @payload, @now)"
             : """
