@@ -51,6 +51,14 @@ public static class TestDatabase
         return ["Ekyc:Database:Provider=postgres", $"ConnectionStrings:Ekyc={connectionString}", $"Ekyc:MasterKey={lines[1]}"];
     }
 
+    /// <summary>A new, empty data folder whose servers use the database of <paramref name="dataPath"/>: replicas that share no files.</summary>
+    public static string ShareDatabaseOf(string dataPath)
+    {
+        var folder = Directory.CreateTempSubdirectory("ekyc-test-").FullName;
+        File.Copy(Path.Combine(dataPath, MarkerFile), Path.Combine(folder, MarkerFile));
+        return folder;
+    }
+
     private static async Task CreateAsync(string marker)
     {
         var name = $"{Prefix}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{Host}_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";

@@ -151,4 +151,21 @@ public class SharedDatabaseTests
         await client.PostAsync($"/v1/sessions/{id}/submit", null);
         await Api.WaitForDecisionAsync(client, id, TimeSpan.FromSeconds(20));
     }
+
+    [PostgresFact]
+    public async Task Replicas_that_share_no_files_process_each_others_uploads()
+    {
+        await using var api = await TestServer.StartAsync(null, "Ekyc:Roles=api");
+        using var client = api.Client();
+        var id = (await Api.ReadyToSubmitAsync(client)).Id();
+        Assert.False(Directory.Exists(Path.Combine(api.DataPath, "blobs")));
+        Assert.Equal(2, (await api.StoredBlobsAsync()).Count);
+
+        // The worker has a data folder of its own: the images reach it through the database only.
+        await using var worker = await TestServer.StartAsync(TestDatabase.ShareDatabaseOf(api.DataPath), "Ekyc:Roles=worker");
+        await client.PostAsync($"/v1/sessions/{id}/submit", null);
+        await Api.WaitForDecisionAsync(client, id);
+        Assert.Equal(1, await Db.CountAsync(api, "SELECT COUNT(*) FROM engine_runs WHERE session_id = @id AND committed = 1", id));
+        Assert.Equal(0, await Db.CountAsync(api, "SELECT COUNT(*) FROM jobs WHERE session_id = @id AND last_error IS NOT NULL", id));
+    }
 }
