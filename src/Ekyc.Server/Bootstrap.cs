@@ -19,6 +19,7 @@ public static class Bootstrap
         var database = services.GetRequiredService<Database>();
         Migrations.ApplyAsync(database).GetAwaiter().GetResult();
         _ = services.GetRequiredService<Encryptor>();
+        Engines.EngineRegistration.Warm(services);
         var keys = services.GetRequiredService<ApiKeyStore>();
         if (keys.CreateInitialAsync(DefaultTenant).GetAwaiter().GetResult() is not { } created)
             return;

@@ -18,6 +18,8 @@ public static class CliRoot
         root.Subcommands.Add(serve);
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create(InspectFaceCommand.Create()));
+        root.Subcommands.Add(new Command("calibrate", "Calibrate engine thresholds on labelled data.") { CalibrateFacesCommand.Create() });
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
         return root;
     }

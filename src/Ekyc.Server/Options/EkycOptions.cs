@@ -42,6 +42,7 @@ public sealed class EkycOptions : IValidatableObject
     private string[] RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public DatabaseOptions Database { get; set; } = new();
+    public EngineSwitches Engines { get; set; } = new();
     public UploadLimits Uploads { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
@@ -87,8 +88,14 @@ public sealed class DatabaseOptions
     public string Provider { get; set; } = "sqlite";
 
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+}
 
-    public Data.DatabaseProvider Kind => IsPostgres ? Data.DatabaseProvider.Postgres : Data.DatabaseProvider.Sqlite;
+/// <summary>Engines can be switched off (their checks then report <c>not_run</c>, reason <c>engine_unavailable</c>).</summary>
+public sealed class EngineSwitches
+{
+    public bool Documents { get; set; } = true;
+    public bool Faces { get; set; } = true;
+    public bool Screening { get; set; } = true;
 }
 
 /// <summary>Limits applied to every uploaded image before it is accepted.</summary>

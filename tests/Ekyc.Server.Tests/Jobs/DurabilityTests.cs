@@ -90,3 +90,22 @@ public class DurabilityTests
         Assert.Equal(1, await Db.CountAsync(worker, "SELECT COUNT(*) FROM events WHERE session_id = @id AND type = 'verification.completed'", id));
     }
 }
+
+public class StartupTests
+{
+    [Fact]
+    public async Task A_missing_model_stops_the_server_at_start_naming_the_fix()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-models-" + Guid.NewGuid().ToString("N"));
+        var error = await Assert.ThrowsAsync<Ekyc.Verification.Models.ModelUnavailableException>(() => TestServer.StartAsync(null, $"Ekyc:ModelsPath={missing}"));
+        Assert.Contains("npm ci --prefix models", error.Message);
+    }
+
+    [Fact]
+    public async Task An_invalid_configuration_stops_the_server_at_start()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestServer.StartAsync(null, "Ekyc:Uploads:MaxBytes=5", "Ekyc:Roles=chef"));
+        Assert.Contains("MaxBytes", error.Message);
+        Assert.Contains("Roles", error.Message);
+    }
+}

@@ -82,17 +82,21 @@ public class SessionFlowTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     [Fact]
     public async Task Without_engines_the_checks_are_not_run_and_the_session_goes_to_manual_review()
     {
-        using var client = Server.Client();
+        await using var server = await TestServer.StartAsync(null, "Ekyc:Engines:Documents=false", "Ekyc:Engines:Faces=false", "Ekyc:Engines:Screening=false");
+        using var client = server.Client();
         var id = (await Api.ReadyToSubmitAsync(client)).Id();
         await client.PostAsync($"/v1/sessions/{id}/submit", null);
         var decided = await Api.WaitForDecisionAsync(client, id);
+        Assert.Equal("manual_review", decided.Status());
+        Assert.Equal("missing_evidence", decided["decision"]!["rule"]!.GetValue<string>());
         var report = await Api.BodyAsync(await client.GetAsync($"/v1/sessions/{id}/report"));
-        var unavailable = report["checks"]!.AsArray().Where(c => c!["status"]!.GetValue<string>() == "not_run").ToList();
-        if (unavailable.Count > 0)
+        Assert.All(report["checks"]!.AsArray(), c =>
         {
-            Assert.Equal("manual_review", decided.Status());
-            Assert.All(unavailable, c => Assert.NotEmpty(c!["reason_codes"]!.AsArray()));
-        }
+            Assert.Equal("not_run", c!["status"]!.GetValue<string>());
+            Assert.Equal(["engine_unavailable"], c["reason_codes"]!.AsArray().Select(r => r!.GetValue<string>()));
+        });
+        var health = await Api.BodyAsync(await client.GetAsync("/health"));
+        Assert.Equal("unavailable", health["engines"]!["faces"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using Ekyc.Verification.Models;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Faces;
+
+/// <summary>
+/// fr_liveness: the face box scaled 2.7× about its centre (kept inside the image), 128×128 raw RGB →
+/// softmax over (live, spoof, other); reports p(live).
+/// </summary>
+internal sealed class AntiSpoofClassifier(ModelStore store)
+{
+    public const int InputSize = 128;
+    private const float Context = 2.7f;
+    private readonly OnnxModel _model = new(store, ModelCatalog.FaceLiveness);
+
+    public float LiveProbability(SKImage image, FaceBox box, ScratchImage input)
+    {
+        input.Render(image, ContextRect(box, image.Width, image.Height), SKColors.Black);
+        TensorFill.Raw(input.Bitmap, input.Data);
+        using var outputs = _model.Run(input.Tensor);
+        var logits = outputs[0].GetTensorDataAsSpan<float>();
+        return Softmax.At(logits, 0);
+    }
+
+    /// <summary>As the model was trained: the largest scale up to 2.7 that fits, shifted back inside the image.</summary>
+    private static SKRect ContextRect(FaceBox box, int width, int height)
+    {
+        var scale = Math.Min(Context, Math.Min((height - 1) / box.Height, (width - 1) / box.Width));
+        var w = box.Width * scale;
+        var h = box.Height * scale;
+        var left = Math.Clamp(box.CenterX - w / 2, 0, Math.Max(0, width - 1 - w));
+        var top = Math.Clamp(box.CenterY - h / 2, 0, Math.Max(0, height - 1 - h));
+        return SKRect.Create(left, top, w, h);
+    }
+}

