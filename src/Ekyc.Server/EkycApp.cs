@@ -11,6 +11,7 @@ using Ekyc.Server.RateLimiting;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
+using Ekyc.Server.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -43,7 +44,10 @@ public static class EkycApp
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthApi();
         if (options.RunsApi)
+        {
             app.MapSessionsApi();
+            app.MapWebhooksApi();
+        }
         return app;
     }
 
@@ -86,6 +90,7 @@ public static class EkycApp
         services.AddSingleton<JobSignal>();
         services.AddSingleton<VerificationPipeline>();
         services.AddEngines(configuration, options);
+        services.AddWebhooks(options);
         if (options.RunsWorker)
         {
             services.AddSingleton<VerificationWorker>();

@@ -104,6 +104,77 @@ public static class Migrations
             );
             CREATE INDEX ix_idempotency_expiry ON idempotency_keys(expires_at);
             """),
+        (2, "webhooks", """
+            CREATE TABLE webhook_endpoints (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                url TEXT NOT NULL,
+                description TEXT,
+                event_types TEXT NOT NULL,
+                secret_enc TEXT NOT NULL,
+                previous_secret_enc TEXT,
+                previous_secret_expires_at TEXT,
+                status TEXT NOT NULL,
+                disabled_reason TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            );
+            CREATE INDEX ix_webhook_endpoints_tenant ON webhook_endpoints(tenant_id, status);
+            CREATE TABLE webhook_tenant_secrets (
+                tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+                secret_enc TEXT NOT NULL,
+                previous_secret_enc TEXT,
+                previous_secret_expires_at TEXT,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE webhook_fanout (
+                name TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL
+            );
+            INSERT INTO webhook_fanout (name, last_seq) SELECT 'events', COALESCE(MAX(seq), 0) FROM events;
+            CREATE TABLE webhook_deliveries (
+                id TEXT PRIMARY KEY,
+                event_id TEXT NOT NULL REFERENCES events(id),
+                event_type TEXT NOT NULL,
+                tenant_id TEXT NOT NULL,
+                session_id TEXT,
+                target TEXT NOT NULL,
+                endpoint_id TEXT REFERENCES webhook_endpoints(id),
+                url TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT,
+                trigger_kind TEXT NOT NULL,
+                auto_retry INTEGER NOT NULL DEFAULT 1,
+                locked_by TEXT,
+                locked_until TEXT,
+                last_status_code INTEGER,
+                last_error TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                delivered_at TEXT,
+                UNIQUE (event_id, target)
+            );
+            CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+            CREATE INDEX ix_webhook_deliveries_inflight ON webhook_deliveries(url, status, locked_until);
+            CREATE INDEX ix_webhook_deliveries_tenant ON webhook_deliveries(tenant_id, created_at DESC, id DESC);
+            CREATE INDEX ix_webhook_deliveries_session ON webhook_deliveries(session_id);
+            CREATE INDEX ix_webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, status);
+            CREATE TABLE webhook_attempts (
+                id TEXT PRIMARY KEY,
+                delivery_id TEXT NOT NULL REFERENCES webhook_deliveries(id),
+                attempt INTEGER NOT NULL,
+                trigger_kind TEXT NOT NULL,
+                url TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                duration_ms REAL NOT NULL,
+                status_code INTEGER,
+                response_excerpt TEXT,
+                error TEXT
+            );
+            CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -118,5 +118,76 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_idempotency_expiry ON idempotency_keys(expires_at);
             """),
+        (2, "webhooks", $"""
+            CREATE TABLE webhook_endpoints (
+                id {Text} PRIMARY KEY,
+                tenant_id {Text} NOT NULL REFERENCES tenants(id),
+                url {Text} NOT NULL,
+                description TEXT,
+                event_types TEXT NOT NULL,
+                secret_enc TEXT NOT NULL,
+                previous_secret_enc TEXT,
+                previous_secret_expires_at {Text},
+                status {Text} NOT NULL,
+                disabled_reason TEXT,
+                created_at {Text} NOT NULL,
+                updated_at {Text} NOT NULL,
+                deleted_at {Text}
+            );
+            CREATE INDEX ix_webhook_endpoints_tenant ON webhook_endpoints(tenant_id, status);
+            CREATE TABLE webhook_tenant_secrets (
+                tenant_id {Text} PRIMARY KEY REFERENCES tenants(id),
+                secret_enc TEXT NOT NULL,
+                previous_secret_enc TEXT,
+                previous_secret_expires_at {Text},
+                created_at {Text} NOT NULL
+            );
+            CREATE TABLE webhook_fanout (
+                name {Text} PRIMARY KEY,
+                last_seq BIGINT NOT NULL
+            );
+            INSERT INTO webhook_fanout (name, last_seq) SELECT 'events', COALESCE(MAX(seq), 0) FROM events;
+            CREATE TABLE webhook_deliveries (
+                id {Text} PRIMARY KEY,
+                event_id {Text} NOT NULL REFERENCES events(id),
+                event_type {Text} NOT NULL,
+                tenant_id {Text} NOT NULL,
+                session_id {Text},
+                target {Text} NOT NULL,
+                endpoint_id {Text} REFERENCES webhook_endpoints(id),
+                url {Text} NOT NULL,
+                status {Text} NOT NULL,
+                attempts BIGINT NOT NULL DEFAULT 0,
+                next_attempt_at {Text},
+                trigger_kind {Text} NOT NULL,
+                auto_retry BIGINT NOT NULL DEFAULT 1,
+                locked_by {Text},
+                locked_until {Text},
+                last_status_code BIGINT,
+                last_error TEXT,
+                created_at {Text} NOT NULL,
+                updated_at {Text} NOT NULL,
+                delivered_at {Text},
+                UNIQUE (event_id, target)
+            );
+            CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+            CREATE INDEX ix_webhook_deliveries_inflight ON webhook_deliveries(url, status, locked_until);
+            CREATE INDEX ix_webhook_deliveries_tenant ON webhook_deliveries(tenant_id, created_at DESC, id DESC);
+            CREATE INDEX ix_webhook_deliveries_session ON webhook_deliveries(session_id);
+            CREATE INDEX ix_webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, status);
+            CREATE TABLE webhook_attempts (
+                id {Text} PRIMARY KEY,
+                delivery_id {Text} NOT NULL REFERENCES webhook_deliveries(id),
+                attempt BIGINT NOT NULL,
+                trigger_kind {Text} NOT NULL,
+                url {Text} NOT NULL,
+                started_at {Text} NOT NULL,
+                duration_ms DOUBLE PRECISION NOT NULL,
+                status_code BIGINT,
+                response_excerpt TEXT,
+                error TEXT
+            );
+            CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
+            """),
     ];
 }

@@ -20,6 +20,13 @@ public static class SqlDialect
     public static string ForUpdate(DbConnection connection) => IsPostgres(connection) ? " FOR UPDATE" : "";
 
     /// <summary>
+    /// A column matched against a list parameter. Dapper expands <c>IN @list</c> into one parameter per item on
+    /// SQLite, but hands Npgsql the list as one array parameter, which PostgreSQL matches with <c>= ANY</c>.
+    /// </summary>
+    public static string InList(DbConnection connection, string column, string parameter) =>
+        IsPostgres(connection) ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
+    /// <summary>
     /// Serialises a critical section across processes until the transaction ends: a transaction-scoped advisory
     /// lock on PostgreSQL; nothing on SQLite, where the write transaction already excludes every other writer.
     /// </summary>
@@ -35,4 +42,5 @@ public enum AdvisoryLock : long
     Migrations = 0x456b7963_0001,
     Tenants = 0x456b7963_0002,
     Events = 0x456b7963_0003,
+    WebhookClaims = 0x456b7963_0004,
 }

@@ -47,6 +47,7 @@ public sealed class EkycOptions : IValidatableObject
     public WorkerOptions Worker { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
     public DecisionOptions Decision { get; set; } = new();
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
 
     public bool RunsApi => RoleList.Contains("api", StringComparer.OrdinalIgnoreCase);
     public bool RunsWorker => RoleList.Contains("worker", StringComparer.OrdinalIgnoreCase);
@@ -64,7 +65,7 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult(
                 "Ekyc:MasterKey is required with Ekyc:Database:Provider=postgres: every process must share it (generate one with 'openssl rand -base64 32').",
                 [nameof(MasterKey)]);
-        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)))
+        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)))
             yield return result;
     }
 

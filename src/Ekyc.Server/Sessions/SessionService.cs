@@ -11,6 +11,7 @@ using Ekyc.Server.Jobs;
 using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
+using Ekyc.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Sessions;
@@ -18,7 +19,7 @@ namespace Ekyc.Server.Sessions;
 /// <summary>The session use cases behind the HTTP API. Every state change commits with its event.</summary>
 public sealed class SessionService(
     Database database, SessionStore sessions, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
-    IOptions<EkycOptions> options, TimeProvider time)
+    NetworkGuard networkGuard, IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
@@ -28,6 +29,9 @@ public sealed class SessionService(
         var errors = request.Validate(TimeSpan.FromDays(30));
         if (errors.Count > 0)
             throw Problems.Validation(errors);
+        // Refuse an unsafe webhook_url now rather than at the first delivery.
+        if (request.WebhookUrl is not null && await networkGuard.CheckUrlAsync(request.WebhookUrl, cancellationToken) is { } refused)
+            throw WebhookProblems.UrlNotAllowed(refused);
         var now = time.GetUtcNow();
         var lifetime = request.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : Options.SessionLifetime;
         var session = new SessionRecord

@@ -10,6 +10,15 @@ public static class Db
         return await connection.ExecuteScalarAsync<long>(sql, new { id });
     }
 
+    /// <summary>Changes a session's webhook URL behind the API's back, as if it had passed the creation check earlier.</summary>
+    public static async Task SetWebhookUrlAsync(TestServer server, string id, string url)
+    {
+        await using var connection = await server.Database.OpenAsync();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await connection.ExecuteScalarAsync<string>("SELECT config_json FROM sessions WHERE id = @id", new { id }) ?? "{}")!;
+        config["webhook_url"] = url;
+        await connection.ExecuteAsync("UPDATE sessions SET config_json = @config WHERE id = @id", new { id, config = config.ToJsonString() });
+    }
+
     public static async Task ExecuteAsync(TestServer server, string sql, object? parameters = null)
     {
         await using var connection = await server.Database.OpenAsync();

@@ -121,6 +121,14 @@ public class SessionFlowTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task An_unsafe_webhook_url_is_refused_at_creation()
+    {
+        using var client = Server.Client();
+        foreach (var url in new[] { "https://127.0.0.1/hook", "https://169.254.169.254/latest", "http://example.com/hook" })
+            await Api.AssertProblemAsync(await client.PostAsJsonAsync("/v1/sessions", new { webhook_url = url }), HttpStatusCode.UnprocessableEntity, "webhook_url_not_allowed");
+    }
+
+    [Fact]
     public async Task Get_supports_etag_and_if_none_match()
     {
         using var client = Server.Client();

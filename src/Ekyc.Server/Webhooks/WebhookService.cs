@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
+using Ekyc.Server.Errors;
+using Ekyc.Server.Options;
+using Microsoft.Extensions.Options;
+
+namespace Ekyc.Server.Webhooks;
+
+/// <summary>The webhook use cases behind the HTTP API. Only secret API keys may use them.</summary>
+public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries, NetworkGuard guard,
+    WebhookSignal signal, IOptions<EkycOptions> options)
+{
+    private WebhookOptions Settings => options.Value.Webhooks;
+
+    public async Task<WebhookEndpointResponse> CreateEndpointAsync(Caller caller, CreateWebhookEndpointRequest request, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var errors = request.Validate();
+        if (errors.Count > 0)
+            throw Problems.Validation(errors);
+        if (await guard.CheckUrlAsync(request.Url, cancellationToken) is { } refused)
+            throw WebhookProblems.UrlNotAllowed(refused);
+        var (endpoint, secret) = await endpoints.CreateAsync(caller.TenantId, request.Url!, request.Description,
+            request.EventTypes?.Distinct().ToList() ?? [], cancellationToken);
+        return WebhookEndpointResponse.From(endpoint, secret);
+    }
+
+    public async Task<WebhookEndpointListResponse> ListEndpointsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var all = await endpoints.ListAsync(caller.TenantId, cancellationToken);
+        return new WebhookEndpointListResponse("list", all.Select(e => WebhookEndpointResponse.From(e)).ToList());
+    }
+
+    public async Task<WebhookEndpointResponse> GetEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var endpoint = await endpoints.FindAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
+        return WebhookEndpointResponse.From(endpoint);
+    }
+
+    public async Task DeleteEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        if (!await endpoints.DeleteAsync(caller.TenantId, id, cancellationToken))
+            throw WebhookProblems.EndpointNotFound(id);
+    }
+
+    public async Task<WebhookEndpointResponse> EnableEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var endpoint = await endpoints.EnableAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
+        return WebhookEndpointResponse.From(endpoint);
+    }
+
+    public async Task<WebhookEndpointResponse> RotateEndpointSecretAsync(Caller caller, string id, RotateSecretRequest? request, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var rotated = await endpoints.RotateAsync(caller.TenantId, id, Overlap(request), cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
+        return WebhookEndpointResponse.From(rotated.Endpoint, rotated.Secret);
+    }
+
+    public async Task<WebhookSecretResponse> GetTenantSecretAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var (keys, createdAt) = await endpoints.TenantKeysAsync(caller.TenantId, cancellationToken);
+        return TenantSecret(keys, createdAt);
+    }
+
+    public async Task<WebhookSecretResponse> RotateTenantSecretAsync(Caller caller, RotateSecretRequest? request, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var (keys, createdAt) = await endpoints.RotateTenantSecretAsync(caller.TenantId, Overlap(request), cancellationToken);
+        return TenantSecret(keys, createdAt);
+    }
+
+    public async Task<WebhookDeliveryListResponse> ListDeliveriesAsync(Caller caller, string? sessionId, string? endpointId, string? status,
+        string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        if (status is not null && !WebhookDelivery.Statuses.Contains(status))
+            throw Problems.Invalid("status", $"One of: {string.Join(", ", WebhookDelivery.Statuses)}.");
+        var size = limit ?? 20;
+        if (size is < 1 or > 100)
+            throw Problems.Invalid("limit", "Between 1 and 100.");
+        var page = await deliveries.ListAsync(caller.TenantId, sessionId, endpointId, status, cursor is null ? null : DecodeCursor(cursor), size + 1, cancellationToken);
+        var next = page.Count > size ? EncodeCursor(page[size - 1]) : null;
+        return new WebhookDeliveryListResponse("list", page.Take(size).Select(WebhookDeliveryResponse.From).ToList(), next is not null, next);
+    }
+
+    public async Task<WebhookDeliveryResponse> GetDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var delivery = await deliveries.FindAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.DeliveryNotFound(id);
+        return WebhookDeliveryResponse.From(delivery);
+    }
+
+    public async Task<WebhookDeliveryResponse> RetryDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        RequireSecretKey(caller);
+        var delivery = await deliveries.RetryAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.DeliveryNotFound(id);
+        signal.Notify();
+        return WebhookDeliveryResponse.From(delivery);
+    }
+
+    private TimeSpan Overlap(RotateSecretRequest? request)
+    {
+        if (request is null)
+            return Settings.SecretRotationOverlap;
+        var errors = request.Validate();
+        if (errors.Count > 0)
+            throw Problems.Validation(errors);
+        return request.OverlapSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Settings.SecretRotationOverlap;
+    }
+
+    private static WebhookSecretResponse TenantSecret(SigningKeys keys, DateTimeOffset createdAt) =>
+        new("webhook_secret", keys.Current, createdAt, keys.PreviousExpiresAt, "Deliveries to the webhook_url given when a session is created.");
+
+    private static void RequireSecretKey(Caller caller)
+    {
+        if (caller.IsClientToken)
+            throw Problems.Forbidden("Webhook endpoints and deliveries need a secret API key; a client token cannot use them.");
+    }
+
+    private static string EncodeCursor(WebhookDelivery last) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Clock.Format(last.CreatedAt)}|{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (string, string) DecodeCursor(string cursor)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+            _ = DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture);
+            return (parts[0], parts[1]);
+        }
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
+        {
+            throw Problems.Invalid("cursor", "Not a cursor returned by this API.");
+        }
+    }
+}
