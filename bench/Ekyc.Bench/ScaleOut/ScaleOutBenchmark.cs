@@ -36,11 +36,11 @@ public static class ScaleOutBenchmark
         results.Add(await run.ExecuteAsync(processes, sessions, concurrency, killOne: processes > 1));
 
         Console.WriteLine();
-        Console.WriteLine("| processes | sessions | wall s | sessions/min | submit→decision p50 ms | p95 ms | client retries | killed | jobs it held | engine re-runs | outcome |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| processes | sessions | wall s | sessions/min | submit→decision p50 ms | p95 ms | client retries | killed | jobs it held | engine re-runs | completed webhooks (re-sent) | outcome |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
             Console.WriteLine($"| {r.Processes} | {r.Sessions} | {r.WallSeconds:F1} | {r.SessionsPerMinute:F0} | {r.P50Milliseconds:F0} | {r.P95Milliseconds:F0} | {r.Retries} | " +
-                $"{r.Killed ?? "-"} | {r.JobsHeldByKilled} | {r.EngineReruns} | {string.Join(", ", r.Statuses.Select(s => $"{s.Key} {s.Value}"))} |");
+                $"{r.Killed ?? "-"} | {r.JobsHeldByKilled} | {r.EngineReruns} | {r.CompletedWebhooks} ({r.WebhookRedeliveries}) | {string.Join(", ", r.Statuses.Select(s => $"{s.Key} {s.Value}"))} |");
         Console.WriteLine();
         Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true }));
         var violations = results.SelectMany(r => r.Violations.Select(v => $"{r.Processes} processes: {v}")).ToList();

@@ -8,13 +8,14 @@ namespace Ekyc.Bench.ScaleOut;
 /// <summary>What one run measured and every guarantee it found broken.</summary>
 public sealed record RunResult(
     int Processes, int Sessions, double WallSeconds, double SessionsPerMinute, double P50Milliseconds, double P95Milliseconds,
-    int Retries, string? Killed, int JobsHeldByKilled, int EngineReruns, IReadOnlyDictionary<string, int> Statuses, IReadOnlyList<string> Violations);
+    int Retries, string? Killed, int JobsHeldByKilled, int EngineReruns, int CompletedWebhooks, int WebhookRedeliveries, IReadOnlyDictionary<string, int> Statuses,
+    IReadOnlyList<string> Violations);
 
 /// <summary>
 /// One run: a fresh database, <c>processes</c> identical server processes started together on it, N sessions
 /// driven through them, optionally one node SIGKILLed when half the sessions are submitted and started again,
-/// then the database is checked for the guarantees (all decided, one committed engine run per job, one
-/// completion event per session, one tenant).
+/// then the database and the webhook receiver are checked for the guarantees (all decided, one committed engine
+/// run per job, one completion event per session, each delivered at least once under its one webhook-id, one tenant).
 /// </summary>
 public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyList<byte[]> documents, IReadOnlyList<byte[]> selfies)
 {
@@ -36,8 +37,15 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
             ["Ekyc__RateLimit__PermitLimit"] = "1000000",
             // A key the killed node left "started" blocks its retries this long (default one minute).
             ["Ekyc__IdempotencyAbandonedAfter"] = "00:00:10",
+            // The receiver is this tool on loopback over plain HTTP; a dead dispatcher's delivery is re-sent after 10 s.
+            ["Ekyc__Webhooks__AllowPrivateNetworks"] = "true",
+            ["Ekyc__Webhooks__AllowHttp"] = "true",
+            ["Ekyc__Webhooks__RequestTimeout"] = "00:00:05",
+            ["Ekyc__Webhooks__Lease"] = "00:00:10",
+            ["Ekyc__Webhooks__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        await using var receiver = await WebhookReceiver.StartAsync();
         var nodes = Enumerable.Range(0, processes).Select(i => new ServerProcess($"node{i}", executable, Path.Combine(folder, $"node{i}"), environment)).ToList();
         try
         {
@@ -63,7 +71,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
                 await gate.WaitAsync();
                 try
                 {
-                    return await SessionFlow.RunAsync(cluster, apiKey, i, documents[i % documents.Count], selfies[i % selfies.Count], () =>
+                    return await SessionFlow.RunAsync(cluster, apiKey, receiver.Url, i, documents[i % documents.Count], selfies[i % selfies.Count], () =>
                     {
                         if (Interlocked.Increment(ref submitted) == sessions / 2)
                             half.TrySetResult();
@@ -80,9 +88,10 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
             var latencies = outcomes.Where(o => o.DecidedAt != default).Select(o => (o.DecidedAt - o.SubmittedAt).TotalMilliseconds).Order().ToList();
             var statuses = outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
             var reruns = await VerifyAsync(connectionString, sessions, victim is null ? null : victimPid, violations);
+            var (delivered, redeliveries) = await VerifyWebhooksAsync(connectionString, receiver, violations);
             return new RunResult(processes, sessions, watch.Elapsed.TotalSeconds, sessions / watch.Elapsed.TotalMinutes,
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), cluster.Retries,
-                victim is null ? null : $"{victim.Name} (pid {victimPid})", heldByVictim, reruns, statuses, violations);
+                victim is null ? null : $"{victim.Name} (pid {victimPid})", heldByVictim, reruns, delivered, redeliveries, statuses, violations);
         }
         finally
         {
@@ -139,6 +148,36 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tenants") != 1)
             violations.Add("more than one tenant was bootstrapped");
         return (int)(jobs.Sum(j => j.Runs) - jobs.Count);
+    }
+
+    /// <summary>
+    /// Waits (up to two leases) until every <c>verification.completed</c> event reached the receiver, then checks
+    /// that each arrived under its event id as <c>webhook-id</c> and no other; returns how many arrived and how many requests repeated one.
+    /// </summary>
+    private static async Task<(int Delivered, int Repeated)> VerifyWebhooksAsync(string connectionString, WebhookReceiver receiver, List<string> violations)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        var events = (await connection.QueryAsync<(string Id, string SessionId)>(
+            "SELECT id, session_id FROM events WHERE type = 'verification.completed'")).ToList();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        List<WebhookReceiver.Received> completed;
+        while (true)
+        {
+            completed = receiver.All.Where(r => r.Type == "verification.completed").ToList();
+            var ids = completed.Select(r => r.WebhookId).ToHashSet();
+            if (events.All(e => ids.Contains(e.Id)) || DateTime.UtcNow > deadline)
+                break;
+            await Task.Delay(200);
+        }
+        var received = completed.Select(r => r.WebhookId).ToHashSet();
+        var missing = events.Count(e => !received.Contains(e.Id));
+        if (missing > 0)
+            violations.Add($"{missing} of {events.Count} verification.completed events never reached the receiver");
+        var bySession = events.ToDictionary(e => e.SessionId, e => e.Id);
+        var foreign = completed.Count(r => r.SessionId is null || !bySession.TryGetValue(r.SessionId, out var id) || id != r.WebhookId);
+        if (foreign > 0)
+            violations.Add($"{foreign} verification.completed deliveries carried a webhook-id other than their event's id");
+        return (events.Count - missing, completed.Count - received.Count);
     }
 
     private async Task AdminAsync(string sql)

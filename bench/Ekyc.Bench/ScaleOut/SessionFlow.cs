@@ -10,12 +10,12 @@ public static class SessionFlow
 
     private static readonly HashSet<string> Terminal = ["approved", "rejected", "manual_review"];
 
-    /// <summary>Create (secret key), upload front and selfie, submit (client token), then poll until decided.</summary>
-    public static async Task<Outcome> RunAsync(ClusterClient cluster, string apiKey, int index, byte[] document, byte[] selfie, Action onSubmitted)
+    /// <summary>Create (secret key, with the receiver as the session's webhook URL), upload front and selfie, submit (client token), then poll until decided.</summary>
+    public static async Task<Outcome> RunAsync(ClusterClient cluster, string apiKey, Uri webhookUrl, int index, byte[] document, byte[] selfie, Action onSubmitted)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var (status, created) = await cluster.SendAsync(() => Post("/v1/sessions", $"{run}-create",
-            JsonContent.Create(new { reference = $"scaleout-{index}" })), apiKey);
+            JsonContent.Create(new { reference = $"scaleout-{index}", webhook_url = webhookUrl })), apiKey);
         Expect(HttpStatusCode.Created, status, "create");
         var id = created!["id"]!.GetValue<string>();
         var token = created["client_token"]!.GetValue<string>();
