@@ -20,6 +20,7 @@ public static class CliRoot
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(InspectCommand.Create(InspectFaceCommand.Create()));
         root.Subcommands.Add(new Command("calibrate", "Calibrate engine thresholds on labelled data.") { CalibrateFacesCommand.Create() });
+        ScreeningCli.AddTo(root);
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
         return root;
     }

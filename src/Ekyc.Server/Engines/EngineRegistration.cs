@@ -3,6 +3,8 @@ using Ekyc.Core.Engines;
 using Ekyc.Server.Options;
 using Ekyc.Verification.Faces;
 using Ekyc.Verification.Models;
+using Ekyc.Verification.Screening;
+using Ekyc.Verification.Screening.Lists;
 
 namespace Ekyc.Server.Engines;
 
@@ -33,8 +35,48 @@ public static class EngineRegistration
             engines["faces"] = "faceplugin-face-recognition-js@0.0.1";
         }
 
+        if (options.Engines.Screening)
+        {
+            var screeningOptions = Bind<ScreeningOptions>(configuration, "Ekyc:Screening");
+            var listsPath = screeningOptions.ListsPath ?? Path.Combine(Path.GetFullPath(options.DataPath), "lists");
+            services.AddSingleton(sp => LoadScreening(screeningOptions with { ListsPath = listsPath }, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IScreeningVerifier>(sp =>
+            {
+                var service = sp.GetRequiredService<ScreeningService>();
+                return new ScreeningVerifier(service, service.Options);
+            });
+            services.AddSingleton(sp => new ListPoller(sp.GetRequiredService<ScreeningService>(), ListPollInterval,
+                report => LogReload(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ListPoller)), report)));
+            engines["screening"] = "lists in " + listsPath;
+        }
+
         services.AddSingleton(new EngineStatus(engines));
         return services;
+    }
+
+    private static readonly TimeSpan ListPollInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A fresh data folder gets the lists shipped with the server (public-domain OFAC, UN and CSL files);
+    /// lists imported later with <c>lists import</c> are picked up by the poller without a restart.
+    /// </summary>
+    private static ScreeningService LoadScreening(ScreeningOptions options, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(ScreeningService));
+        var defaults = Path.Combine(AppContext.BaseDirectory, "lists");
+        if (Directory.Exists(defaults))
+            new ListStore(options.ListsPath!).SeedFrom(defaults);
+        var service = new ScreeningService(options);
+        LogReload(logger, service.Reload());
+        return service;
+    }
+
+    private static void LogReload(ILogger logger, ReloadReport report)
+    {
+        foreach (var error in report.Errors)
+            logger.LogError("Screening list not loaded (the previous version stays in service): {Error}", error);
+        if (report.Swapped)
+            logger.LogInformation("Screening index {Version}: {Entities} entities from {Lists}", report.Version, report.EntityCount, string.Join(", ", report.Lists));
     }
 
     /// <summary>Resolves every registered engine, so their models load (and are verified) before the server listens.</summary>
@@ -43,6 +85,7 @@ public static class EngineRegistration
         services.GetService<IDocumentVerifier>();
         services.GetService<IFaceVerifier>();
         services.GetService<IScreeningVerifier>();
+        services.GetService<ListPoller>();
     }
 
     private static ModelStore Verified(IServiceProvider services, params ModelFile[] models)
