@@ -51,10 +51,10 @@ public static class EkycApp
         return app;
     }
 
-    /// <summary>Reads and validates the <c>Ekyc</c> section now, so a bad value fails at start with its message.</summary>
     /// <summary>The connection string name of the PostgreSQL database (<c>ConnectionStrings:Ekyc</c>).</summary>
     public const string ConnectionStringName = "Ekyc";
 
+    /// <summary>Reads and validates the <c>Ekyc</c> section now, so a bad value fails at start with its message.</summary>
     public static EkycOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(EkycOptions.Section).Get<EkycOptions>() ?? new EkycOptions();

@@ -44,9 +44,12 @@ public sealed class IdempotencyStore(Database database, Encryptor encryptor, IOp
                 """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
             if (inserted == 1)
                 return new Reservation.Started();
-            var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc, string CreatedAt)>(
+            var row = await connection.QuerySingleOrDefaultAsync<(string Fingerprint, string State, string? ResponseEnc, string CreatedAt)>(
                 "SELECT fingerprint, state, response_enc, created_at FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key",
                 new { tenantId, key }, transaction);
+            // Released by its failed first request between the insert and this read (PostgreSQL): the client's retry starts it.
+            if (row.Fingerprint is null)
+                return new Reservation.InProgress();
             if (row.Fingerprint != fingerprint)
                 return new Reservation.Mismatch();
             if (row.State != "completed")

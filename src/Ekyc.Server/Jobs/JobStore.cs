@@ -9,8 +9,9 @@ public sealed record ClaimedJob(string Id, string SessionId, int Attempts, strin
 
 /// <summary>
 /// The durable processing queue. A job is claimed by setting a lease (<c>locked_until</c>); a job whose
-/// lease ran out (its worker died) is claimed again. Completion is fenced on the lease holder, so a
-/// worker that lost its lease cannot commit a second result.
+/// lease ran out (its worker died) is claimed again; on PostgreSQL the workers of every replica claim at once
+/// (<c>FOR UPDATE SKIP LOCKED</c>). Completion is fenced on the lease holder, so a worker that lost its lease
+/// cannot commit a second result.
 /// </summary>
 public sealed class JobStore(Database database, TimeProvider time)
 {
