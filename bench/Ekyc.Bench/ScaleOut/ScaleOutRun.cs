@@ -103,15 +103,22 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
         }
     }
 
-    /// <summary>At half-way: SIGKILL the node, note the jobs it held (their leases must run out), restart it after a pause.</summary>
+    /// <summary>
+    /// From half-way: SIGKILL the node as soon as it holds a running job (within a few seconds, else anyway), note
+    /// the jobs it held (their leases must run out, then another node runs them), restart it after a pause.
+    /// </summary>
     private static async Task<(int Pid, int Held)> CrashAndRestartAsync(ServerProcess victim, Task halfWay, string connectionString)
     {
         await halfWay;
         var victimPid = victim.ProcessId;
-        victim.Kill();
+        var pattern = new { pattern = $"%:{victimPid}:%" };
+        const string runningSql = "SELECT COUNT(*) FROM jobs WHERE status = 'running' AND locked_by LIKE @pattern";
         await using var connection = new NpgsqlConnection(connectionString);
-        var held = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM jobs WHERE status = 'running' AND locked_by LIKE @pattern", new { pattern = $"%:{victimPid}:%" });
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5); DateTime.UtcNow < deadline; await Task.Delay(20))
+            if (await connection.ExecuteScalarAsync<long>(runningSql, pattern) > 0)
+                break;
+        victim.Kill();
+        var held = await connection.ExecuteScalarAsync<long>(runningSql, pattern);
         await Task.Delay(TimeSpan.FromSeconds(2));
         victim.Start();
         await victim.WaitHealthyAsync(TimeSpan.FromSeconds(90));
