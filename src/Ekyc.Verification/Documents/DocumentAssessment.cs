@@ -1,0 +1,316 @@
+using System.Text.Json;
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Documents.Aamva;
+using Ekyc.Verification.Documents.Forensics;
+using Ekyc.Verification.Documents.Mrz;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>
+/// Turns the measurements of one verification into signals and the outcome: any <c>fail</c> signal fails the
+/// document, else any <c>review</c> signal sends it to review, else it passes.
+/// </summary>
+internal sealed class DocumentAssessment
+{
+    private readonly List<DocumentSignal> _signals = [];
+    private readonly Dictionary<string, object?> _evidence = [];
+    private ExtractedData? _extracted;
+    private double _readConfidence;
+    private bool _guessedByCheckDigit;
+
+    public static DocumentAssessment Assess(IReadOnlyList<DocumentCapture> captures, AamvaReading? barcode, PortraitFace? portrait,
+        string? declaredType, DateOnly today, DocumentOptions options)
+    {
+        var a = new DocumentAssessment();
+        foreach (var capture in captures)
+            a._evidence[capture.Side] = SideEvidence(capture);
+
+        var front = captures[0];
+        if (front.Image is null)
+        {
+            a._signals.Add(DocumentSignal.Failed("front_image", front.Rejection!.Reason, front.Rejection.Detail));
+            return a;
+        }
+        foreach (var capture in captures.Where(c => c.Image is null))
+            a._signals.Add(DocumentSignal.ToReview($"{capture.Side}_image", capture.Rejection!.Reason, capture.Rejection.Detail));
+        foreach (var capture in captures.Where(c => c.Quality is not null))
+        {
+            var spread = Math.Round(capture.Quality!.LumaStdDev, 1);
+            a._signals.Add(spread < options.MinLumaStdDev
+                ? DocumentSignal.Failed($"{capture.Side}_content", "blank_image", spread, options.MinLumaStdDev)
+                : DocumentSignal.Passed($"{capture.Side}_content", spread, options.MinLumaStdDev));
+        }
+
+        var mrzSide = captures.FirstOrDefault(c => c.Reading?.Parse?.Success == true);
+        if (mrzSide is not null)
+            a.AssessMrz(mrzSide, captures, declaredType, today, options);
+        else if (barcode is not null)
+            a.AssessBarcode(barcode, declaredType, today, options);
+        else
+            a.NothingRead(captures);
+
+        a.AssessQuality(captures, mrzSide, options);
+        a.AssessMetadata(captures);
+        a.AssessPortrait(portrait, front, options);
+        return a;
+    }
+
+    private void NothingRead(IReadOnlyList<DocumentCapture> captures)
+    {
+        var regions = captures.Sum(c => c.Reading?.RegionCount ?? 0);
+        var rejected = captures.FirstOrDefault(c => c.Reading?.Parse is { Success: false });
+        if (captures.All(c => c.Reading is null))
+            return; // blank or undecodable: already failed above
+        _signals.Add(regions == 0
+            ? DocumentSignal.Failed("document_read", "no_document_found", regions)
+            : DocumentSignal.ToReview("document_read", "mrz_not_found", rejected?.Reading?.Parse?.Error ?? $"{regions} text regions, no MRZ or barcode"));
+    }
+
+    private void AssessMrz(DocumentCapture side, IReadOnlyList<DocumentCapture> captures, string? declaredType, DateOnly today, DocumentOptions options)
+    {
+        var reading = side.Reading!;
+        var mrz = reading.Parse!.Mrz!;
+        _readConfidence = reading.Confidence;
+        // A look-alike swap chosen by a check digit is a good guess, not a reading: it lowers the confidence.
+        _guessedByCheckDigit = mrz.Corrections.Any(c => c.Reason.EndsWith("check digit", StringComparison.Ordinal));
+        _extracted = ExtractedDataMapper.FromMrz(mrz, today);
+        _signals.Add(DocumentSignal.Passed("document_read", $"{mrz.Format.ToWire()} MRZ on {side.Side}"));
+
+        var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
+        _signals.Add(failing.Count == 0
+            ? DocumentSignal.Passed("check_digits", mrz.Checks.Count)
+            : DocumentSignal.Failed("check_digits", "check_digit_mismatch", failing));
+        _signals.Add(mrz.FieldErrors.Count == 0 && mrz.CharsetValid
+            ? DocumentSignal.Passed("mrz_syntax")
+            : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", mrz.FieldErrors));
+        AssessDates(_extracted.DateOfBirth, _extracted.ExpiryDate, IssueDate(mrz, today), mrz.ExpiryDate is not null, today, options);
+        AssessCodes([mrz.IssuingState, mrz.Nationality ?? mrz.IssuingState]);
+        AssessDeclaredType(_extracted.DocumentType, declaredType);
+
+        var printedHere = reading.PrintedText.Select(t => t.Text).ToList();
+        _signals.Add(PrintedAgreement("printed_fields", "printed_fields_mismatch", printedHere, _extracted, options));
+        var otherSide = captures.FirstOrDefault(c => c != side && c.Reading is not null);
+        if (mrz.Format == MrzFormat.Td1 && otherSide is not null)
+            _signals.Add(PrintedAgreement("front_back_consistency", "front_back_mismatch",
+                otherSide.Reading!.PrintedText.Select(t => t.Text).ToList(), _extracted, options));
+
+        _evidence["mrz"] = new Dictionary<string, object?>
+        {
+            ["side"] = side.Side,
+            ["format"] = mrz.Format.ToWire(),
+            ["document_code"] = mrz.DocumentCode,
+            ["lines"] = mrz.Lines,
+            ["check_digits"] = mrz.Checks.Select(c => new { field = JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Field), printed = c.Printed.ToString(), computed = c.Computed?.ToString(), c.Ok, c.Variant }),
+            ["field_errors"] = mrz.FieldErrors,
+            ["corrections"] = mrz.Corrections.Select(c => new { c.Line, c.Column, from = c.From.ToString(), to = c.To.ToString(), c.Reason }).ToList(),
+            ["ocr_confidence"] = Math.Round(reading.Confidence, 3),
+            ["pixels_per_char"] = Math.Round(reading.PixelsPerChar, 1),
+        };
+    }
+
+    private void AssessBarcode(AamvaReading barcode, string? declaredType, DateOnly today, DocumentOptions options)
+    {
+        var result = barcode.Result;
+        if (result.Licence is not { } licence)
+        {
+            _signals.Add(DocumentSignal.ToReview("document_read", "barcode_unparsable", result.Error));
+            return;
+        }
+        _readConfidence = 0.95;
+        _extracted = licence.ToExtractedData();
+        _signals.Add(DocumentSignal.Passed("document_read", $"AAMVA PDF417 v{licence.Header.Version} on {barcode.Side}"));
+        _signals.Add(licence.MissingMandatory.Count == 0
+            ? DocumentSignal.Passed("barcode_fields")
+            : DocumentSignal.ToReview("barcode_fields", "barcode_fields_missing", licence.MissingMandatory));
+        AssessDates(licence.DateOfBirth, licence.ExpirationDate, licence.IssueDate, true, today, options);
+        AssessDeclaredType(_extracted.DocumentType, declaredType);
+        _evidence["barcode"] = new Dictionary<string, object?>
+        {
+            ["side"] = barcode.Side,
+            ["iin"] = licence.Header.Iin,
+            ["aamva_version"] = licence.Header.Version,
+            ["jurisdiction"] = licence.JurisdictionCode,
+            ["quirks"] = licence.Header.Quirks,
+        };
+    }
+
+    private void AssessDates(DateOnly? birth, DateOnly? expiry, DateOnly? issue, bool hasExpiry, DateOnly today, DocumentOptions options)
+    {
+        if (birth is not { } born)
+            _signals.Add(DocumentSignal.Failed("birth_date", "birth_date_invalid"));
+        else if (born > today)
+            _signals.Add(DocumentSignal.Failed("birth_date", "birth_date_in_future", born, today));
+        else
+        {
+            var age = today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
+            _signals.Add(age > options.MaxAgeYears
+                ? DocumentSignal.Failed("birth_date", "age_implausible", age, options.MaxAgeYears)
+                : DocumentSignal.Passed("birth_date", age, options.MaxAgeYears));
+        }
+
+        if (!hasExpiry)
+            _signals.Add(DocumentSignal.Skipped("expiry_date", "format_has_no_expiry"));
+        else if (expiry is not { } expires)
+            _signals.Add(DocumentSignal.Failed("expiry_date", "expiry_date_invalid"));
+        else if (expires < today)
+            _signals.Add(DocumentSignal.Failed("expiry_date", "document_expired", expires, today));
+        else
+            _signals.Add(DocumentSignal.Passed("expiry_date", expires, today));
+
+        if (issue is { } issued)
+        {
+            if (issued > today)
+                _signals.Add(DocumentSignal.Failed("issue_date", "issue_date_in_future", issued, today));
+            else if (expiry is { } e && issued >= e)
+                _signals.Add(DocumentSignal.Failed("issue_date", "expiry_before_issue", issued, e));
+            else if (birth is { } b && issued < b)
+                _signals.Add(DocumentSignal.Failed("issue_date", "issued_before_birth", issued, b));
+            else
+                _signals.Add(DocumentSignal.Passed("issue_date", issued));
+        }
+    }
+
+    private void AssessCodes(IEnumerable<string> codes)
+    {
+        var list = codes.Distinct().ToList();
+        if (list.Any(MrzCountryCodes.IsSpecimen))
+            _signals.Add(DocumentSignal.Failed("country_codes", "specimen_document", list));
+        else if (list.Any(c => !MrzCountryCodes.IsKnown(c)))
+            _signals.Add(DocumentSignal.ToReview("country_codes", "unknown_country_code", list.Where(c => !MrzCountryCodes.IsKnown(c)).ToList()));
+        else
+            _signals.Add(DocumentSignal.Passed("country_codes", list));
+    }
+
+    private void AssessDeclaredType(string? read, string? declared)
+    {
+        if (declared is null || read is null)
+            _signals.Add(DocumentSignal.Skipped("document_type", declared is null ? "type_not_declared" : "type_not_read"));
+        else
+            _signals.Add(read == declared
+                ? DocumentSignal.Passed("document_type", read, declared)
+                : DocumentSignal.ToReview("document_type", "document_type_mismatch", read, declared));
+    }
+
+    /// <summary>Printed text agrees when the surname or document number and at least two of five MRZ values appear.</summary>
+    private static DocumentSignal PrintedAgreement(string code, string reason, IReadOnlyList<string> printed, ExtractedData data, DocumentOptions options)
+    {
+        if (!options.ReadPrintedFields)
+            return DocumentSignal.Skipped(code, "disabled");
+        if (printed.Count < 3)
+            return DocumentSignal.Skipped(code, "printed_text_not_readable");
+        var found = new Dictionary<string, bool>
+        {
+            ["surname"] = data.Surname is { } s && PrintedFieldMatcher.ContainsText(printed, s),
+            ["given_names"] = data.GivenNames is { } g && PrintedFieldMatcher.ContainsText(printed, g.Split(' ')[0]),
+            ["document_number"] = data.DocumentNumber is { } n && PrintedFieldMatcher.ContainsText(printed, n),
+            ["date_of_birth"] = data.DateOfBirth is { } b && PrintedFieldMatcher.ContainsDate(printed, b),
+            ["expiry_date"] = data.ExpiryDate is { } e && PrintedFieldMatcher.ContainsDate(printed, e),
+        };
+        var agree = (found["surname"] || found["document_number"]) && found.Count(f => f.Value) >= 2;
+        return agree ? DocumentSignal.Passed(code, found, 2) : DocumentSignal.ToReview(code, reason, found, 2);
+    }
+
+    private void AssessQuality(IReadOnlyList<DocumentCapture> captures, DocumentCapture? mrzSide, DocumentOptions options)
+    {
+        if (mrzSide?.Reading is { } reading)
+        {
+            // Measured on the decoded image; a huge upload decoded smaller is judged at its original resolution.
+            var scale = mrzSide.Image!.Scale;
+            var perChar = Math.Round(reading.PixelsPerChar / scale, 1);
+            _signals.Add(perChar >= options.MinPixelsPerMrzChar
+                ? DocumentSignal.Passed("mrz_resolution", perChar, options.MinPixelsPerMrzChar)
+                : DocumentSignal.ToReview("mrz_resolution", "low_resolution", perChar, options.MinPixelsPerMrzChar));
+            var width = Math.Round(reading.MrzWidth / scale);
+            _signals.Add(width >= options.MinDocumentWidth
+                ? DocumentSignal.Passed("document_width", width, options.MinDocumentWidth)
+                : DocumentSignal.ToReview("document_width", "document_too_small", width, options.MinDocumentWidth));
+        }
+        foreach (var capture in captures.Where(c => c.Quality is not null && c.Reading is not null))
+        {
+            var sharpness = Math.Round(capture.Quality!.LaplacianVariance, 1);
+            _signals.Add(sharpness >= options.MinSharpness
+                ? DocumentSignal.Passed($"{capture.Side}_sharpness", sharpness, options.MinSharpness)
+                : DocumentSignal.ToReview($"{capture.Side}_sharpness", "image_blurred", sharpness, options.MinSharpness));
+            var glare = Math.Round(capture.Quality.GlareShare, 4);
+            _signals.Add(glare <= options.MaxGlareShare
+                ? DocumentSignal.Passed($"{capture.Side}_glare", glare, options.MaxGlareShare)
+                : DocumentSignal.ToReview($"{capture.Side}_glare", "glare", glare, options.MaxGlareShare));
+        }
+    }
+
+    private void AssessMetadata(IReadOnlyList<DocumentCapture> captures)
+    {
+        foreach (var capture in captures.Where(c => c.Metadata is not null))
+        {
+            var traces = capture.Metadata!;
+            _signals.Add(traces.Editor is null
+                ? DocumentSignal.Passed($"{capture.Side}_metadata", traces.Software)
+                : DocumentSignal.ToReview($"{capture.Side}_metadata", "edited_with_software", traces.Software ?? traces.CreatorTool));
+        }
+    }
+
+    private void AssessPortrait(PortraitFace? portrait, DocumentCapture front, DocumentOptions options)
+    {
+        if (!options.RequirePortrait)
+            _signals.Add(DocumentSignal.Skipped("portrait", "disabled"));
+        else if (front.Reading is null)
+            _signals.Add(DocumentSignal.Skipped("portrait", "no_readable_front"));
+        else if (portrait is null)
+            _signals.Add(DocumentSignal.ToReview("portrait", "portrait_not_found", null, options.PortraitMinScore));
+        else
+            _signals.Add(DocumentSignal.Passed("portrait", Math.Round(portrait.Score, 3), options.PortraitMinScore));
+    }
+
+    /// <summary>The French ID's issue month (YYMM), as the first of that month; a year ahead of today is last century.</summary>
+    private static DateOnly? IssueDate(MrzResult mrz, DateOnly today) =>
+        mrz.IssueDate is { Length: 4 } yymm && int.TryParse(yymm[..2], out var yy) && int.TryParse(yymm[2..], out var mm) && mm is >= 1 and <= 12
+            ? new DateOnly(2000 + yy > today.Year ? 1900 + yy : 2000 + yy, mm, 1)
+            : null;
+
+    private static Dictionary<string, object?> SideEvidence(DocumentCapture capture) => new()
+    {
+        ["width"] = capture.Image?.OriginalWidth,
+        ["height"] = capture.Image?.OriginalHeight,
+        ["format"] = capture.Image?.Format,
+        ["exif_orientation"] = capture.Image?.Origin.ToString(),
+        ["decode_scale"] = capture.Image is null ? null : Math.Round(capture.Image.Scale, 3),
+        ["sharpness_laplacian_variance"] = capture.Quality is null ? null : Math.Round(capture.Quality.LaplacianVariance, 1),
+        ["glare_share"] = capture.Quality is null ? null : Math.Round(capture.Quality.GlareShare, 4),
+        ["luma_mean"] = capture.Quality is null ? null : Math.Round(capture.Quality.MeanLuma, 1),
+        ["software"] = capture.Metadata?.Software ?? capture.Metadata?.CreatorTool,
+        ["camera"] = capture.Metadata is { Make: not null } m ? $"{m.Make} {m.Model}".Trim() : null,
+        ["text_regions"] = capture.Reading?.RegionCount,
+        ["upside_down"] = capture.UpsideDown,
+        ["printed_lines"] = capture.Reading?.PrintedText.Count,
+    };
+
+    public DocumentVerification ToVerification(string version, IReadOnlyList<StageTiming> timings)
+    {
+        var status = _signals.Any(s => s.Status == DocumentSignal.Fail) ? CheckStatus.Fail
+            : _signals.Any(s => s.Status == DocumentSignal.Review) ? CheckStatus.Review
+            : CheckStatus.Pass;
+        var ran = _signals.Where(s => s.Status != DocumentSignal.NotRun).ToList();
+        var reasons = _signals.Where(s => s.Reason is not null && s.Status is DocumentSignal.Fail or DocumentSignal.Review)
+            .Select(s => s.Reason!).Distinct().ToList();
+        _evidence["signals"] = _signals;
+        return new DocumentVerification(new CheckResult
+        {
+            Name = CheckNames.DocumentAuthenticity,
+            Status = status,
+            Score = ran.Count == 0 ? 0 : Math.Round((double)ran.Count(s => s.Status == DocumentSignal.Pass) / ran.Count, 3),
+            Threshold = 1.0,
+            Confidence = status switch
+            {
+                // Failures rest on arithmetic (check digits, dates) or on an unreadable image: near certain.
+                CheckStatus.Fail => 0.95,
+                CheckStatus.Review => 0.5,
+                _ => Math.Round(Math.Clamp(_readConfidence - (_guessedByCheckDigit ? 0.05 : 0), 0.5, 0.99), 3),
+            },
+            ReasonCodes = status == CheckStatus.Pass ? ["document_checks_passed"] : reasons,
+            Evidence = _evidence,
+            Version = version,
+            Timings = timings,
+        }, _extracted);
+    }
+}

@@ -1,0 +1,14 @@
+using Ekyc.Verification.Documents.Forensics;
+using Ekyc.Verification.Documents.Imaging;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>Everything measured on one side of the document.</summary>
+internal sealed record DocumentCapture(
+    string Side,
+    DecodedImage? Image,
+    ImageRejection? Rejection,
+    ImageQuality? Quality,
+    MetadataTraces? Metadata,
+    MrzReading? Reading,
+    bool UpsideDown = false);

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>
+/// Thresholds and limits of the document engine (configuration section <c>Ekyc:Documents</c>). Every threshold
+/// is reported next to its measured value.
+/// </summary>
+public sealed record DocumentOptions
+{
+    /// <summary>Largest upload accepted, bytes.</summary>
+    [Range(1, int.MaxValue)] public int MaxImageBytes { get; init; } = 30 * 1024 * 1024;
+    /// <summary>Largest image accepted, pixels (width × height as encoded).</summary>
+    [Range(1, long.MaxValue)] public long MaxImagePixels { get; init; } = 100_000_000;
+    /// <summary>Longest side an image is decoded to; bigger images are decoded smaller.</summary>
+    [Range(320, 10000)] public int MaxDecodeSide { get; init; } = 2400;
+    /// <summary>Below this many pixels per MRZ character the reading is unreliable: review.</summary>
+    [Range(1, 100)] public double MinPixelsPerMrzChar { get; init; } = 13;
+    /// <summary>Below this MRZ width (pixels) the document is too small in the frame: review.</summary>
+    [Range(1, 10000)] public double MinDocumentWidth { get; init; } = 500;
+    /// <summary>Variance of the Laplacian below which the image counts as blurred: review.</summary>
+    [Range(0, 100000)] public double MinSharpness { get; init; } = 60;
+    /// <summary>Share of near-white pixels above which glare may hide data: review.</summary>
+    [Range(0, 1)] public double MaxGlareShare { get; init; } = 0.15;
+    /// <summary>Luma standard deviation under which an image is blank.</summary>
+    [Range(0, 128)] public double MinLumaStdDev { get; init; } = 6;
+    /// <summary>Oldest plausible holder, years.</summary>
+    [Range(1, 200)] public int MaxAgeYears { get; init; } = 120;
+    /// <summary>Read the printed (VIZ) text to compare it with the MRZ (costs ~10 ms per text line).</summary>
+    public bool ReadPrintedFields { get; init; } = true;
+    /// <summary>No portrait found on the document: review (false: the signal is reported but does not count).</summary>
+    public bool RequirePortrait { get; init; } = true;
+    /// <summary>Minimum face-detector score for a portrait.</summary>
+    [Range(0, 1)] public double PortraitMinScore { get; init; } = 0.65;
+    /// <summary>Time budget for one verification; beyond it the engine answers <c>review</c>.</summary>
+    [Range(1, 600)] public int TimeoutSeconds { get; init; } = 30;
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Documents.Aamva;
+using Ekyc.Verification.Documents.Forensics;
+using Ekyc.Verification.Documents.Imaging;
+using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Models;
+using Ekyc.Verification.Ocr;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>
+/// The document engine: decodes the front (and back) image, reads the MRZ with PaddleOCR (front first, then back,
+/// where ID-1 cards carry it), decodes an AAMVA PDF417 barcode on driving licences, and turns what it measured into
+/// authenticity signals — check digits, field syntax, dates, codes, printed-vs-MRZ and front-vs-back agreement,
+/// capture quality, metadata traces of editors, a portrait — then into <c>document_authenticity</c> (any failed
+/// signal fails, any signal for review reviews, else pass) and <see cref="ExtractedData"/>. Never throws for bad
+/// input: undecodable, blank, tiny or huge images and timeouts become <c>fail</c>/<c>review</c> with reasons.
+/// </summary>
+public sealed class DocumentVerifier : IDocumentVerifier
+{
+    public const string EngineVersion = "documents/1.0";
+
+    private readonly DocumentOptions _options;
+    private readonly MrzReader _reader;
+    private readonly PortraitFinder _portraits;
+    private readonly Pdf417Reader _barcodes = new();
+
+    public DocumentVerifier(ModelStore models, DocumentOptions options)
+    {
+        _options = options;
+        _reader = new MrzReader(new TextDetector(models), new TextRecognizer(models));
+        _portraits = new PortraitFinder(models);
+        Version = $"{EngineVersion}; ppocr-v4 det {ModelCatalog.OcrDetect.Sha256[..8]} rec {ModelCatalog.OcrRecognize.Sha256[..8]}; " +
+                  $"fr_detect {ModelCatalog.FaceDetect.Sha256[..8]}";
+    }
+
+    public string Version { get; }
+
+    public DocumentVerification Verify(DocumentImages images, DateOnly today, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var timings = new TimingLog();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        var captures = new List<DocumentCapture>();
+        try
+        {
+            captures.Add(Capture("front", images.Front, timings, timeout.Token, readMrz: true));
+            var front = captures[0];
+            var mrzOnFront = front.Reading?.Parse?.Success == true;
+            if (images.Back is { Length: > 0 } back)
+                captures.Add(Capture("back", back, timings, timeout.Token, readMrz: !mrzOnFront));
+
+            var barcode = ReadBarcode(captures, images.DeclaredType, timings);
+            if (barcode is null && !captures.Any(c => c.Reading?.Parse?.Success == true))
+                RetryUpsideDown(captures, timings, timeout.Token);
+            var portrait = FindPortrait(front, timings);
+            var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
+            timings.Add("total", total.Elapsed.TotalMilliseconds);
+            return assessment.ToVerification(Version, timings.Entries);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            timings.Add("total", total.Elapsed.TotalMilliseconds);
+            return Unfinished("timeout", $"over {_options.TimeoutSeconds} s", timings);
+        }
+        catch (ModelUnavailableException e)
+        {
+            return Unfinished(CommonReasons.EngineUnavailable, e.Message, timings);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Unfinished(CommonReasons.EngineError, $"{e.GetType().Name}: {e.Message}", timings);
+        }
+        finally
+        {
+            foreach (var capture in captures)
+                capture.Image?.Dispose();
+        }
+    }
+
+    private DocumentCapture Capture(string side, byte[] bytes, TimingLog timings, CancellationToken token, bool readMrz)
+    {
+        var clock = Stopwatch.StartNew();
+        var (image, rejection) = ImageDecoder.Decode(bytes, _options);
+        timings.Add($"{side}_decode", clock.Elapsed.TotalMilliseconds);
+        if (image is null)
+            return new DocumentCapture(side, null, rejection, null, null, null);
+
+        clock.Restart();
+        var quality = ImageQuality.Measure(image.Bitmap);
+        var metadata = MetadataTraces.Read(bytes);
+        timings.Add($"{side}_quality", clock.Elapsed.TotalMilliseconds);
+        // A blank page has no text to look for: skip the OCR.
+        if (quality.LumaStdDev < _options.MinLumaStdDev)
+            return new DocumentCapture(side, image, null, quality, metadata, null);
+
+        var reading = _reader.Read(image.Bitmap, readPrinted: _options.ReadPrintedFields, token, readMrz);
+        timings.Add($"{side}_ocr_detect", reading.DetectMs);
+        timings.Add($"{side}_ocr_recognize", reading.RecognizeMs);
+        timings.Add($"{side}_mrz_parse", reading.ParseMs);
+        return new DocumentCapture(side, image, null, quality, metadata, reading);
+    }
+
+    /// <summary>
+    /// Phone photos are often taken upside down: when no side gave an MRZ or barcode, each side with text is read
+    /// again turned 180°, and kept turned if that finds the MRZ.
+    /// </summary>
+    private void RetryUpsideDown(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    {
+        for (var i = 0; i < captures.Count; i++)
+        {
+            var capture = captures[i];
+            if (capture.Image is null || capture.Reading is not { RegionCount: > 0 })
+                continue;
+            var turned = capture.Image.Rotated180();
+            var reading = _reader.Read(turned.Bitmap, _options.ReadPrintedFields, token);
+            timings.Add($"{capture.Side}_ocr_upside_down", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
+            if (reading.Parse?.Success != true)
+            {
+                turned.Dispose();
+                continue;
+            }
+            capture.Image.Dispose();
+            captures[i] = capture with { Image = turned, Reading = reading, UpsideDown = true };
+            return;
+        }
+    }
+
+    /// <summary>PDF417 on the back (then the front) when the document is declared a driving licence or has no MRZ.</summary>
+    private AamvaReading? ReadBarcode(List<DocumentCapture> captures, string? declaredType, TimingLog timings)
+    {
+        var hasMrz = captures.Any(c => c.Reading?.Parse?.Success == true);
+        if (hasMrz && declaredType != "driving_licence")
+            return null;
+        var clock = Stopwatch.StartNew();
+        AamvaReading? found = null;
+        foreach (var capture in captures.OrderByDescending(c => c.Side == "back"))
+        {
+            if (capture.Image is null)
+                continue;
+            var text = _barcodes.Read(capture.Image.Bitmap);
+            if (text is null)
+                continue;
+            found = new AamvaReading(capture.Side, AamvaParser.Parse(text));
+            break;
+        }
+        timings.Add("barcode", clock.Elapsed.TotalMilliseconds);
+        return found;
+    }
+
+    private PortraitFace? FindPortrait(DocumentCapture front, TimingLog timings)
+    {
+        if (!_options.RequirePortrait || front.Image is null || front.Reading is null)
+            return null;
+        var clock = Stopwatch.StartNew();
+        var face = _portraits.Find(front.Image.Bitmap, (float)_options.PortraitMinScore);
+        timings.Add("portrait", clock.Elapsed.TotalMilliseconds);
+        return face;
+    }
+
+    private DocumentVerification Unfinished(string reason, string detail, TimingLog timings) => new(
+        new CheckResult
+        {
+            Name = CheckNames.DocumentAuthenticity,
+            Status = CheckStatus.Review,
+            Confidence = 0,
+            ReasonCodes = [reason],
+            Evidence = new Dictionary<string, object?> { ["error"] = detail },
+            Version = Version,
+            Timings = timings.Entries,
+        },
+        null);
+
+    /// <summary>Stage timings in the order they ran.</summary>
+    private sealed class TimingLog
+    {
+        public List<StageTiming> Entries { get; } = [];
+
+        public void Add(string stage, double ms) => Entries.Add(new StageTiming(stage, Math.Round(ms, 1)));
+    }
+}
+
+/// <summary>An AAMVA barcode read from one side.</summary>
+internal sealed record AamvaReading(string Side, AamvaParseResult Result);

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Ocr;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>
+/// Finds and reads the MRZ of a document image: detect text, group regions into lines, recognise the long lines at
+/// the MRZ's proportions with the MRZ alphabet, keep the ones dominated by MRZ characters, repair their length at
+/// filler runs and parse them with the OCR fix-up. Optionally reads the other (printed) lines too.
+/// </summary>
+public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
+{
+    private static readonly int[] MrzLengths = [30, 36, 44];
+    private const float MinMrzShare = 0.85f;
+    /// <summary>An alternative this unlikely is noise: the parser's look-alike table decides instead.</summary>
+    private const float MinAlternativeProbability = 0.001f;
+
+    public MrzReading Read(SKBitmap image, bool readPrinted, CancellationToken cancellationToken = default, bool readMrz = true)
+    {
+        var clock = Stopwatch.StartNew();
+        var regions = detector.Detect(image);
+        var detectMs = clock.Elapsed.TotalMilliseconds;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        clock.Restart();
+        var lines = TextLine.Group(regions);
+        var widest = lines.Count == 0 ? 0 : lines.Max(l => l.Box.Width);
+        // MRZ lines are the longest lines of the page and about 25–30 times as wide as high.
+        var candidates = lines
+            .Where(_ => readMrz)
+            .Where(l => l.Box.Width >= 0.6f * widest && l.Box.Width >= 12 * l.Box.Height)
+            .OrderByDescending(l => l.Box.CenterY)
+            .Take(3)
+            .ToList();
+        var read = new List<MrzCandidate>();
+        foreach (var line in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = recognizer.Recognize(image, line.Box, MrzLengths);
+            if (IsMrzLike(text))
+                read.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives));
+            // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
+            if (read.Count == 2 && read.All(r => NearestLength(r.Text.Length) > 30))
+                break;
+        }
+        read = read.OrderBy(r => r.Line.Box.CenterY).ToList();
+
+        var printed = new List<RecognizedLine>();
+        if (readPrinted)
+        {
+            foreach (var region in regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = recognizer.Recognize(image, region.Box);
+                if (text.Text.Length > 0)
+                    printed.Add(new RecognizedLine(region.Box, text.Text, text.Confidence));
+            }
+        }
+        var recognizeMs = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        var mrzLines = ChooseByFieldClass(SelectMrz(read));
+        var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true);
+        var parseMs = clock.Elapsed.TotalMilliseconds;
+        return new MrzReading
+        {
+            RawLines = mrzLines.Select(l => l.Text).ToList(),
+            Parse = parse,
+            PixelsPerChar = mrzLines.Count == 0 ? 0 : mrzLines.Average(l => l.Line.Box.Width / l.Text.Length),
+            MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
+            Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
+            RegionCount = regions.Count,
+            PrintedText = printed,
+            DetectMs = detectMs,
+            RecognizeMs = recognizeMs,
+            ParseMs = parseMs,
+        };
+    }
+
+    /// <summary>
+    /// At least 25 characters read, and the unrestricted reading mostly in the MRZ alphabet (the Chinese dictionary
+    /// sometimes reads a filler as « or く).
+    /// </summary>
+    private static bool IsMrzLike(RecognizedText text)
+    {
+        if (text.MrzText.Length < 25)
+            return false;
+        var mrzChars = text.Text.Count(c => CheckDigit.IsMrzChar(char.ToUpperInvariant(c)) || c is '«' or 'く');
+        return mrzChars >= MinMrzShare * text.Text.Length;
+    }
+
+    /// <summary>Three consecutive lines near 30 characters (TD1), else the last two lines near 36 or 44, repaired to length.</summary>
+    private static List<MrzCandidate> SelectMrz(List<MrzCandidate> read)
+    {
+        foreach (var (count, length) in new[] { (3, 30), (2, 44), (2, 36) })
+        {
+            for (var start = read.Count - count; start >= 0; start--)
+            {
+                var window = read.Skip(start).Take(count).ToList();
+                if (window.All(r => Math.Abs(r.Text.Length - length) <= 3 && NearestLength(r.Text.Length) == length))
+                    // Alternatives follow the characters as read: a line whose length was repaired loses them.
+                    return window.Select(r => r.Text.Length == length ? r : r with { Text = FitLength(r.Text, length), Alternatives = null }).ToList();
+            }
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// Where a field allows only letters (names, codes) or only digits (dates, check digits) and the reading has the
+    /// other kind, takes the recogniser's most probable character of the allowed kind at that step — better than a
+    /// fixed look-alike table (a blurred U read as 0 becomes U, not O).
+    /// </summary>
+    private static List<MrzCandidate> ChooseByFieldClass(List<MrzCandidate> lines)
+    {
+        if (lines.Count == 0 || MrzParser.DetectFormat(lines.Select(l => l.Text).ToList(), autocorrect: true) is not { } format)
+            return lines;
+        var layout = MrzLayout.For(format);
+        return lines.Select((line, index) =>
+        {
+            if (line.Alternatives is not { } alternatives || alternatives.Count != line.Text.Length)
+                return line;
+            var chars = line.Text.ToCharArray();
+            foreach (var field in layout.Fields.Where(f => f.Span.Line == index))
+            {
+                for (var i = field.Span.Start; i < field.Span.Start + field.Span.Length; i++)
+                {
+                    Func<char, bool>? allowed = field.Class switch
+                    {
+                        MrzCharClass.Alpha when char.IsAsciiDigit(chars[i]) => c => char.IsAsciiLetterUpper(c) || c == '<',
+                        MrzCharClass.Numeric or MrzCharClass.NumericOrFiller when char.IsAsciiLetterUpper(chars[i]) => char.IsAsciiDigit,
+                        _ => null,
+                    };
+                    if (allowed is not null && alternatives.Best(i, allowed) is { Probability: >= MinAlternativeProbability } best)
+                        chars[i] = best.Char;
+                }
+            }
+            return line with { Text = new string(chars) };
+        }).ToList();
+    }
+
+    private static int NearestLength(int length) => MrzLengths.MinBy(l => Math.Abs(l - length));
+
+    /// <summary>Adds or removes fillers in the longest run of <c>&lt;</c> (where OCR most often miscounts), else at the end.</summary>
+    internal static string FitLength(string line, int length)
+    {
+        while (line.Length != length)
+        {
+            var (start, run) = LongestFillerRun(line);
+            if (line.Length < length)
+                line = run > 0 ? line.Insert(start, "<") : line + "<";
+            else
+                line = run > 0 ? line.Remove(start, 1) : line[..length];
+        }
+        return line;
+    }
+
+    /// <summary>A recognised line that may be part of the MRZ.</summary>
+    private sealed record MrzCandidate(TextLine Line, string Text, float Confidence, CtcAlternatives? Alternatives);
+
+    private static (int Start, int Length) LongestFillerRun(string line)
+    {
+        var best = (Start: 0, Length: 0);
+        for (var i = 0; i < line.Length;)
+        {
+            if (line[i] != '<')
+            {
+                i++;
+                continue;
+            }
+            var j = i;
+            while (j < line.Length && line[j] == '<')
+                j++;
+            if (j - i >= best.Length)
+                best = (i, j - i);
+            i = j;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,28 @@
+using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Ocr;
+
+namespace Ekyc.Verification.Documents;
+
+/// <summary>
+/// What the OCR read from one image: the MRZ (raw lines, the parse, pixels per character, recogniser confidence)
+/// when one was found, the other text lines, and the time of each stage.
+/// </summary>
+public sealed record MrzReading
+{
+    /// <summary>The MRZ lines given to the parser: as recognised, repaired to length, letters/digits chosen by field.</summary>
+    public IReadOnlyList<string> RawLines { get; init; } = [];
+    public MrzParseResult? Parse { get; init; }
+    /// <summary>Width of the MRZ line in image pixels divided by its character count.</summary>
+    public float PixelsPerChar { get; init; }
+    /// <summary>Width of the MRZ in image pixels (a proxy for the document width).</summary>
+    public float MrzWidth { get; init; }
+    public float Confidence { get; init; }
+    public int RegionCount { get; init; }
+    public IReadOnlyList<RecognizedLine> PrintedText { get; init; } = [];
+    public double DetectMs { get; init; }
+    public double RecognizeMs { get; init; }
+    public double ParseMs { get; init; }
+}
+
+/// <summary>One line of printed (non-MRZ) text and where it is.</summary>
+public sealed record RecognizedLine(RotatedBox Box, string Text, float Confidence);

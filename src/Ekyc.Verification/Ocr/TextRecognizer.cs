@@ -1,0 +1,119 @@
+using Ekyc.Verification.Models;
+using Microsoft.ML.OnnxRuntime;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Ocr;
+
+/// <summary>
+/// PaddleOCR v4 CRNN recogniser: the region is cut out straightened to 48 px high, and the per-step class
+/// probabilities are decoded greedily (CTC) twice — over the whole dictionary and over the MRZ alphabet only.
+/// </summary>
+public sealed class TextRecognizer
+{
+    public const int Height = 48;
+    private const int MaxWidth = 2400;
+    private static readonly float[] Mean = [0.5f, 0.5f, 0.5f];
+    private static readonly float[] Std = [0.5f, 0.5f, 0.5f];
+
+    private readonly ModelStore _models;
+    private readonly string[] _keys;
+    private readonly bool[] _mrzClass;
+
+    public TextRecognizer(ModelStore models)
+    {
+        _models = models;
+        // Class 0 is the CTC blank, class i is line i−1 of the dictionary, the last class is a space.
+        _keys = ["", .. File.ReadAllLines(models.PathOf(ModelCatalog.OcrKeys)), " "];
+        _mrzClass = _keys.Select(k => k.Length == 1 && (char.IsAsciiLetterUpper(k[0]) || char.IsAsciiDigit(k[0]) || k[0] == '<')).ToArray();
+        _mrzClass[0] = true;
+    }
+
+    /// <summary>Blank down-weighting tried, in order, when an MRZ reading misses its expected length.</summary>
+    private static readonly float[] BlankScales = [1f, 0.7f, 0.5f, 0.35f, 0.25f, 0.15f];
+
+    /// <summary>
+    /// Reads the region. With <paramref name="mrzLengths"/>, a restricted reading of another length is decoded again
+    /// with the CTC blank down-weighted step by step (blur makes the blank win over faint characters) until it has
+    /// one of the expected lengths.
+    /// </summary>
+    public RecognizedText Recognize(SKBitmap image, RotatedBox box, IReadOnlyCollection<int>? mrzLengths = null)
+    {
+        using var crop = Crop(image, box);
+        var input = OcrPixels.ToTensor(crop, Mean, Std);
+        var session = _models.Session(ModelCatalog.OcrRecognize);
+        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
+        var tensor = outputs[0].AsTensor<float>();
+        int steps = tensor.Dimensions[1], classes = tensor.Dimensions[2];
+        var probabilities = tensor.ToArray();
+        var (text, confidence, _) = Decode(probabilities, steps, classes, null, 1f);
+        var (mrz, mrzConfidence, mrzSteps) = Decode(probabilities, steps, classes, _mrzClass, 1f);
+        if (mrzLengths is not null && !mrzLengths.Contains(mrz.Length))
+        {
+            // Keep the decoding closest to an expected length; stop at an exact one or once past the longest.
+            int Miss(string t) => mrzLengths.Min(l => Math.Abs(l - t.Length));
+            foreach (var scale in BlankScales.Skip(1))
+            {
+                var retry = Decode(probabilities, steps, classes, _mrzClass, scale);
+                if (Miss(retry.Text) < Miss(mrz))
+                    (mrz, mrzConfidence, mrzSteps) = retry;
+                if (Miss(mrz) == 0 || retry.Text.Length > mrzLengths.Max())
+                    break;
+            }
+        }
+        return new RecognizedText(text, mrz, confidence, mrzConfidence)
+        {
+            MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _keys),
+        };
+    }
+
+    /// <summary>The region straightened into a bitmap 48 px high, its width following the box's aspect ratio.</summary>
+    internal static SKBitmap Crop(SKBitmap image, RotatedBox box)
+    {
+        var scale = Height / Math.Max(1f, box.Height);
+        var width = Math.Clamp((int)MathF.Ceiling(box.Width * scale), 8, MaxWidth);
+        var crop = new SKBitmap(new SKImageInfo(width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(crop);
+        canvas.Clear(SKColors.White);
+        canvas.Scale(width / Math.Max(1f, box.Width), scale);
+        canvas.Translate(box.Width / 2, box.Height / 2);
+        canvas.RotateDegrees(-box.Angle);
+        canvas.Translate(-box.CenterX, -box.CenterY);
+        using var source = SKImage.FromBitmap(image);
+        // No mipmaps: building them for the whole page on every crop costs more than the crop itself.
+        canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        return crop;
+    }
+
+    private (string Text, float Confidence, int[] Steps) Decode(float[] probabilities, int steps, int classes, bool[]? allowed, float blankScale)
+    {
+        var text = new System.Text.StringBuilder();
+        var at = new List<int>();
+        var previous = 0;
+        double sum = 0;
+        var count = 0;
+        for (var t = 0; t < steps; t++)
+        {
+            var row = probabilities.AsSpan(t * classes, classes);
+            var best = 0;
+            var bestValue = float.MinValue;
+            for (var c = 0; c < classes; c++)
+            {
+                var value = c == 0 ? row[c] * blankScale : row[c];
+                if (value > bestValue && (allowed is null || allowed[c]))
+                {
+                    best = c;
+                    bestValue = value;
+                }
+            }
+            if (best != 0 && best != previous && best < _keys.Length)
+            {
+                text.Append(_keys[best]);
+                at.Add(t);
+                sum += bestValue;
+                count++;
+            }
+            previous = best;
+        }
+        return (text.ToString(), count == 0 ? 0f : (float)(sum / count), [.. at]);
+    }
+}

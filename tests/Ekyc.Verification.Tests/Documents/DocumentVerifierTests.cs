@@ -1,0 +1,242 @@
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Documents.Specimens;
+using SkiaSharp;
+using Xunit.Abstractions;
+
+namespace Ekyc.Verification.Tests.Documents;
+
+/// <summary>The engine end to end on rendered documents and on bad input.</summary>
+[Collection(OcrCollection.Name)]
+public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper output)
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+    // Synthetic pages carry a drawn silhouette, not a face: the portrait signal is tested on its own below.
+    private static readonly DocumentOptions NoPortrait = new() { RequirePortrait = false };
+
+    private DocumentVerifier Verifier(DocumentOptions? options = null) => new(ocr.Models, options ?? NoPortrait);
+
+    private static byte[] Render(MrzFields fields, SpecimenOptions? options = null) =>
+        OcrFixture.Renderer().Render(fields, options ?? new SpecimenOptions { Width = 1500, JpegQuality = 90 });
+
+    private DocumentVerification Verify(byte[] front, byte[]? back = null, string? type = null, DocumentOptions? options = null)
+    {
+        var result = Verifier(options).Verify(new DocumentImages(front, back, type), Today, CancellationToken.None);
+        output.WriteLine($"{result.Authenticity.Status}: {string.Join(", ", result.Authenticity.ReasonCodes)}");
+        if (result.Authenticity.Evidence.TryGetValue("signals", out var signals) && signals is IEnumerable<DocumentSignal> list)
+            foreach (var s in list)
+                output.WriteLine($"  {s.Code}: {s.Status} {System.Text.Json.JsonSerializer.Serialize(s.Value)} {s.Reason}");
+        return result;
+    }
+
+    private static IReadOnlyList<DocumentSignal> Signals(DocumentVerification v) =>
+        (IReadOnlyList<DocumentSignal>)v.Authenticity.Evidence["signals"]!;
+
+    [Fact]
+    public void Genuine_passport_passes_with_extracted_data()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport), type: "passport");
+
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.Equal(CheckNames.DocumentAuthenticity, result.Authenticity.Name);
+        var data = result.Extracted!;
+        Assert.Equal("SARAH JANE MARTIN O BRIEN", data.FullName);
+        Assert.Equal("MARTIN O BRIEN", data.Surname);
+        Assert.Equal("SARAH JANE", data.GivenNames);
+        Assert.Equal(new DateOnly(1985, 1, 1), data.DateOfBirth);
+        Assert.Equal(new DateOnly(2033, 1, 14), data.ExpiryDate);
+        Assert.Equal("K07X94B21", data.DocumentNumber);
+        Assert.Equal("passport", data.DocumentType);
+        Assert.Equal("GBR", data.Nationality);
+        Assert.Equal("GBR", data.IssuingCountry);
+        Assert.Equal("F", data.Sex);
+        Assert.Equal(DocumentSignal.Pass, Signals(result).Single(s => s.Code == "printed_fields").Status);
+        Assert.Contains(result.Authenticity.Timings, t => t.Stage == "front_ocr_detect");
+        Assert.NotNull(result.Authenticity.Version);
+    }
+
+    [Fact]
+    public void Expired_document_fails()
+    {
+        var expired = SyntheticMrzReadingTests.Passport with { ExpiryDate = "240114" };
+        var result = Verify(Render(expired));
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("document_expired", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Altered_mrz_digit_fails_the_check_digits()
+    {
+        var lines = MrzWriter.Write(SyntheticMrzReadingTests.Passport).ToArray();
+        // Birth year 85 → 83 without recomputing the check digits.
+        lines[1] = lines[1][..13] + "83" + lines[1][15..];
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1500, MrzLines = lines }));
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("check_digit_mismatch", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Specimen_state_code_fails()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport with { IssuingState = "UTO", Nationality = "UTO" }));
+        Assert.Contains("specimen_document", result.Authenticity.ReasonCodes);
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+    }
+
+    [Fact]
+    public void Declared_type_that_disagrees_goes_to_review()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport), type: "id_card");
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("document_type_mismatch", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Id_card_front_and_back_are_read_and_compared()
+    {
+        var card = SyntheticMrzReadingTests.Card;
+        var front = Render(card, new SpecimenOptions { Width = 1000, DrawMrz = false, JpegQuality = 90 });
+        var back = Render(card, new SpecimenOptions { Width = 1000, DrawPrinted = false, JpegQuality = 90 });
+
+        var result = Verify(front, back, "id_card");
+
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.Equal(DocumentSignal.Pass, Signals(result).Single(s => s.Code == "front_back_consistency").Status);
+        Assert.Equal("X4RTBPFW4", result.Extracted!.DocumentNumber);
+        Assert.Equal("id_card", result.Extracted.DocumentType);
+    }
+
+    [Fact]
+    public void Front_of_another_person_fails_front_back_consistency()
+    {
+        var card = SyntheticMrzReadingTests.Card;
+        var other = card with { Surname = "LAMBERT", GivenNames = "CLAIRE", DocumentNumber = "Q81ZK27M0", BirthDate = "770302", ExpiryDate = "290811" };
+        var front = Render(other, new SpecimenOptions { Width = 1000, DrawMrz = false, JpegQuality = 90 });
+        var back = Render(card, new SpecimenOptions { Width = 1000, DrawPrinted = false, JpegQuality = 90 });
+
+        var result = Verify(front, back, "id_card");
+
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("front_back_mismatch", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Exif_orientation_is_applied_and_editing_software_is_flagged()
+    {
+        // Store the page turned 90° clockwise with EXIF orientation 8 (display turns it back) and a Photoshop tag.
+        using var page = OcrFixture.Decode(Render(SyntheticMrzReadingTests.Passport));
+        using var turned = new SKBitmap(new SKImageInfo(page.Height, page.Width, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(turned))
+        {
+            canvas.Translate(page.Height, 0);
+            canvas.RotateDegrees(90);
+            using var image = SKImage.FromBitmap(page);
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        }
+        using var encoded = SKImage.FromBitmap(turned).Encode(SKEncodedImageFormat.Jpeg, 90);
+        var jpeg = ExifWriter.WithExif(encoded.ToArray(), orientation: 8, software: "Adobe Photoshop 25.0 (Windows)");
+
+        var result = Verify(jpeg);
+
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("edited_with_software", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Upside_down_photo_is_read()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1400, RotationDegrees = 181.5f, JpegQuality = 90 }));
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+    }
+
+    [Fact]
+    public void Missing_portrait_is_reviewed_when_required()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport), options: new DocumentOptions());
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("portrait_not_found", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Low_resolution_capture_goes_to_review()
+    {
+        var small = Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 700 });
+        var result = Verify(small, options: NoPortrait with { MinPixelsPerMrzChar = 16 });
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("low_resolution", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Empty_and_undecodable_uploads_fail_with_their_reason()
+    {
+        Assert.Contains("image_empty", Verify([]).Authenticity.ReasonCodes);
+        var garbage = Verify(Enumerable.Range(0, 5000).Select(i => (byte)(i * 37)).ToArray());
+        Assert.Equal(CheckStatus.Fail, garbage.Authenticity.Status);
+        Assert.Contains("image_undecodable", garbage.Authenticity.ReasonCodes);
+        Assert.Null(garbage.Extracted);
+    }
+
+    [Fact]
+    public void Blank_page_fails()
+    {
+        var result = Verify(Encode(1200, 900, canvas => canvas.Clear(SKColors.White)));
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("blank_image", result.Authenticity.ReasonCodes);
+    }
+
+    [Fact]
+    public void Picture_without_a_document_is_not_passed()
+    {
+        // A cat-like picture: coloured shapes and soft gradients, no text.
+        var picture = Encode(1024, 768, canvas =>
+        {
+            using var paint = new SKPaint { IsAntialias = true };
+            paint.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(1024, 768),
+                [new SKColor(120, 160, 90), new SKColor(200, 190, 160)], SKShaderTileMode.Clamp);
+            canvas.DrawRect(0, 0, 1024, 768, paint);
+            paint.Shader = null;
+            paint.Color = new SKColor(210, 140, 60);
+            canvas.DrawOval(new SKRect(300, 250, 700, 650), paint);
+            canvas.DrawCircle(500, 230, 130, paint);
+            paint.Color = SKColors.Black;
+            canvas.DrawCircle(450, 210, 18, paint);
+            canvas.DrawCircle(550, 210, 18, paint);
+        });
+        var result = Verify(picture);
+        Assert.NotEqual(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.True(result.Authenticity.ReasonCodes.Intersect(["no_document_found", "mrz_not_found"]).Any());
+    }
+
+    [Fact]
+    public void Huge_image_is_decoded_smaller_and_still_read()
+    {
+        var page = OcrFixture.Decode(Render(SyntheticMrzReadingTests.Passport));
+        var huge = Encode(9000, 7000, canvas =>
+        {
+            canvas.Clear(new SKColor(60, 60, 60));
+            using var image = SKImage.FromBitmap(page);
+            canvas.DrawImage(image, new SKRect(600, 800, 8400, 800 + 7800f * page.Height / page.Width), new SKSamplingOptions(SKFilterMode.Linear));
+        });
+        page.Dispose();
+
+        var result = Verify(huge);
+
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+        Assert.Contains(result.Authenticity.Status, new[] { CheckStatus.Pass, CheckStatus.Review });
+        Assert.Contains("image_too_large", Verify(huge, options: NoPortrait with { MaxImagePixels = 10_000_000 }).Authenticity.ReasonCodes);
+    }
+
+    private static byte[] Encode(int width, int height, Action<SKCanvas> draw)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+            draw(canvas);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+}

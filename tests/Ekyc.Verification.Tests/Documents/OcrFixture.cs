@@ -1,0 +1,42 @@
+using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Specimens;
+using Ekyc.Verification.Models;
+using Ekyc.Verification.Ocr;
+using SkiaSharp;
+
+namespace Ekyc.Verification.Tests.Documents;
+
+/// <summary>One model store, OCR pipeline and specimen renderer shared by the OCR tests (models load once).</summary>
+public sealed class OcrFixture : IDisposable
+{
+    public OcrFixture()
+    {
+        Models = ModelStore.Locate();
+        Reader = new MrzReader(new TextDetector(Models), new TextRecognizer(Models));
+    }
+
+    public ModelStore Models { get; }
+    public MrzReader Reader { get; }
+
+    /// <summary>The renderer over Debian's OCR-B; fails (never skips) when the font is not installed.</summary>
+    public static SpecimenRenderer Renderer()
+    {
+        Assert.True(File.Exists(SpecimenRenderer.DebianOcrBPath),
+            $"OCR-B font missing at {SpecimenRenderer.DebianOcrBPath}: install it with `apt-get install -y fonts-ocr-b` (.ci/run does).");
+        return new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath);
+    }
+
+    public static SKBitmap Decode(byte[] encoded)
+    {
+        using var bitmap = SKBitmap.Decode(encoded);
+        return bitmap.Copy(SKColorType.Rgba8888);
+    }
+
+    public void Dispose() => Models.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class OcrCollection : ICollectionFixture<OcrFixture>
+{
+    public const string Name = "ocr";
+}
