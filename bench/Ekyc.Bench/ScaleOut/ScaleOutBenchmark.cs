@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Ekyc.Bench.ScaleOut;
 
 /// <summary>
-/// <c>scaleout [--sessions N] [--processes 3] [--concurrency 8] [--postgres CONNECTION] [--no-baseline]</c>:
+/// <c>scaleout [--sessions N] [--processes 3] [--concurrency 8] [--postgres CONNECTION] [--no-baseline] [--no-engines]</c>:
 /// runs the built server as separate processes on one PostgreSQL database (EKYC_TEST_POSTGRES or --postgres, else a
 /// throwaway cluster), as 1 process, as N processes, then as N processes with one of them SIGKILLed mid-run and restarted, and
 /// prints wall time, sessions per minute and submit→decision percentiles, failing when a guarantee broke.
@@ -25,7 +25,9 @@ public static class ScaleOutBenchmark
         // Drawn before the clock starts: encoding is the client's work, not the server's.
         var documents = Enumerable.Range(1, 16).Select(SyntheticImages.Document).ToList();
         var selfies = Enumerable.Range(1, 16).Select(SyntheticImages.Selfie).ToList();
-        var run = new ScaleOutRun(postgres, executable, documents, selfies);
+        var engines = !args.Contains("--no-engines");
+        Console.WriteLine(engines ? "engines: as configured (all on by default)" : "engines: off (checks not_run; the coordination path only)");
+        var run = new ScaleOutRun(postgres, executable, documents, selfies, engines);
         var results = new List<RunResult>();
         // Scaling and recovery apart: 1 process, N processes undisturbed, then N processes with one killed.
         if (processes > 1 && !args.Contains("--no-baseline"))

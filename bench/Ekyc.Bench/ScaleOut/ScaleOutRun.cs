@@ -17,7 +17,7 @@ public sealed record RunResult(
 /// then the database and the webhook receiver are checked for the guarantees (all decided, one committed engine
 /// run per job, one completion event per session, each delivered at least once under its one webhook-id, one tenant).
 /// </summary>
-public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyList<byte[]> documents, IReadOnlyList<byte[]> selfies)
+public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyList<byte[]> documents, IReadOnlyList<byte[]> selfies, bool engines)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
 
@@ -45,6 +45,9 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
             ["Ekyc__Webhooks__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        // Without engines every check is not_run: what is left is the coordination path (HTTP, database, queue, outbox).
+        foreach (var engine in new[] { "Documents", "Faces", "Screening" })
+            environment[$"Ekyc__Engines__{engine}"] = engines ? "true" : "false";
         await using var receiver = await WebhookReceiver.StartAsync();
         var nodes = Enumerable.Range(0, processes).Select(i => new ServerProcess($"node{i}", executable, Path.Combine(folder, $"node{i}"), environment)).ToList();
         try

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Ekyc.Bench.ScaleOut;
 
@@ -11,6 +12,25 @@ namespace Ekyc.Bench.ScaleOut;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    // Servers still running when the tool is stopped (Ctrl+C, SIGTERM) are killed with it, never left behind; then
+    // the tool exits (a throwaway cluster's shell sees its stdin close and stops the cluster).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ServerProcess, byte> Live = new();
+
+    private static readonly PosixSignalRegistration[] Signals =
+        [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, _ =>
+        {
+            KillAll();
+            Environment.Exit(130);
+        }))];
+
+    static ServerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+
+    private static void KillAll()
+    {
+        foreach (var server in Live.Keys)
+            server._process?.Kill();
+    }
+
     private readonly string _executable;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _logPath;
@@ -50,6 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment[key] = value;
         start.Environment["Ekyc__DataPath"] = DataPath;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
+        Live[this] = 0;
         var log = new StreamWriter(_logPath, append: true) { AutoFlush = true };
         _process.OutputDataReceived += (_, e) => Write(log, e.Data);
         _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
@@ -97,6 +118,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Ends the process after the run (the measurement is over; how it stops no longer matters).</summary>
     public async ValueTask DisposeAsync()
     {
+        Live.TryRemove(this, out _);
         if (_process is null)
             return;
         if (!_process.HasExited)
