@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Sessions;
 using Ekyc.Server.Auth;
@@ -181,11 +179,11 @@ public sealed class SessionService(
         var size = limit ?? 20;
         if (size is < 1 or > 100)
             throw Problems.Invalid("limit", "Between 1 and 100.");
-        var after = cursor is null ? ((string, string)?)null : DecodeCursor(cursor);
+        var after = cursor is null ? ((string, string)?)null : PageCursor.Decode(cursor);
         await using var connection = await database.OpenAsync(cancellationToken);
         var page = await sessions.ListAsync(connection, caller.TenantId, filter, createdAfter, createdBefore, after, size + 1);
         var items = page.Take(size).Select(s => SessionResponse.From(s, [])).ToList();
-        var next = page.Count > size ? EncodeCursor(page[size - 1]) : null;
+        var next = page.Count > size ? PageCursor.Encode(page[size - 1].CreatedAt, page[size - 1].Id) : null;
         return new SessionListResponse("list", items, next is not null, next);
     }
 
@@ -269,24 +267,5 @@ public sealed class SessionService(
     {
         if (caller.IsClientToken)
             throw Problems.Forbidden("A client token may only upload, submit and read the status of its own session; use a secret API key.");
-    }
-
-    private static string EncodeCursor(SessionRecord last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Clock.Format(last.CreatedAt)}|{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (string, string) DecodeCursor(string cursor)
-    {
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-            _ = DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture);
-            return (parts[0], parts[1]);
-        }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
-        {
-            throw Problems.Invalid("cursor", "Not a cursor returned by this API.");
-        }
     }
 }

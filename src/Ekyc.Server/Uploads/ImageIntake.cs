@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Options;
+using Ekyc.Verification.Imaging;
 using SkiaSharp;
 
 namespace Ekyc.Server.Uploads;
@@ -38,7 +39,7 @@ public static class ImageIntake
             throw Problems.ImageUndecodable($"The image data is incomplete or corrupt ({result}).");
 
         var origin = codec.EncodedOrigin;
-        var swapped = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var swapped = ExifOrientation.SwapsAxes(origin);
         return new AcceptedImage(bytes, mediaType, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             (int)(swapped ? height : width), (int)(swapped ? width : height), origin.ToString());
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Ekyc.Server.Auth;
 using Ekyc.Server.Data;
 using Ekyc.Server.Errors;
@@ -85,8 +83,8 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
         var size = limit ?? 20;
         if (size is < 1 or > 100)
             throw Problems.Invalid("limit", "Between 1 and 100.");
-        var page = await deliveries.ListAsync(caller.TenantId, sessionId, endpointId, status, cursor is null ? null : DecodeCursor(cursor), size + 1, cancellationToken);
-        var next = page.Count > size ? EncodeCursor(page[size - 1]) : null;
+        var page = await deliveries.ListAsync(caller.TenantId, sessionId, endpointId, status, cursor is null ? null : PageCursor.Decode(cursor), size + 1, cancellationToken);
+        var next = page.Count > size ? PageCursor.Encode(page[size - 1].CreatedAt, page[size - 1].Id) : null;
         return new WebhookDeliveryListResponse("list", page.Take(size).Select(WebhookDeliveryResponse.From).ToList(), next is not null, next);
     }
 
@@ -122,24 +120,5 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
     {
         if (caller.IsClientToken)
             throw Problems.Forbidden("Webhook endpoints and deliveries need a secret API key; a client token cannot use them.");
-    }
-
-    private static string EncodeCursor(WebhookDelivery last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Clock.Format(last.CreatedAt)}|{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (string, string) DecodeCursor(string cursor)
-    {
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-            _ = DateTimeOffset.Parse(parts[0], CultureInfo.InvariantCulture);
-            return (parts[0], parts[1]);
-        }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
-        {
-            throw Problems.Invalid("cursor", "Not a cursor returned by this API.");
-        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class UprightImage : IDisposable
             return null;
         }
         // Each step returns its input when it has nothing to do, so an upright, small image is never copied.
-        var oriented = Replace(decoded, Orient(decoded, codec.EncodedOrigin));
+        var oriented = Replace(decoded, ExifOrientation.Upright(decoded, codec.EncodedOrigin));
         using var bounded = Replace(oriented, Bound(oriented, maxSide));
         bounded.SetImmutable();
         return new UprightImage(SKImage.FromBitmap(bounded), encoded.Width, encoded.Height);
@@ -89,33 +89,6 @@ public sealed class UprightImage : IDisposable
             previous.Dispose();
         return next;
     }
-
-    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
-    {
-        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
-            return source;
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var (w, h) = swap ? (source.Height, source.Width) : (source.Width, source.Height);
-        var target = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var canvas = new SKCanvas(target);
-        canvas.SetMatrix(OriginMatrix(origin, source.Width, source.Height));
-        using var image = SKImage.FromBitmap(source);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
-        return target;
-    }
-
-    /// <summary>Maps the stored pixels to the upright picture for each of the eight EXIF orientations.</summary>
-    private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch
-    {
-        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
-        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
-        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
-        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
-        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
-        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
-        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
-        _ => SKMatrix.Identity,
-    };
 
     private static SKBitmap Bound(SKBitmap source, int maxSide)
     {

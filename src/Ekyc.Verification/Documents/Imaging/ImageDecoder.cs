@@ -1,3 +1,4 @@
+using Ekyc.Verification.Imaging;
 using SkiaSharp;
 
 namespace Ekyc.Verification.Documents.Imaging;
@@ -40,38 +41,9 @@ public static class ImageDecoder
             decoded.Dispose();
             decoded = smaller;
         }
-        var upright = Orient(decoded, codec.EncodedOrigin);
+        var upright = ExifOrientation.Upright(decoded, codec.EncodedOrigin);
+        if (!ReferenceEquals(upright, decoded))
+            decoded.Dispose();
         return (new DecodedImage(upright, width, height, codec.EncodedFormat.ToString().ToLowerInvariant(), codec.EncodedOrigin), null);
     }
-
-    /// <summary>Applies an EXIF orientation (SkiaSharp leaves it to the caller).</summary>
-    private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
-    {
-        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
-            return bitmap;
-        var swap = origin >= SKEncodedOrigin.LeftTop;
-        var (w, h) = swap ? (bitmap.Height, bitmap.Width) : (bitmap.Width, bitmap.Height);
-        var rotated = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(rotated))
-        {
-            canvas.SetMatrix(OriginMatrix(origin, bitmap.Width, bitmap.Height));
-            using var image = SKImage.FromBitmap(bitmap);
-            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
-        }
-        bitmap.Dispose();
-        return rotated;
-    }
-
-    /// <summary>The transform that maps the stored pixels to upright ones for each of the eight EXIF orientations.</summary>
-    private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch
-    {
-        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
-        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
-        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
-        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
-        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
-        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
-        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
-        _ => SKMatrix.Identity,
-    };
 }
