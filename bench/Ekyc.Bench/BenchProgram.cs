@@ -3,8 +3,8 @@ using BenchmarkDotNet.Running;
 namespace Ekyc.Bench;
 
 /// <summary>
-/// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>screening</c>);
-/// anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
+/// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>screening</c>,
+/// <c>scaleout</c>: the multi-process crash test on PostgreSQL); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
 /// </summary>
 public static class BenchProgram
 {
@@ -25,6 +25,8 @@ public static class BenchProgram
             case ["screening", ..]:
                 ScreeningStopwatchBench.Run(args);
                 return 0;
+            case ["scaleout", ..]:
+                return await ScaleOut.ScaleOutBenchmark.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
                 return 0;

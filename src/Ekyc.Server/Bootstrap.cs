@@ -6,7 +6,8 @@ namespace Ekyc.Server;
 
 /// <summary>
 /// First-start work, before the server listens: apply migrations, and on an empty database create a
-/// tenant whose API key is printed once and written to a 0600 file in the data folder.
+/// tenant whose API key is printed once and written to a 0600 file in the data folder. Several processes
+/// may start at once on one PostgreSQL database: exactly one of them creates the tenant and holds its key.
 /// </summary>
 public static class Bootstrap
 {
@@ -20,9 +21,9 @@ public static class Bootstrap
         _ = services.GetRequiredService<Encryptor>();
         Engines.EngineRegistration.Warm(services);
         var keys = services.GetRequiredService<ApiKeyStore>();
-        if (keys.AnyTenantAsync().GetAwaiter().GetResult())
+        if (keys.CreateInitialAsync(DefaultTenant).GetAwaiter().GetResult() is not { } created)
             return;
-        var (tenant, key) = keys.CreateKeyAsync(DefaultTenant).GetAwaiter().GetResult();
+        var (tenant, key) = created;
         DataFolder.WriteSecret(folder.InitialApiKeyPath, key + "\n");
         // Printed once on purpose: this is the only time the plaintext key exists outside its 0600 file.
         Console.WriteLine($"""

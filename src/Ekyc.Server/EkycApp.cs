@@ -51,12 +51,17 @@ public static class EkycApp
         return app;
     }
 
+    /// <summary>The connection string name of the PostgreSQL database (<c>ConnectionStrings:Ekyc</c>).</summary>
+    public const string ConnectionStringName = "Ekyc";
+
     /// <summary>Reads and validates the <c>Ekyc</c> section now, so a bad value fails at start with its message.</summary>
     public static EkycOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(EkycOptions.Section).Get<EkycOptions>() ?? new EkycOptions();
         var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true);
+        if (options.Database.IsPostgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)))
+            errors.Add(new($"ConnectionStrings:{ConnectionStringName} is required with Ekyc:Database:Provider=postgres (e.g. 'Host=db;Database=ekyc;Username=ekyc;Password=...')."));
         if (errors.Count > 0)
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
         return options;
@@ -67,9 +72,15 @@ public static class EkycApp
         services.AddOptions<EkycOptions>().BindConfiguration(EkycOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DataFolder(options.DataPath));
-        services.AddSingleton(sp => new Database(sp.GetRequiredService<DataFolder>().DatabasePath));
+        services.AddSingleton(sp => options.Database.IsPostgres
+            ? Database.Postgres(configuration.GetConnectionString(ConnectionStringName)!)
+            : Database.Sqlite(sp.GetRequiredService<DataFolder>().DatabasePath));
         services.AddSingleton(sp => new Encryptor(MasterKeyProvider.Load(options, sp.GetRequiredService<DataFolder>())));
-        services.AddSingleton<IBlobStore, FileBlobStore>();
+        // With PostgreSQL the images go to the database too, so replicas share no file system.
+        if (options.Database.IsPostgres)
+            services.AddSingleton<IBlobStore, PostgresBlobStore>();
+        else
+            services.AddSingleton<IBlobStore, FileBlobStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<SessionStore>();
@@ -86,6 +97,8 @@ public static class EkycApp
             services.AddHostedService(sp => sp.GetRequiredService<VerificationWorker>());
             services.AddSingleton<MaintenanceService>();
             services.AddHostedService(sp => sp.GetRequiredService<MaintenanceService>());
+            if (options.Database.IsPostgres)
+                services.AddHostedService<PostgresJobWakeups>();
         }
 
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));

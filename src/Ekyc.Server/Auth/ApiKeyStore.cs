@@ -18,6 +18,8 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
         var now = Clock.Format(time.GetUtcNow());
         var tenantId = await database.InTransactionAsync(async (connection, transaction) =>
         {
+            // Two `keys create` for a new name at once must not create the tenant twice.
+            await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.Tenants);
             var tenant = await connection.QuerySingleOrDefaultAsync<string>("SELECT id FROM tenants WHERE name = @tenantName", new { tenantName }, transaction);
             if (tenant is null)
             {
@@ -32,10 +34,26 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
         return (tenantId, key);
     }
 
-    public async Task<bool> AnyTenantAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the first tenant and its key when the database has none; null when a tenant exists. Race-free
+    /// across processes starting together on one database: the check and the insert run under one lock.
+    /// </summary>
+    public async Task<(string TenantId, string ApiKey)?> CreateInitialAsync(string tenantName, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tenants") > 0;
+        var key = Ids.Secret(KeyPrefix);
+        var now = Clock.Format(time.GetUtcNow());
+        return await database.InTransactionAsync<(string, string)?>(async (connection, transaction) =>
+        {
+            await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.Tenants);
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tenants", transaction: transaction) > 0)
+                return null;
+            var tenant = Ids.New("ten");
+            await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@tenant, @tenantName, @now)", new { tenant, tenantName, now }, transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO api_keys (id, tenant_id, key_hash, prefix, created_at) VALUES (@id, @tenant, @hash, @prefix, @now)",
+                new { id = Ids.New("key"), tenant, hash = Ids.Hash(key), prefix = key[..12], now }, transaction);
+            return (tenant, key);
+        }, cancellationToken);
     }
 
     /// <summary>The caller behind a secret key or client token, or null when it is unknown, revoked or expired.</summary>

@@ -14,7 +14,7 @@ public static class MigrateCommand
             using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
             var database = services.GetRequiredService<Database>();
             var applied = await Migrations.ApplyAsync(database, token);
-            Console.WriteLine($"{database.Path}: {applied} migration(s) applied, schema version {Migrations.Latest}.");
+            Console.WriteLine($"{database.Description}: {applied} migration(s) applied, schema version {Migrations.Latest}.");
             return 0;
         });
         return command;

@@ -1,27 +1,57 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Ekyc.Server.Data;
 
-/// <summary>Opens connections to the embedded SQLite database (WAL, foreign keys, busy timeout).</summary>
-public sealed class Database(string path)
+/// <summary>
+/// Opens connections to the configured database: the embedded SQLite file (WAL, foreign keys, busy timeout)
+/// or a shared PostgreSQL database through one pooled <see cref="NpgsqlDataSource"/>.
+/// </summary>
+public sealed class Database : IAsyncDisposable
 {
     static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    private readonly string? _sqliteConnectionString;
+    private readonly NpgsqlDataSource? _postgres;
+
+    private Database(DatabaseProvider provider, string description, string? sqliteConnectionString, NpgsqlDataSource? postgres)
+    {
+        Provider = provider;
+        Description = description;
+        _sqliteConnectionString = sqliteConnectionString;
+        _postgres = postgres;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Where the data is, for messages (a file path, or host and database; never the password).</summary>
+    public string Description { get; }
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public static Database Sqlite(string path) => new(DatabaseProvider.Sqlite, path, new SqliteConnectionStringBuilder
     {
         DataSource = path,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = true,
         DefaultTimeout = 30,
-    }.ToString();
+    }.ToString(), null);
 
-    public string Path { get; } = path;
+    public static Database Postgres(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "ekyc";
+        var settings = builder.ConnectionStringBuilder;
+        return new(DatabaseProvider.Postgres, $"postgresql://{settings.Host}:{settings.Port}/{settings.Database}", null, builder.Build());
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_postgres is not null)
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
@@ -29,7 +59,11 @@ public sealed class Database(string path)
         return connection;
     }
 
-    /// <summary>Runs work in a write transaction that takes the write lock at BEGIN (no upgrade deadlocks).</summary>
+    /// <summary>
+    /// Runs work in a write transaction. On SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE: no upgrade
+    /// deadlocks, writers serialised); on PostgreSQL it is READ COMMITTED and the stores lock the rows they change
+    /// (<see cref="SqlDialect.ForUpdate"/>), so writers of different sessions run in parallel.
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -37,5 +71,11 @@ public sealed class Database(string path)
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
     }
 }

@@ -2,10 +2,10 @@ using Dapper;
 
 namespace Ekyc.Server.Data;
 
-/// <summary>Versioned schema scripts, applied in order inside one transaction each.</summary>
+/// <summary>Versioned schema scripts (these: SQLite; <see cref="PostgresMigrations"/>: PostgreSQL), applied in order inside one transaction each.</summary>
 public static class Migrations
 {
-    private static readonly (int Version, string Name, string Sql)[] Scripts =
+    internal static readonly (int Version, string Name, string Sql)[] Scripts =
     [
         (1, "initial", """
             CREATE TABLE tenants (
@@ -179,28 +179,43 @@ public static class Migrations
 
     public static int Latest => Scripts[^1].Version;
 
-    /// <summary>Applies the scripts the database has not seen; returns how many ran.</summary>
+    /// <summary>The scripts of a provider; both lists carry the same versions, so a version means one schema.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> For(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? PostgresMigrations.Scripts : Scripts;
+
+    /// <summary>
+    /// Applies the scripts the database has not seen; returns how many ran. Safe when several processes start
+    /// at once: on PostgreSQL they queue on an advisory lock held for the whole run, on SQLite each script's
+    /// BEGIN IMMEDIATE transaction re-checks its version.
+    /// </summary>
     public static async Task<int> ApplyAsync(Database database, CancellationToken cancellationToken = default)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (database.IsPostgres)
+            await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = (long)AdvisoryLock.Migrations });
+        else
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-            await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        }
-        var applied = 0;
-        foreach (var (version, name, sql) in Scripts)
+        try
         {
-            var ran = await database.InTransactionAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            var applied = 0;
+            foreach (var (version, name, sql) in For(database.Provider))
             {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, transaction) > 0)
-                    return false;
+                    continue;
                 await connection.ExecuteAsync(sql, transaction: transaction);
                 await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
                     new { version, name, at = Clock.Format(DateTimeOffset.UtcNow) }, transaction);
-                return true;
-            }, cancellationToken);
-            applied += ran ? 1 : 0;
+                await transaction.CommitAsync(cancellationToken);
+                applied++;
+            }
+            return applied;
         }
-        return applied;
+        finally
+        {
+            if (database.IsPostgres)
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = (long)AdvisoryLock.Migrations });
+        }
     }
 }

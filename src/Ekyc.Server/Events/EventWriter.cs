@@ -18,10 +18,18 @@ public sealed class EventWriter(Encryptor encryptor, TimeProvider time)
         var id = Ids.New("evt");
         var now = time.GetUtcNow();
         var payload = Json.Serialize(EventPayloads.Build(type, session, now));
-        await connection.ExecuteAsync("""
-            INSERT INTO events (id, seq, tenant_id, session_id, type, payload_enc, created_at)
-            VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), @tenant, @session, @type, @payload, @now)
-            """, new { id, tenant = session.TenantId, session = session.Id, type, payload = encryptor.EncryptField(payload, id), now = Clock.Format(now) }, transaction);
+        // SQLite: MAX+1 is safe because write transactions are serialised. PostgreSQL: concurrent transactions
+        // would read the same MAX, so seq is an identity column there; and taken under a lock held until commit,
+        // so seq order is commit order and a reader that follows seq (the webhook fan-out) never skips an event
+        // that commits late. The lock covers only the tail of event-writing transactions.
+        await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.Events);
+        var sql = SqlDialect.IsPostgres(connection)
+            ? "INSERT INTO events (id, tenant_id, session_id, type, payload_enc, created_at) VALUES (@id, @tenant, @session, @type, @payload, @now)"
+            : """
+              INSERT INTO events (id, seq, tenant_id, session_id, type, payload_enc, created_at)
+              VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), @tenant, @session, @type, @payload, @now)
+              """;
+        await connection.ExecuteAsync(sql, new { id, tenant = session.TenantId, session = session.Id, type, payload = encryptor.EncryptField(payload, id), now = Clock.Format(now) }, transaction);
         return id;
     }
 

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Dapper;
 using Ekyc.Server.Data;
+using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Idempotency;
 
@@ -22,7 +24,7 @@ public abstract record Reservation
 /// full response stored after it. The unique key, not a check-then-insert, decides who runs.
 /// Responses can carry secrets (the client token), so they are encrypted.
 /// </summary>
-public sealed class IdempotencyStore(Database database, Encryptor encryptor, TimeProvider time)
+public sealed class IdempotencyStore(Database database, Encryptor encryptor, IOptions<EkycOptions> options, TimeProvider time)
 {
     public async Task<Reservation> ReserveAsync(string tenantId, string key, string fingerprint, TimeSpan retention, CancellationToken cancellationToken)
     {
@@ -32,26 +34,42 @@ public sealed class IdempotencyStore(Database database, Encryptor encryptor, Tim
             // An expired record no longer counts; drop it so the key can start over.
             await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key AND expires_at < @now",
                 new { tenantId, key, now = Clock.Format(now) }, transaction);
-            try
-            {
-                await connection.ExecuteAsync("""
-                    INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state, created_at, expires_at)
-                    VALUES (@tenantId, @key, @fingerprint, 'started', @now, @expires)
-                    """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
+            // ON CONFLICT rather than catching the unique violation: it is the same on both providers, and on
+            // PostgreSQL a failed statement would abort the transaction before the existing row could be read.
+            // A concurrent, uncommitted reservation of the key makes PostgreSQL wait for it, then skip the insert.
+            var inserted = await connection.ExecuteAsync("""
+                INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state, created_at, expires_at)
+                VALUES (@tenantId, @key, @fingerprint, 'started', @now, @expires)
+                ON CONFLICT (tenant_id, key) DO NOTHING
+                """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
+            if (inserted == 1)
                 return new Reservation.Started();
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19)
-            {
-                var row = await connection.QuerySingleAsync<(string Fingerprint, string State, string? ResponseEnc)>(
-                    "SELECT fingerprint, state, response_enc FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key", new { tenantId, key }, transaction);
-                if (row.Fingerprint != fingerprint)
-                    return new Reservation.Mismatch();
-                if (row.State != "completed")
-                    return new Reservation.InProgress();
-                return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
-            }
+            var row = await connection.QuerySingleOrDefaultAsync<(string Fingerprint, string State, string? ResponseEnc, string CreatedAt)>(
+                "SELECT fingerprint, state, response_enc, created_at FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key",
+                new { tenantId, key }, transaction);
+            // Released by its failed first request between the insert and this read (PostgreSQL): the client's retry starts it.
+            if (row.Fingerprint is null)
+                return new Reservation.InProgress();
+            if (row.Fingerprint != fingerprint)
+                return new Reservation.Mismatch();
+            if (row.State != "completed")
+                return Clock.Parse(row.CreatedAt) < now - options.Value.IdempotencyAbandonedAfter && await TakeOverAsync(connection, transaction, tenantId, key, row.CreatedAt, now)
+                    ? new Reservation.Started()
+                    : new Reservation.InProgress();
+            return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Restarts the clock of a key still "started" after <see cref="EkycOptions.IdempotencyAbandonedAfter"/>: its
+    /// process died (a killed replica never completes or releases its keys), so the retry takes it over instead of
+    /// getting 409 for a day. Only one of several racing retries wins it.
+    /// </summary>
+    private static async Task<bool> TakeOverAsync(DbConnection connection, DbTransaction transaction,
+        string tenantId, string key, string startedAt, DateTimeOffset now) =>
+        await connection.ExecuteAsync(
+            "UPDATE idempotency_keys SET created_at = @now WHERE tenant_id = @tenantId AND key = @key AND state = 'started' AND created_at = @startedAt",
+            new { tenantId, key, startedAt, now = Clock.Format(now) }, transaction) == 1;
 
     public async Task CompleteAsync(string tenantId, string key, StoredResponse response, CancellationToken cancellationToken)
     {

@@ -9,27 +9,35 @@ public sealed record ClaimedJob(string Id, string SessionId, int Attempts, strin
 
 /// <summary>
 /// The durable processing queue. A job is claimed by setting a lease (<c>locked_until</c>); a job whose
-/// lease ran out (its worker died) is claimed again. Completion is fenced on the lease holder, so a
-/// worker that lost its lease cannot commit a second result.
+/// lease ran out (its worker died) is claimed again; on PostgreSQL the workers of every replica claim at once
+/// (<c>FOR UPDATE SKIP LOCKED</c>). Completion is fenced on the lease holder, so a worker that lost its lease
+/// cannot commit a second result.
 /// </summary>
 public sealed class JobStore(Database database, TimeProvider time)
 {
-    public static Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string sessionId, DateTimeOffset now) =>
-        connection.ExecuteAsync("""
+    public static async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string sessionId, DateTimeOffset now)
+    {
+        await connection.ExecuteAsync("""
             INSERT INTO jobs (id, session_id, status, attempts, created_at, updated_at)
             VALUES (@id, @sessionId, 'pending', 0, @now, @now)
             """, new { id = Ids.New("job"), sessionId, now = Clock.Format(now) }, transaction);
+        // Delivered when the transaction commits, to the worker processes of every replica (PostgresJobWakeups).
+        if (SqlDialect.IsPostgres(connection))
+            await connection.ExecuteAsync($"NOTIFY {PostgresJobWakeups.Channel}", transaction: transaction);
+    }
 
     public async Task<ClaimedJob?> ClaimAsync(string worker, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string SessionId, long Attempts)>("""
+            // PostgreSQL: claimers in other processes skip the rows being claimed instead of waiting on them.
+            // SQLite: the write transaction already makes this process's claim the only one.
+            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string SessionId, long Attempts)>($"""
                 UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
                 WHERE id = (SELECT id FROM jobs
                             WHERE status = 'pending' OR (status = 'running' AND locked_until < @now)
-                            ORDER BY created_at LIMIT 1)
+                            ORDER BY created_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE SKIP LOCKED" : "")})
                 RETURNING id, session_id, attempts
                 """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now) }, transaction);
             return row.Id is null ? null : new ClaimedJob(row.Id, row.SessionId, (int)row.Attempts, worker);

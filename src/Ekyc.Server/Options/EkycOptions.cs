@@ -29,11 +29,19 @@ public sealed class EkycOptions : IValidatableObject
     [Range(typeof(TimeSpan), "1.00:00:00", "30.00:00:00")]
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// A request whose key is still "started" after this long is taken to have died with its process, and a retry
+    /// with the key runs it again. Longer than the slowest request, shorter than a client's patience.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan IdempotencyAbandonedAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Roles this process plays, comma-separated: <c>api</c>, <c>worker</c> or <c>api,worker</c>.</summary>
     public string Roles { get; set; } = "api,worker";
 
     private string[] RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    public DatabaseOptions Database { get; set; } = new();
     public EngineSwitches Engines { get; set; } = new();
     public UploadLimits Uploads { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
@@ -50,6 +58,13 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult("Ekyc:Roles must be 'api', 'worker' or both.", [nameof(Roles)]);
         if (!string.IsNullOrEmpty(MasterKey) && !IsKey(MasterKey))
             yield return new ValidationResult("Ekyc:MasterKey must be the base64 encoding of 32 bytes.", [nameof(MasterKey)]);
+        if (Database.Provider.ToLowerInvariant() is not ("sqlite" or "postgres"))
+            yield return new ValidationResult("Ekyc:Database:Provider must be 'sqlite' or 'postgres'.", [nameof(Database)]);
+        // Every process must seal and open the same data: a key generated per machine would make other replicas' images unreadable.
+        if (Database.IsPostgres && string.IsNullOrEmpty(MasterKey))
+            yield return new ValidationResult(
+                "Ekyc:MasterKey is required with Ekyc:Database:Provider=postgres: every process must share it (generate one with 'openssl rand -base64 32').",
+                [nameof(MasterKey)]);
         foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)))
             yield return result;
     }
@@ -66,6 +81,14 @@ public sealed class EkycOptions : IValidatableObject
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         return results;
     }
+}
+
+/// <summary>Where the state lives: <c>sqlite</c> (embedded file in the data folder) or <c>postgres</c> (<c>ConnectionStrings:Ekyc</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public string Provider { get; set; } = "sqlite";
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Engines can be switched off (their checks then report <c>not_run</c>, reason <c>engine_unavailable</c>).</summary>

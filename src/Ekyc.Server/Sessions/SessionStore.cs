@@ -44,7 +44,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
     public async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string id)
     {
         var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
-            $"SELECT {Columns} FROM sessions WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
+            $"SELECT {Columns} FROM sessions WHERE id = @id AND tenant_id = @tenantId{LockFor(connection, transaction)}", new { id, tenantId }, transaction);
         if (row is null)
             throw Problems.SessionNotFound(id);
         var session = Map(row);
@@ -58,9 +58,14 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
 
     public async Task<SessionRecord?> FindAsync(DbConnection connection, string id, DbTransaction? transaction = null)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>($"SELECT {Columns} FROM sessions WHERE id = @id", new { id }, transaction);
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
+            $"SELECT {Columns} FROM sessions WHERE id = @id{LockFor(connection, transaction)}", new { id }, transaction);
         return row is null ? null : Map(row);
     }
+
+    /// <summary>A read inside a write transaction locks the row, so concurrent changes of one session queue up (PostgreSQL).</summary>
+    private static string LockFor(DbConnection connection, DbTransaction? transaction) =>
+        transaction is null ? "" : SqlDialect.ForUpdate(connection);
 
     /// <summary>Applies a state-machine action, bumps the version and writes the matching event.</summary>
     public async Task<SessionRecord> TransitionAsync(DbConnection connection, DbTransaction transaction, SessionRecord session, SessionAction action,

@@ -31,7 +31,9 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         }
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var cursor = await connection.ExecuteScalarAsync<long>("SELECT last_seq FROM webhook_fanout WHERE name = 'events'", transaction: transaction);
+            // Locked on PostgreSQL, so the fan-outs of several replicas take turns instead of doing the same batch.
+            var cursor = await connection.ExecuteScalarAsync<long>(
+                $"SELECT last_seq FROM webhook_fanout WHERE name = 'events'{SqlDialect.ForUpdate(connection)}", transaction: transaction);
             var events = (await connection.QueryAsync<OutboxRow>("""
                 SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json
                 FROM events e LEFT JOIN sessions s ON s.id = e.session_id
@@ -81,15 +83,17 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         if (urls.Count == 0)
             return [];
         var rows = await connection.QueryAsync<(string TenantId, string Url)>(
-            "SELECT DISTINCT tenant_id, url FROM webhook_deliveries WHERE url IN @urls AND target = 'session' AND last_status_code = 410",
+            $"SELECT DISTINCT tenant_id, url FROM webhook_deliveries WHERE {SqlDialect.InList(connection, "url", "urls")} AND target = 'session' AND last_status_code = 410",
             new { urls }, transaction);
         return rows.ToHashSet();
     }
 
     /// <summary>
     /// Claims the most overdue delivery whose receiver has fewer than <paramref name="maxPerUrl"/> requests in
-    /// flight. An expired lease (a dead worker) makes the row claimable again. SQLite serialises claims; a
-    /// PostgreSQL port adds <c>FOR UPDATE SKIP LOCKED</c> to the inner select.
+    /// flight. An expired lease (a dead worker) makes the row claimable again. SQLite serialises claims. On
+    /// PostgreSQL a transaction-scoped advisory lock serialises them too — otherwise two claimers could both see
+    /// room under a receiver's limit — and <c>FOR UPDATE SKIP LOCKED</c> passes over rows another replica is
+    /// just recording an attempt for instead of waiting on them. A claim holds the lock for one short UPDATE.
     /// </summary>
     public async Task<ClaimedDelivery?> ClaimAsync(string worker, TimeSpan lease, int maxPerUrl, CancellationToken cancellationToken)
     {
@@ -103,16 +107,19 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 return null;
         }
         var row = await database.InTransactionAsync(async (connection, transaction) =>
-            await connection.QuerySingleOrDefaultAsync<(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
-                long Attempts, string TriggerKind, long AutoRetry)>("""
+        {
+            await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.WebhookClaims);
+            return await connection.QuerySingleOrDefaultAsync<(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
+                long Attempts, string TriggerKind, long AutoRetry)>($"""
                 UPDATE webhook_deliveries SET locked_by = @worker, locked_until = @until, updated_at = @now
                 WHERE id = (SELECT d.id FROM webhook_deliveries d
                             WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
                               AND (SELECT COUNT(*) FROM webhook_deliveries b
                                    WHERE b.url = d.url AND b.status = 'pending' AND b.locked_until >= @now) < @maxPerUrl
-                            ORDER BY d.next_attempt_at LIMIT 1)
+                            ORDER BY d.next_attempt_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE OF d SKIP LOCKED" : "")})
                 RETURNING id, event_id, tenant_id, target, endpoint_id, url, attempts, trigger_kind, auto_retry
-                """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now), maxPerUrl }, transaction), cancellationToken);
+                """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now), maxPerUrl }, transaction);
+        }, cancellationToken);
         return row.Id is null ? null
             : new ClaimedDelivery(row.Id, row.EventId, row.TenantId, row.Target, row.EndpointId, row.Url, (int)row.Attempts, row.TriggerKind, row.AutoRetry != 0, worker);
     }
@@ -266,11 +273,11 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
     private static async Task<IReadOnlyList<WebhookDelivery>> LoadAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> ids)
     {
-        var rows = (await connection.QueryAsync<Row>($"SELECT {Columns} FROM webhook_deliveries WHERE id IN @ids", new { ids }, transaction))
+        var rows = (await connection.QueryAsync<Row>($"SELECT {Columns} FROM webhook_deliveries WHERE {SqlDialect.InList(connection, "id", "ids")}", new { ids }, transaction))
             .ToDictionary(r => r.Id);
-        var attempts = (await connection.QueryAsync<AttemptRow>("""
+        var attempts = (await connection.QueryAsync<AttemptRow>($"""
             SELECT delivery_id, attempt, trigger_kind, url, started_at, duration_ms, status_code, response_excerpt, error
-            FROM webhook_attempts WHERE delivery_id IN @ids ORDER BY started_at, attempt
+            FROM webhook_attempts WHERE {SqlDialect.InList(connection, "delivery_id", "ids")} ORDER BY started_at, attempt
             """, new { ids }, transaction)).ToLookup(a => a.DeliveryId);
         return ids.Select(id => rows[id].ToDelivery(attempts[id].Select(a => a.ToAttempt()).ToList())).ToList();
     }

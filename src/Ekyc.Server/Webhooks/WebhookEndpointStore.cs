@@ -49,7 +49,7 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
     public static async Task<IReadOnlyList<WebhookEndpoint>> EnabledAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> tenantIds)
     {
         var rows = await connection.QueryAsync<Row>(
-            $"SELECT {Columns} FROM webhook_endpoints WHERE tenant_id IN @tenantIds AND status = 'enabled' AND deleted_at IS NULL",
+            $"SELECT {Columns} FROM webhook_endpoints WHERE {SqlDialect.InList(connection, "tenant_id", "tenantIds")} AND status = 'enabled' AND deleted_at IS NULL",
             new { tenantIds }, transaction);
         return rows.Select(r => r.ToEndpoint()).ToList();
     }
@@ -92,8 +92,10 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         var now = time.GetUtcNow();
         return await database.InTransactionAsync<(WebhookEndpoint, string)?>(async (connection, transaction) =>
         {
+            // Locked on PostgreSQL: two rotations at once must not both keep the same "previous" secret.
             var current = await connection.QuerySingleOrDefaultAsync<string>(
-                "SELECT secret_enc FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL", new { id, tenantId }, transaction);
+                $"SELECT secret_enc FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL{SqlDialect.ForUpdate(connection)}",
+                new { id, tenantId }, transaction);
             if (current is null)
                 return null;
             var previous = encryptor.DecryptField(current, id);
@@ -152,7 +154,7 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await connection.QuerySingleAsync<string>(
-                "SELECT secret_enc FROM webhook_tenant_secrets WHERE tenant_id = @tenantId", new { tenantId }, transaction);
+                $"SELECT secret_enc FROM webhook_tenant_secrets WHERE tenant_id = @tenantId{SqlDialect.ForUpdate(connection)}", new { tenantId }, transaction);
             return await connection.ExecuteAsync("""
                 UPDATE webhook_tenant_secrets SET secret_enc = @secret, previous_secret_enc = @previous, previous_secret_expires_at = @until, created_at = @now
                 WHERE tenant_id = @tenantId

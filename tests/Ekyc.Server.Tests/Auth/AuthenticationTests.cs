@@ -78,8 +78,8 @@ public class AuthenticationTests(ServerFixture fixture) : IClassFixture<ServerFi
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
             Assert.DoesNotContain(Server.ApiKey, reader.GetString(0));
-        var database = await File.ReadAllBytesAsync(Server.Database.Path);
-        Assert.Equal(-1, database.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Server.ApiKey)));
+        if (Server.DatabaseFile is { } file)
+            Assert.Equal(-1, (await File.ReadAllBytesAsync(file)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Server.ApiKey)));
     }
 }
 

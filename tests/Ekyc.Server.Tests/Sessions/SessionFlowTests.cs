@@ -179,14 +179,14 @@ public class SessionFlowTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         var created = await Api.CreateSessionAsync(client, new { reference = "to-delete", metadata = new Dictionary<string, string> { ["email"] = "a@b.c" } });
         var id = created.Id();
         await Api.UploadDocumentAsync(client, id, TestImages.Jpeg());
-        var blobs = Directory.GetFiles(Path.Combine(Server.DataPath, "blobs"), "*.bin", SearchOption.AllDirectories).Length;
+        var blobs = (await Server.StoredBlobsAsync()).Count;
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/v1/sessions/{id}")).StatusCode);
         var tombstone = await Api.GetSessionAsync(client, id);
         Assert.NotNull(tombstone["deleted_at"]);
         Assert.Null(tombstone["metadata"]);
         Assert.Empty(tombstone["documents"]!.AsArray());
-        Assert.Equal(blobs - 1, Directory.GetFiles(Path.Combine(Server.DataPath, "blobs"), "*.bin", SearchOption.AllDirectories).Length);
+        Assert.Equal(blobs - 1, (await Server.StoredBlobsAsync()).Count);
         await Api.AssertProblemAsync(await Api.UploadDocumentAsync(client, id, TestImages.Jpeg()), HttpStatusCode.Gone, "session_deleted");
         using var app = Server.Client(created["client_token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync($"/v1/sessions/{id}")).StatusCode);
