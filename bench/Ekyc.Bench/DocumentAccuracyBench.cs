@@ -49,7 +49,7 @@ public static class DocumentAccuracyBench
                     var reading = reader.Read(image.Bitmap, readPrinted: false);
                     var expected = MrzWriter.Write(fields);
                     var actual = reading.Parse?.Mrz?.Lines ?? reading.RawLines;
-                    var a = Accuracy(expected, actual);
+                    var a = MrzAccuracy.CharacterAccuracy(expected, actual);
                     accuracy += a;
                     if (a == 1)
                         exact++;
@@ -72,29 +72,5 @@ public static class DocumentAccuracyBench
         return new MrzFields(format, format == MrzFormat.Td3 ? "P" : "ID", "FRA", Text(letters, random.Next(4, 10)),
             Text(letters, random.Next(3, 7)) + " " + Text(letters, random.Next(3, 7)), Text(alnum, 9), "FRA",
             Date(1940, 2005), random.Next(2) == 0 ? 'M' : 'F', Date(2027, 2036), Text(alnum, random.Next(0, 10)));
-    }
-
-    private static double Accuracy(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
-    {
-        var total = expected.Sum(l => l.Length);
-        var errors = expected.Select((line, i) => i < actual.Count ? Distance(line, actual[i]) : line.Length).Sum();
-        return Math.Max(0, 1 - (double)errors / total);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
     }
 }

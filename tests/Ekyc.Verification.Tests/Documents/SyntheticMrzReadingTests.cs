@@ -40,34 +40,9 @@ public sealed class SyntheticMrzReadingTests(OcrFixture ocr, ITestOutputHelper o
             output.WriteLine("raw   " + line);
         foreach (var line in actual)
             output.WriteLine("fixed " + line);
-        var accuracy = CharacterAccuracy(expected, actual);
+        var accuracy = MrzAccuracy.CharacterAccuracy(expected, actual);
         output.WriteLine($"character accuracy {accuracy:P2}");
         Assert.True(accuracy >= 0.995, $"character accuracy {accuracy:P2} < 99.5%");
         Assert.True(reading.Parse!.Mrz!.ChecksValid);
-    }
-
-    /// <summary>1 − edit distance / length over all lines (missing lines count as all wrong).</summary>
-    internal static double CharacterAccuracy(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
-    {
-        var total = expected.Sum(l => l.Length);
-        var errors = expected.Select((line, i) => i < actual.Count ? Levenshtein(line, actual[i]) : line.Length).Sum();
-        return 1 - (double)errors / total;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
     }
 }
