@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Ekyc.Server;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ekyc.Bench;
 
@@ -21,36 +15,21 @@ public static class HttpLoad
     {
         var seconds = Arg(args, "--seconds", 10);
         var concurrency = Arg(args, "--concurrency", 16);
-        var data = Directory.CreateTempSubdirectory("ekyc-bench-").FullName;
-        var app = EkycApp.Build(["--urls", "http://127.0.0.1:0", $"--Ekyc:DataPath={data}", "--Ekyc:RateLimit:PermitLimit=1000000",
-            "--Logging:LogLevel:Default=Warning", "--Ekyc:Roles=api"]);
-        await app.StartAsync();
-        try
+        await using var server = await InProcessServer.StartAsync("bench", "--Ekyc:Roles=api");
+        var client = server.Client;
+        var ids = new List<string>();
+        for (var i = 0; i < 200; i++)
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var key = File.ReadAllText(Path.Combine(data, "initial-api-key.txt")).Trim();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-
-            var ids = new List<string>();
-            for (var i = 0; i < 200; i++)
-            {
-                var created = await client.PostAsJsonAsync("/v1/sessions", new { reference = "bench" });
-                ids.Add(JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
-            }
-
-            Console.WriteLine($"Ekyc HTTP load: {concurrency} concurrent clients, {seconds} s per scenario, SQLite in {data}, {Environment.ProcessorCount} cores");
-            Console.WriteLine($"{"scenario",-28} {"req/s",10} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"errors",7}");
-            await Scenario("GET /health/live (bare)", seconds, concurrency, (_, _) => client.GetAsync("/health/live"));
-            await Scenario("POST /v1/sessions", seconds, concurrency, (_, _) => client.PostAsJsonAsync("/v1/sessions", new { reference = "bench" }));
-            await Scenario("GET /v1/sessions/{id}", seconds, concurrency, (worker, n) => client.GetAsync($"/v1/sessions/{ids[(worker * 7919 + n) % ids.Count]}"));
-            return 0;
+            var created = await client.PostAsJsonAsync("/v1/sessions", new { reference = "bench" });
+            ids.Add(JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
         }
-        finally
-        {
-            await app.StopAsync();
-            Directory.Delete(data, recursive: true);
-        }
+
+        Console.WriteLine($"Ekyc HTTP load: {concurrency} concurrent clients, {seconds} s per scenario, SQLite in {server.DataPath}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"scenario",-28} {"req/s",10} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"errors",7}");
+        await Scenario("GET /health/live (bare)", seconds, concurrency, (_, _) => client.GetAsync("/health/live"));
+        await Scenario("POST /v1/sessions", seconds, concurrency, (_, _) => client.PostAsJsonAsync("/v1/sessions", new { reference = "bench" }));
+        await Scenario("GET /v1/sessions/{id}", seconds, concurrency, (worker, n) => client.GetAsync($"/v1/sessions/{ids[(worker * 7919 + n) % ids.Count]}"));
+        return 0;
     }
 
     private static async Task Scenario(string name, int seconds, int concurrency, Func<int, int, Task<HttpResponseMessage>> send)

@@ -1,14 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Ekyc.Server;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ekyc.Bench;
 
@@ -29,61 +23,47 @@ public static class PipelineLoad
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = File.ReadAllBytes(Path.Combine(media, "cage2_crop.jpg")) });
         var selfie = File.ReadAllBytes(Path.Combine(media, "cage.jpg"));
 
-        var data = Directory.CreateTempSubdirectory("ekyc-pipeline-").FullName;
-        var app = EkycApp.Build(["--urls", "http://127.0.0.1:0", $"--Ekyc:DataPath={data}", "--Ekyc:RateLimit:PermitLimit=1000000",
-            "--Logging:LogLevel:Default=Warning", "--Ekyc:Worker:PollInterval=00:00:00.050"]);
-        await app.StartAsync();
-        try
+        await using var server = await InProcessServer.StartAsync("pipeline", "--Ekyc:Worker:PollInterval=00:00:00.050");
+        var client = server.Client;
+        var latencies = new List<double>();
+        var stages = new Dictionary<string, List<double>>();
+        var statuses = new Dictionary<string, int>();
+        for (var i = 0; i < sessions + 2; i++)
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(data, "initial-api-key.txt")).Trim());
+            var created = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/sessions", new { reference = "bench" })).Content.ReadAsStringAsync())!;
+            var id = created["id"]!.GetValue<string>();
+            using var document = new MultipartFormDataContent { { new StringContent("front"), "side" }, { new StringContent("passport"), "type" }, { new ByteArrayContent(passport), "file", "p.jpg" } };
+            (await client.PostAsync($"/v1/sessions/{id}/documents", document)).EnsureSuccessStatusCode();
+            using var face = new MultipartFormDataContent { { new ByteArrayContent(selfie), "file", "s.jpg" } };
+            (await client.PostAsync($"/v1/sessions/{id}/selfie", face)).EnsureSuccessStatusCode();
 
-            var latencies = new List<double>();
-            var stages = new Dictionary<string, List<double>>();
-            var statuses = new Dictionary<string, int>();
-            for (var i = 0; i < sessions + 2; i++)
+            var started = Stopwatch.GetTimestamp();
+            (await client.PostAsync($"/v1/sessions/{id}/submit", null)).EnsureSuccessStatusCode();
+            JsonNode session;
+            do
             {
-                var created = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/sessions", new { reference = "bench" })).Content.ReadAsStringAsync())!;
-                var id = created["id"]!.GetValue<string>();
-                using var document = new MultipartFormDataContent { { new StringContent("front"), "side" }, { new StringContent("passport"), "type" }, { new ByteArrayContent(passport), "file", "p.jpg" } };
-                (await client.PostAsync($"/v1/sessions/{id}/documents", document)).EnsureSuccessStatusCode();
-                using var face = new MultipartFormDataContent { { new ByteArrayContent(selfie), "file", "s.jpg" } };
-                (await client.PostAsync($"/v1/sessions/{id}/selfie", face)).EnsureSuccessStatusCode();
-
-                var started = Stopwatch.GetTimestamp();
-                (await client.PostAsync($"/v1/sessions/{id}/submit", null)).EnsureSuccessStatusCode();
-                JsonNode session;
-                do
-                {
-                    await Task.Delay(10);
-                    session = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}"))!;
-                } while (session["status"]!.GetValue<string>() is "submitted" or "processing");
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (i < 2)
-                    continue; // warm-up: first inference runs allocate the ONNX arenas
-                latencies.Add(elapsed);
-                statuses[session["status"]!.GetValue<string>()] = statuses.GetValueOrDefault(session["status"]!.GetValue<string>()) + 1;
-                var report = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}/report"))!;
-                foreach (var stage in report["stages"]!.AsArray())
-                {
-                    var name = stage!["stage"]!.GetValue<string>();
-                    (stages.TryGetValue(name, out var list) ? list : stages[name] = []).Add(stage["milliseconds"]!.GetValue<double>());
-                }
+                await Task.Delay(10);
+                session = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}"))!;
+            } while (session["status"]!.GetValue<string>() is "submitted" or "processing");
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (i < 2)
+                continue; // warm-up: first inference runs allocate the ONNX arenas
+            latencies.Add(elapsed);
+            statuses[session["status"]!.GetValue<string>()] = statuses.GetValueOrDefault(session["status"]!.GetValue<string>()) + 1;
+            var report = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}/report"))!;
+            foreach (var stage in report["stages"]!.AsArray())
+            {
+                var name = stage!["stage"]!.GetValue<string>();
+                (stages.TryGetValue(name, out var list) ? list : stages[name] = []).Add(stage["milliseconds"]!.GetValue<double>());
             }
+        }
 
-            Console.WriteLine($"Ekyc pipeline: {sessions} verifications, 1,500 px passport + selfie, all engines, {Environment.ProcessorCount} cores");
-            Console.WriteLine($"submit -> decision (as a polling client sees it): median {Median(latencies):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms");
-            foreach (var (name, values) in stages)
-                Console.WriteLine($"  stage {name,-10} median {Median(values),7:F1} ms");
-            Console.WriteLine("decisions: " + string.Join(", ", statuses.Select(kv => $"{kv.Key} {kv.Value}")));
-            return 0;
-        }
-        finally
-        {
-            await app.StopAsync();
-            Directory.Delete(data, recursive: true);
-        }
+        Console.WriteLine($"Ekyc pipeline: {sessions} verifications, 1,500 px passport + selfie, all engines, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"submit -> decision (as a polling client sees it): median {Median(latencies):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms");
+        foreach (var (name, values) in stages)
+            Console.WriteLine($"  stage {name,-10} median {Median(values),7:F1} ms");
+        Console.WriteLine("decisions: " + string.Join(", ", statuses.Select(kv => $"{kv.Key} {kv.Value}")));
+        return 0;
     }
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
