@@ -46,7 +46,7 @@ public static class DocumentAccuracyBench
                 using (image)
                 {
                     sharpness += ImageQuality.Measure(image!.Bitmap).LaplacianVariance;
-                    var reading = reader.Read(image.Bitmap, readPrinted: false);
+                    var reading = reader.Read(image.Bitmap);
                     var expected = MrzWriter.Write(fields);
                     var actual = reading.Parse?.Mrz?.Lines ?? reading.RawLines;
                     var a = MrzAccuracy.CharacterAccuracy(expected, actual);

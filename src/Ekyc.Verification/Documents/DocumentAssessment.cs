@@ -199,14 +199,7 @@ internal sealed class DocumentAssessment
             return DocumentSignal.Skipped(code, "disabled");
         if (printed.Count < 3)
             return DocumentSignal.Skipped(code, "printed_text_not_readable");
-        var found = new Dictionary<string, bool>
-        {
-            ["surname"] = data.Surname is { } s && PrintedFieldMatcher.ContainsText(printed, s),
-            ["given_names"] = data.GivenNames is { } g && PrintedFieldMatcher.ContainsText(printed, g.Split(' ')[0]),
-            ["document_number"] = data.DocumentNumber is { } n && PrintedFieldMatcher.ContainsText(printed, n),
-            ["date_of_birth"] = data.DateOfBirth is { } b && PrintedFieldMatcher.ContainsDate(printed, b),
-            ["expiry_date"] = data.ExpiryDate is { } e && PrintedFieldMatcher.ContainsDate(printed, e),
-        };
+        var found = PrintedFieldMatcher.Find(printed, data);
         var agree = (found["surname"] || found["document_number"]) && found.Count(f => f.Value) >= 2;
         return agree ? DocumentSignal.Passed(code, found, 2) : DocumentSignal.ToReview(code, reason, found, 2);
     }

@@ -25,13 +25,16 @@ public sealed class DocumentVerifier : IDocumentVerifier
 
     private readonly DocumentOptions _options;
     private readonly MrzReader _reader;
+    private readonly PrintedTextReader _printed;
     private readonly PortraitFinder _portraits;
     private readonly Pdf417Reader _barcodes = new();
 
     public DocumentVerifier(ModelStore models, DocumentOptions options)
     {
         _options = options;
-        _reader = new MrzReader(new TextDetector(models), new TextRecognizer(models));
+        var recognizer = new TextRecognizer(models);
+        _reader = new MrzReader(new TextDetector(models), recognizer);
+        _printed = new PrintedTextReader(recognizer);
         _portraits = new PortraitFinder(models);
         Version = $"{EngineVersion}; ppocr-v4 det {ModelCatalog.OcrDetect.Sha256[..8]} rec {ModelCatalog.OcrRecognize.Sha256[..8]}; " +
                   $"fr_detect {ModelCatalog.FaceDetect.Sha256[..8]}";
@@ -57,6 +60,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
             if (barcode is null && !captures.Any(c => c.Reading?.Parse?.Success == true))
                 RetryUpsideDown(captures, timings, timeout.Token);
+            ReadPrinted(captures, today, timings, timeout.Token);
             var portrait = FindPortrait(front, timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
             timings.Add("total", total.Elapsed.TotalMilliseconds);
@@ -98,7 +102,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
         if (quality.LumaStdDev < _options.MinLumaStdDev)
             return new DocumentCapture(side, image, null, quality, metadata, null);
 
-        var reading = _reader.Read(image.Bitmap, readPrinted: _options.ReadPrintedFields, token, readMrz);
+        var reading = _reader.Read(image.Bitmap, token, readMrz);
         timings.Add($"{side}_ocr_detect", reading.DetectMs);
         timings.Add($"{side}_ocr_recognize", reading.RecognizeMs);
         timings.Add($"{side}_mrz_parse", reading.ParseMs);
@@ -117,7 +121,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             if (capture.Image is null || capture.Reading is not { RegionCount: > 0 })
                 continue;
             var turned = capture.Image.Rotated180();
-            var reading = _reader.Read(turned.Bitmap, _options.ReadPrintedFields, token);
+            var reading = _reader.Read(turned.Bitmap, token);
             timings.Add($"{capture.Side}_ocr_upside_down", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
             if (reading.Parse?.Success != true)
             {
@@ -127,6 +131,29 @@ public sealed class DocumentVerifier : IDocumentVerifier
             capture.Image.Dispose();
             captures[i] = capture with { Image = turned, Reading = reading, UpsideDown = true };
             return;
+        }
+    }
+
+    /// <summary>
+    /// The printed text only serves the comparison with the MRZ, so it is read once the MRZ is known, on the MRZ's side
+    /// (and on the other side of a TD1 card), and only until every MRZ value has been found.
+    /// </summary>
+    private void ReadPrinted(List<DocumentCapture> captures, DateOnly today, TimingLog timings, CancellationToken token)
+    {
+        var mrzSide = captures.FirstOrDefault(c => c.Reading?.Parse?.Success == true);
+        if (!_options.ReadPrintedFields || mrzSide?.Reading?.Parse?.Mrz is not { } mrz)
+            return;
+        var data = ExtractedDataMapper.FromMrz(mrz, today);
+        for (var i = 0; i < captures.Count; i++)
+        {
+            var capture = captures[i];
+            if (capture.Image is null || capture.Reading is null || (capture != mrzSide && mrz.Format != MrzFormat.Td1))
+                continue;
+            var clock = Stopwatch.StartNew();
+            var lines = _printed.Read(capture.Image.Bitmap, capture.Reading.OtherRegions,
+                read => read.Count >= 3 && PrintedFieldMatcher.FoundAll(read, data), token);
+            timings.Add($"{capture.Side}_ocr_printed", clock.Elapsed.TotalMilliseconds);
+            captures[i] = capture with { Reading = capture.Reading with { PrintedText = lines } };
         }
     }
 

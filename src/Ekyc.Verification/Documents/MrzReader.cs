@@ -8,7 +8,7 @@ namespace Ekyc.Verification.Documents;
 /// <summary>
 /// Finds and reads the MRZ of a document image: detect text, group regions into lines, recognise the long lines at
 /// the MRZ's proportions with the MRZ alphabet, keep the ones dominated by MRZ characters, repair their length at
-/// filler runs and parse them with the OCR fix-up. Optionally reads the other (printed) lines too.
+/// filler runs and parse them with the OCR fix-up. The other regions are kept for <see cref="PrintedTextReader"/>.
 /// </summary>
 public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
 {
@@ -17,7 +17,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// <summary>An alternative this unlikely is noise: the parser's look-alike table decides instead.</summary>
     private const float MinAlternativeProbability = 0.001f;
 
-    public MrzReading Read(SKBitmap image, bool readPrinted, CancellationToken cancellationToken = default, bool readMrz = true)
+    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true)
     {
         var clock = Stopwatch.StartNew();
         var regions = detector.Detect(image);
@@ -47,17 +47,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         }
         read = read.OrderBy(r => r.Line.Box.CenterY).ToList();
 
-        var printed = new List<RecognizedLine>();
-        if (readPrinted)
-        {
-            foreach (var region in regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var text = recognizer.Recognize(image, region.Box);
-                if (text.Text.Length > 0)
-                    printed.Add(new RecognizedLine(region.Box, text.Text, text.Confidence));
-            }
-        }
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
@@ -72,7 +61,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
             Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
             RegionCount = regions.Count,
-            PrintedText = printed,
+            OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
             DetectMs = detectMs,
             RecognizeMs = recognizeMs,
             ParseMs = parseMs,

@@ -5,7 +5,7 @@ namespace Ekyc.Verification.Documents;
 
 /// <summary>
 /// What the OCR read from one image: the MRZ (raw lines, the parse, pixels per character, recogniser confidence)
-/// when one was found, the other text lines, and the time of each stage.
+/// when one was found, the other text regions and the lines read from them, and the time of each stage.
 /// </summary>
 public sealed record MrzReading
 {
@@ -18,6 +18,9 @@ public sealed record MrzReading
     public float MrzWidth { get; init; }
     public float Confidence { get; init; }
     public int RegionCount { get; init; }
+    /// <summary>Detected text regions outside the MRZ lines that were read.</summary>
+    public IReadOnlyList<TextRegion> OtherRegions { get; init; } = [];
+    /// <summary>Printed lines read from <see cref="OtherRegions"/> (after the MRZ is known, see <see cref="PrintedTextReader"/>).</summary>
     public IReadOnlyList<RecognizedLine> PrintedText { get; init; } = [];
     public double DetectMs { get; init; }
     public double RecognizeMs { get; init; }

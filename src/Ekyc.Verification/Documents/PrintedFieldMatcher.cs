@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ekyc.Core.Checks;
 
 namespace Ekyc.Verification.Documents;
 
@@ -11,6 +12,34 @@ namespace Ekyc.Verification.Documents;
 public static class PrintedFieldMatcher
 {
     private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    /// <summary>Which of the MRZ's surname, first given name, document number, birth and expiry dates the printed lines show.</summary>
+    public static Dictionary<string, bool> Find(IReadOnlyList<string> printed, ExtractedData data)
+    {
+        var found = Fields.ToDictionary(f => f, _ => false);
+        foreach (var (field, present) in Targets(data))
+            found[field] = present(printed);
+        return found;
+    }
+
+    /// <summary>Every value the MRZ has is in the printed lines.</summary>
+    public static bool FoundAll(IReadOnlyList<string> printed, ExtractedData data) => Targets(data).All(t => t.Present(printed));
+
+    private static readonly string[] Fields = ["surname", "given_names", "document_number", "date_of_birth", "expiry_date"];
+
+    private static IEnumerable<(string Field, Func<IReadOnlyList<string>, bool> Present)> Targets(ExtractedData data)
+    {
+        if (data.Surname is { } surname)
+            yield return ("surname", p => ContainsText(p, surname));
+        if (data.GivenNames is { } given)
+            yield return ("given_names", p => ContainsText(p, given.Split(' ')[0]));
+        if (data.DocumentNumber is { } number)
+            yield return ("document_number", p => ContainsText(p, number));
+        if (data.DateOfBirth is { } birth)
+            yield return ("date_of_birth", p => ContainsDate(p, birth));
+        if (data.ExpiryDate is { } expiry)
+            yield return ("expiry_date", p => ContainsDate(p, expiry));
+    }
 
     public static bool ContainsText(IEnumerable<string> lines, string value)
     {

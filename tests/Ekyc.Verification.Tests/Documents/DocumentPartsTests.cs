@@ -1,6 +1,7 @@
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;
+using Ekyc.Verification.Ocr;
 using SkiaSharp;
 
 namespace Ekyc.Verification.Tests.Documents;
@@ -25,6 +26,39 @@ public sealed class DocumentPartsTests
         Assert.True(PrintedFieldMatcher.ContainsText(["ERIKSS0N"], "ERIKSSON"));
         Assert.False(PrintedFieldMatcher.ContainsText(["ERIKSEN"], "ERIKSSON"));
         Assert.False(PrintedFieldMatcher.ContainsText(["LI"], "LU"));
+    }
+
+    [Fact]
+    public void Black_data_reads_darker_than_a_grey_label()
+    {
+        using var page = new SKBitmap(new SKImageInfo(400, 200, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(page))
+        using (var typeface = SKTypeface.FromFile(Ekyc.Verification.Documents.Specimens.SpecimenRenderer.DebianOcrBPath))
+        using (var font = new SKFont(typeface, 40))
+        using (var paint = new SKPaint { IsAntialias = true })
+        {
+            canvas.Clear(new SKColor(235, 238, 245));
+            paint.Color = new SKColor(110, 120, 150);
+            canvas.DrawText("Surname", 20, 60, SKTextAlign.Left, font, paint);
+            paint.Color = SKColors.Black;
+            canvas.DrawText("MARTIN", 20, 150, SKTextAlign.Left, font, paint);
+        }
+        var label = InkDarkness.Measure(page, new RotatedBox(100, 47, 180, 50, 0));
+        var value = InkDarkness.Measure(page, new RotatedBox(100, 137, 180, 50, 0));
+        Assert.True(value + 60 < label, $"value {value}, label {label}");
+        Assert.Equal(255, InkDarkness.Measure(page, new RotatedBox(-500, -500, 10, 10, 0)));
+    }
+
+    [Fact]
+    public void Every_mrz_value_must_be_found_for_the_printed_text_to_be_complete()
+    {
+        var data = new Ekyc.Core.Checks.ExtractedData { Surname = "MARTIN", DocumentNumber = "K07X94B21", DateOfBirth = new DateOnly(1985, 1, 1) };
+        string[] partial = ["MARTIN", "K07X94B21"];
+        Assert.False(PrintedFieldMatcher.FoundAll(partial, data));
+        Assert.True(PrintedFieldMatcher.FoundAll([.. partial, "01 JAN 1985"], data));
+        var found = PrintedFieldMatcher.Find(partial, data);
+        Assert.Equal(["surname", "given_names", "document_number", "date_of_birth", "expiry_date"], found.Keys);
+        Assert.Equal([true, false, true, false, false], found.Values);
     }
 
     [Theory]

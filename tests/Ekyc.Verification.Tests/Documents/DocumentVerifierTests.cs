@@ -58,6 +58,31 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
+    public void Printed_text_is_read_only_until_every_mrz_value_is_found()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport));
+
+        var printed = Signals(result).Single(s => s.Code == "printed_fields");
+        Assert.All((Dictionary<string, bool>)printed.Value!, field => Assert.True(field.Value, field.Key));
+        var front = (Dictionary<string, object?>)result.Authenticity.Evidence["front"]!;
+        // 19 regions: two MRZ lines, seven values, seven grey labels, the title and the sex; the labels stay unread.
+        Assert.InRange((int)front["printed_lines"]!, 3, (int)front["text_regions"]! / 2);
+    }
+
+    [Fact]
+    public void Printed_data_of_another_person_above_a_valid_mrz_goes_to_review()
+    {
+        var other = SyntheticMrzReadingTests.Passport with { Surname = "LAMBERT", GivenNames = "CLAIRE", DocumentNumber = "Q81ZK27M0", BirthDate = "770302", ExpiryDate = "290811" };
+        var page = Render(other, new SpecimenOptions { Width = 1500, JpegQuality = 90, MrzLines = MrzWriter.Write(SyntheticMrzReadingTests.Passport).ToArray() });
+
+        var result = Verify(page);
+
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("printed_fields_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+    }
+
+    [Fact]
     public void Expired_document_fails()
     {
         var expired = SyntheticMrzReadingTests.Passport with { ExpiryDate = "240114" };

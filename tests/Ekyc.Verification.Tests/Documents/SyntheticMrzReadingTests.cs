@@ -31,7 +31,7 @@ public sealed class SyntheticMrzReadingTests(OcrFixture ocr, ITestOutputHelper o
         });
         using var image = OcrFixture.Decode(encoded);
 
-        var reading = ocr.Reader.Read(image, readPrinted: false);
+        var reading = ocr.Reader.Read(image);
 
         var expected = MrzWriter.Write(fields);
         var actual = reading.Parse?.Mrz?.Lines ?? reading.RawLines;
