@@ -8,7 +8,7 @@ using Ekyc.Verification.Ocr;
 namespace Ekyc.Bench;
 
 /// <summary>
-/// <c>documents-accuracy [--per-cell N]</c>: MRZ character accuracy of the OCR on rendered documents by pixels per
+/// <c>documents-accuracy [--per-cell N] [--px P] [--verbose] [--out DIR]</c>: MRZ character accuracy of the OCR on rendered documents by pixels per
 /// character and degradation, with how often a wrong reading was still caught by the check digits.
 /// </summary>
 public static class DocumentAccuracyBench
@@ -24,6 +24,7 @@ public static class DocumentAccuracyBench
     {
         var perCell = Array.IndexOf(args, "--per-cell") is var i and >= 0 ? int.Parse(args[i + 1]) : 4;
         var verbose = args.Contains("--verbose");
+        var outDir = Array.IndexOf(args, "--out") is var o and >= 0 ? Directory.CreateDirectory(args[o + 1]).FullName : null;
         var only = Array.IndexOf(args, "--px") is var p and >= 0 ? float.Parse(args[p + 1]) : (float?)null;
         using var models = ModelStore.Locate();
         var reader = new MrzReader(new TextDetector(models), new TextRecognizer(models));
@@ -55,6 +56,8 @@ public static class DocumentAccuracyBench
                         exact++;
                     else if (reading.Parse?.Mrz is { ChecksValid: true, FieldErrors.Count: 0 })
                         silent++;
+                    if (a < 1 && outDir is not null)
+                        File.WriteAllBytes(Path.Combine(outDir, $"{format.ToWire()}-{perChar}px-{Array.FindIndex(Degradations, d => d.Name == name)}-{n}.img"), bytes);
                     if (a < 1 && verbose)
                         Console.WriteLine($"    expected {string.Join(" / ", expected)}\n    raw      {string.Join(" / ", reading.RawLines)}\n    parsed   {string.Join(" / ", actual)}");
                 }

@@ -86,6 +86,8 @@ internal sealed class DocumentAssessment
             : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", mrz.FieldErrors));
         AssessDates(_extracted.DateOfBirth, _extracted.ExpiryDate, IssueDate(mrz, today), mrz.ExpiryDate is not null, today, options);
         AssessCodes([mrz.IssuingState, mrz.Nationality ?? mrz.IssuingState]);
+        if (mrz.DocumentCode.StartsWith('V'))
+            _signals.Add(DocumentSignal.ToReview("document_kind", "visa_not_identity_document", mrz.DocumentCode));
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
         var printedHere = reading.PrintedText.Select(t => t.Text).ToList();

@@ -27,12 +27,12 @@ public static class ExtractedDataMapper
 
     /// <summary>
     /// ICAO document codes: P… passport; I/A/C… identity cards, except a second letter R (residence permits such as
-    /// the EU "IR"/"AR"); V… visas (not a contract type, reported as <c>visa</c>).
+    /// the EU "IR"/"AR"); a visa (V…) is no identity document and has no contract type: null.
     /// </summary>
     public static string? DocumentType(MrzResult mrz) => mrz.DocumentCode switch
     {
         ['P', ..] => "passport",
-        ['V', ..] => "visa",
+        ['V', ..] => null,
         [_, 'R'] => "residence_permit",
         ['I' or 'A' or 'C', ..] => "id_card",
         _ => null,

@@ -50,7 +50,10 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        var mrzLines = ChooseByFieldClass(SelectMrz(read));
+        var selected = SelectMrz(read);
+        if (selected.Count == 0 && read.Count >= 2)
+            selected = SelectMrz(RereadAtPartnerLength(image, read, cancellationToken));
+        var mrzLines = ChooseByFieldClass(selected);
         var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true);
         var parseMs = clock.Elapsed.TotalMilliseconds;
         return new MrzReading
@@ -78,6 +81,32 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             return false;
         var mrzChars = text.Text.Count(c => CheckDigit.IsMrzChar(char.ToUpperInvariant(c)) || c is '«' or 'く');
         return mrzChars >= MinMrzShare * text.Text.Length;
+    }
+
+    /// <summary>
+    /// Blur lets the CTC blank swallow characters, so one line of an MRZ can come out at another MRZ length (36 for
+    /// 44) and the lines no longer form an MRZ. When some line has an exact MRZ length, the others are recognised
+    /// again aiming at that length (failure path only: it costs one more recognition per line).
+    /// </summary>
+    private List<MrzCandidate> RereadAtPartnerLength(SKBitmap image, List<MrzCandidate> read, CancellationToken cancellationToken)
+    {
+        var exact = read.Select(r => r.Text.Length)
+            .Where(MrzLengths.Contains)
+            .GroupBy(length => length)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Key)
+            .Select(g => g.Key)
+            .FirstOrDefault();
+        if (exact == 0)
+            return read;
+        return read.Select(r =>
+        {
+            if (r.Text.Length == exact)
+                return r;
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = recognizer.Recognize(image, r.Line.Box, [exact]);
+            return new MrzCandidate(r.Line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
+        }).ToList();
     }
 
     /// <summary>Three consecutive lines near 30 characters (TD1), else the last two lines near 36 or 44, repaired to length.</summary>

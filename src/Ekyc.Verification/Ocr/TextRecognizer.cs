@@ -12,6 +12,11 @@ public sealed class TextRecognizer
 {
     public const int Height = 48;
     private const int MaxWidth = 2400;
+    /// <summary>
+    /// MRZ crops come out ~40 px per character at 48 px high; squeezed to 28 px (a 44-character line in 1,232 px) the
+    /// recogniser reads them as well (<c>bench … documents-accuracy</c>) in 30 % less time. Narrower loses lines.
+    /// </summary>
+    private const int MaxMrzWidth = 1232;
     private static readonly float[] Mean = [0.5f, 0.5f, 0.5f];
     private static readonly float[] Std = [0.5f, 0.5f, 0.5f];
 
@@ -38,7 +43,7 @@ public sealed class TextRecognizer
     /// </summary>
     public RecognizedText Recognize(SKBitmap image, RotatedBox box, IReadOnlyCollection<int>? mrzLengths = null)
     {
-        using var crop = Crop(image, box);
+        using var crop = Crop(image, box, mrzLengths is null ? MaxWidth : MaxMrzWidth);
         var input = OcrPixels.ToTensor(crop, Mean, Std);
         var session = _models.Session(ModelCatalog.OcrRecognize);
         using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
@@ -67,10 +72,10 @@ public sealed class TextRecognizer
     }
 
     /// <summary>The region straightened into a bitmap 48 px high, its width following the box's aspect ratio.</summary>
-    internal static SKBitmap Crop(SKBitmap image, RotatedBox box)
+    internal static SKBitmap Crop(SKBitmap image, RotatedBox box, int maxWidth = MaxWidth)
     {
         var scale = Height / Math.Max(1f, box.Height);
-        var width = Math.Clamp((int)MathF.Ceiling(box.Width * scale), 8, MaxWidth);
+        var width = Math.Clamp((int)MathF.Ceiling(box.Width * scale), 8, maxWidth);
         var crop = new SKBitmap(new SKImageInfo(width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(crop);
         canvas.Clear(SKColors.White);

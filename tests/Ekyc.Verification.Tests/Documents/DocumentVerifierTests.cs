@@ -83,6 +83,21 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
+    public void Visa_is_read_but_not_taken_for_an_identity_document()
+    {
+        static string Digit(string field) => field + CheckDigit.Compute(field);
+        var passport = MrzWriter.Write(SyntheticMrzReadingTests.Passport);
+        string[] visa = ["V" + passport[0][1..], (Digit("K07X94B21") + "GBR" + Digit("850101") + "F" + Digit("330114")).PadRight(44, '<')];
+
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1500, JpegQuality = 90, MrzLines = visa }));
+
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("visa_not_identity_document", result.Authenticity.ReasonCodes);
+        Assert.Null(result.Extracted?.DocumentType);
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+    }
+
+    [Fact]
     public void Expired_document_fails()
     {
         var expired = SyntheticMrzReadingTests.Passport with { ExpiryDate = "240114" };
