@@ -73,7 +73,7 @@ internal sealed class DocumentAssessment
         var mrz = reading.Parse!.Mrz!;
         _readConfidence = reading.Confidence;
         // A look-alike swap chosen by a check digit is a good guess, not a reading: it lowers the confidence.
-        _guessedByCheckDigit = mrz.Corrections.Any(c => c.Reason.EndsWith("check digit", StringComparison.Ordinal));
+        _guessedByCheckDigit = mrz.Corrections.Any(c => c.Reason.Contains("check digit", StringComparison.Ordinal));
         _extracted = ExtractedDataMapper.FromMrz(mrz, today);
         _signals.Add(DocumentSignal.Passed("document_read", $"{mrz.Format.ToWire()} MRZ on {side.Side}"));
 

@@ -54,7 +54,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         if (selected.Count == 0 && read.Count >= 2)
             selected = SelectMrz(RereadAtPartnerLength(image, read, cancellationToken));
         var mrzLines = ChooseByFieldClass(selected);
-        var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true);
+        var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true, Likelihood(mrzLines));
         var parseMs = clock.Elapsed.TotalMilliseconds;
         return new MrzReading
         {
@@ -157,6 +157,10 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             return line with { Text = new string(chars) };
         }).ToList();
     }
+
+    /// <summary>The recogniser's probabilities, for lines whose characters are still those it read.</summary>
+    private static MrzLikelihood Likelihood(List<MrzCandidate> lines) => (line, column, c) =>
+        lines[line].Alternatives is { } alternatives && alternatives.Count == lines[line].Text.Length ? alternatives.Probability(column, c) : 0f;
 
     private static int NearestLength(int length) => MrzLengths.MinBy(l => Math.Abs(l - length));
 

@@ -18,6 +18,14 @@ internal sealed class CtcAlternatives(float[] probabilities, int classes, int[] 
 {
     public int Count => steps.Length;
 
+    /// <summary>The probability of <paramref name="c"/> at character <paramref name="index"/>'s step.</summary>
+    public float Probability(int index, char c)
+    {
+        var key = c.ToString();
+        var cls = Array.IndexOf(keys, key);
+        return cls <= 0 ? 0f : probabilities[steps[index] * classes + cls];
+    }
+
     /// <summary>The most probable character at character <paramref name="index"/>'s step among those <paramref name="allowed"/>.</summary>
     public (char Char, float Probability)? Best(int index, Func<char, bool> allowed)
     {

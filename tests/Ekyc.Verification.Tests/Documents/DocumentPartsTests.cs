@@ -1,6 +1,7 @@
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;
+using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
 
@@ -59,6 +60,22 @@ public sealed class DocumentPartsTests
         var found = PrintedFieldMatcher.Find(partial, data);
         Assert.Equal(["surname", "given_names", "document_number", "date_of_birth", "expiry_date"], found.Keys);
         Assert.Equal([true, false, true, false, false], found.Values);
+    }
+
+    [Fact]
+    public void Of_several_swaps_that_fix_a_check_digit_only_a_far_likelier_one_is_taken()
+    {
+        // Document number GMOJ9AL2S read with a zero for the O: several look-alike swaps repair its check digit.
+        string[] read = ["IDFRAGM0J9AL2S3FP4<<<<<<<<<<<<", "6909080F2712099FRA<<<<<<<<<<<4", "PISY<<JHBHIF<JVRO<<<<<<<<<<<<<"];
+        Assert.False(MrzParser.Parse(read, autocorrect: true).Mrz!.ChecksValid);
+
+        var likely = MrzParser.Parse(read, autocorrect: true, (line, column, c) => line == 0 && column == 7 && c == 'O' ? 0.3f : 0.001f).Mrz!;
+        Assert.True(likely.ChecksValid);
+        Assert.Equal("GMOJ9AL2S", likely.DocumentNumber);
+        Assert.Contains(likely.Corrections, c => c.Reason.Contains("likeliest", StringComparison.Ordinal));
+
+        var undecided = MrzParser.Parse(read, autocorrect: true, (_, _, _) => 0.2f).Mrz!;
+        Assert.False(undecided.ChecksValid);
     }
 
     [Theory]

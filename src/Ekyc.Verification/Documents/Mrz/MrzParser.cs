@@ -3,11 +3,16 @@ namespace Ekyc.Verification.Documents.Mrz;
 /// <summary>
 /// ICAO 9303 MRZ parser for TD1, TD2, TD3, MRV-A, MRV-B and the pre-2021 French ID card. With
 /// <c>autocorrect</c> it repairs OCR confusions: by field type first (a letter in a date becomes its look-alike
-/// digit), then inside alphanumeric fields where exactly one look-alike swap makes a failing check digit agree.
+/// digit), then inside alphanumeric fields where exactly one look-alike swap makes a failing check digit agree (or,
+/// given the recogniser's <see cref="MrzLikelihood"/>, where one such swap is far more probable than the others).
 /// </summary>
 public static class MrzParser
 {
-    public static MrzParseResult Parse(IReadOnlyList<string> rawLines, bool autocorrect = false)
+    /// <summary>Of several swaps that fix a check digit, the likeliest is taken only this far ahead of the next.</summary>
+    private const float LikelihoodMargin = 10f;
+    private const float MinSwapLikelihood = 0.01f;
+
+    public static MrzParseResult Parse(IReadOnlyList<string> rawLines, bool autocorrect = false, MrzLikelihood? likelihood = null)
     {
         var lines = rawLines.Select(l => l.Trim().Replace(" ", "").ToUpperInvariant()).Where(l => l.Length > 0).ToList();
         var format = DetectFormat(lines, autocorrect);
@@ -28,12 +33,12 @@ public static class MrzParser
         var longNumber = false;
         string? optional1 = null;
         if (format == MrzFormat.Td1)
-            td1Number = Td1DocumentNumber(buffer, checks, autocorrect, corrections, out longNumber, out optional1);
+            td1Number = Td1DocumentNumber(buffer, checks, autocorrect, corrections, likelihood, out longNumber, out optional1);
 
         foreach (var spec in layout.Checks)
         {
             var check = Evaluate(spec, buffer);
-            if (!check.Ok && autocorrect && TrySwapFix(layout, spec, buffer, corrections))
+            if (!check.Ok && autocorrect && TrySwapFix(layout, spec, buffer, corrections, likelihood))
                 check = Evaluate(spec, buffer);
             checks.Add(check);
         }
@@ -97,9 +102,11 @@ public static class MrzParser
 
     /// <summary>
     /// Tries look-alike swaps inside the alphanumeric fields a failing check covers; applies the change only when
-    /// exactly one candidate makes this check (and the composite, if any) agree.
+    /// exactly one candidate makes this check (and the composite, if any) agree, or when the recogniser found one of
+    /// several candidates far more probable than the rest.
     /// </summary>
-    private static bool TrySwapFix(MrzLayout layout, MrzCheckSpec spec, List<char[]> lines, List<MrzCorrection> corrections)
+    private static bool TrySwapFix(MrzLayout layout, MrzCheckSpec spec, List<char[]> lines, List<MrzCorrection> corrections,
+        MrzLikelihood? likelihood)
     {
         var positions = layout.Fields
             .Where(f => f.Class == MrzCharClass.AlphaNumeric && spec.Over.Any(o => Overlaps(o, f.Span)))
@@ -125,10 +132,19 @@ public static class MrzParser
         // Several candidates: the composite check digit, when there is one, picks between them.
         if (found.Count > 1)
             found = found.Where(f => f.CompositeOk).ToList();
+        var reason = $"{spec.Field}: check digit";
+        if (found.Count > 1 && likelihood is not null)
+        {
+            var ranked = found.Select(f => (Swap: f, P: likelihood(f.Line, f.Column, f.To))).OrderByDescending(r => r.P).ToList();
+            if (ranked[0].P < MinSwapLikelihood || ranked[0].P < LikelihoodMargin * ranked[1].P)
+                return false;
+            found = [ranked[0].Swap];
+            reason = $"{spec.Field}: check digit, likeliest of {ranked.Count} swaps";
+        }
         if (found.Count != 1)
             return false;
         var (l, col, to, _) = found[0];
-        corrections.Add(new(l, col, lines[l][col], to, $"{spec.Field}: check digit"));
+        corrections.Add(new(l, col, lines[l][col], to, reason));
         lines[l][col] = to;
         return true;
     }
@@ -141,7 +157,7 @@ public static class MrzParser
     /// the last character of that run is its check digit; Belgium computes that digit with the filler included.
     /// </summary>
     private static string Td1DocumentNumber(List<char[]> lines, List<MrzCheck> checks, bool autocorrect,
-        List<MrzCorrection> corrections, out bool longNumber, out string optional1)
+        List<MrzCorrection> corrections, MrzLikelihood? likelihood, out bool longNumber, out string optional1)
     {
         var line = lines[0];
         var head = new string(line, 5, 9);
@@ -151,7 +167,7 @@ public static class MrzParser
         {
             var spec = new MrzCheckSpec("documentNumber", [new(0, 5, 9)], new(0, 14, 1));
             var check = Evaluate(spec, lines);
-            if (!check.Ok && autocorrect && TrySwapFix(MrzLayout.For(MrzFormat.Td1), spec, lines, corrections))
+            if (!check.Ok && autocorrect && TrySwapFix(MrzLayout.For(MrzFormat.Td1), spec, lines, corrections, likelihood))
                 check = Evaluate(spec, lines);
             checks.Add(check);
             optional1 = MrzText.Clean(new string(line, 15, 15));
@@ -246,3 +262,6 @@ public static class MrzParser
             layout.Fields.Any(f => f.Name == name) ? Clean(name) : null;
     }
 }
+
+/// <summary>The recogniser's probability that the character at <paramref name="line"/>, <paramref name="column"/> is <paramref name="c"/>.</summary>
+public delegate float MrzLikelihood(int line, int column, char c);
