@@ -283,9 +283,7 @@ internal sealed class DocumentAssessment
                 ["chroma_peak_db"] = options.RecaptureChromaPeakDb,
                 ["min_tiles"] = options.RecaptureMinTiles,
             };
-            var suspected = (r.Luma.Decibels >= options.RecaptureLumaPeakDb && r.LumaTiles >= options.RecaptureMinTiles)
-                || (r.Chroma.Decibels >= options.RecaptureChromaPeakDb && r.ChromaTiles >= options.RecaptureMinTiles);
-            _signals.Add(suspected
+            _signals.Add(r.Suspected(options)
                 ? DocumentSignal.ToReview(code, "screen_recapture_suspected", value, threshold)
                 : DocumentSignal.Passed(code, value, threshold));
         }

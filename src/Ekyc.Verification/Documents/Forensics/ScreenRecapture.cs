@@ -32,6 +32,14 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     /// <summary>Direction of the luma peak's wave vector, degrees from the horizontal (−90, 90].</summary>
     public double LumaAngle => Math.Atan2(Luma.V, Luma.U) * 180 / Math.PI is var a && a > 90 ? a - 180 : a;
 
+    /// <summary>
+    /// A screen's traces: a luma or chroma peak at or over its threshold that at least
+    /// <see cref="DocumentOptions.RecaptureMinTiles"/> tiles show on their own.
+    /// </summary>
+    public bool Suspected(DocumentOptions options) =>
+        (Luma.Decibels >= options.RecaptureLumaPeakDb && LumaTiles >= options.RecaptureMinTiles)
+        || (Chroma.Decibels >= options.RecaptureChromaPeakDb && ChromaTiles >= options.RecaptureMinTiles);
+
     /// <summary>Measures the image; null when it holds fewer than six tiles (under ~400×300 px).</summary>
     public static ScreenRecapture? Measure(SKBitmap image)
     {

@@ -16,6 +16,10 @@ internal sealed record LabelledImage(string Name, byte[] Encoded);
 internal static class RecaptureSets
 {
     private static readonly MrzFields[] Documents = [SyntheticMrzReadingTests.Passport, SyntheticMrzReadingTests.Card];
+    // The pages shown on screens, rendered once (1,600 px; read-only, shared by the parallel renders).
+    private static readonly Lazy<Dictionary<(int Document, bool Front), SKBitmap>> ScreenPages = new(() =>
+        (from d in new[] { 0, 1 } from front in new[] { true, false } select (d, front))
+            .ToDictionary(key => key, key => Page(Documents[key.d], key.front, 1600, 1)));
 
     /// <summary>
     /// Screen recaptures with camera pixels per screen pixel drawn log-uniformly from [<paramref name="minRatio"/>,
@@ -27,7 +31,7 @@ internal static class RecaptureSets
         var plans = Enumerable.Range(0, count).Select(k =>
         {
             var ratio = minRatio * Math.Pow(maxRatio / minRatio, random.NextDouble());
-            var screenWidth = (int)(Uniform(random, 800, 1400) / ratio);
+            var screenWidth = (int)(Uniform(random, 700, 1300) / ratio);
             var screen = new ScreenModel
             {
                 FillFactor = Uniform(random, 0.55, 0.95),
@@ -39,8 +43,7 @@ internal static class RecaptureSets
         }).ToList();
         return Render(plans, p =>
         {
-            using var page = Page(Documents[p.k % 2], p.k % 3 != 2, 1600, p.k);
-            var scene = new ScreenScene(page, p.screenWidth, p.screen);
+            var scene = new ScreenScene(ScreenPages.Value[(p.k % 2, p.k % 3 != 2)], p.screenWidth, p.screen);
             return new LabelledImage($"recapture#{p.k} ratio {p.ratio:F2} screen {p.screenWidth}px fill {p.screen.FillFactor:F2} gap {p.screen.Gap:F2}{(p.screen.Bgr ? " bgr" : "")} {Describe(p.shot)}",
                 SimulatedCamera.Photograph(scene, p.shot));
         });
@@ -52,7 +55,7 @@ internal static class RecaptureSets
         var random = new Random(seed);
         var plans = Enumerable.Range(0, count).Select(k =>
         {
-            var documentWidth = Uniform(random, 800, 1400);
+            var documentWidth = Uniform(random, 700, 1300);
             var pageWidth = (int)Uniform(random, 1200, 2400);
             return (k, pageWidth, light: Uniform(random, -0.3, 0.3), shot: RandomShot(random, documentWidth / pageWidth, seed * 1000 + k));
         }).ToList();
@@ -67,7 +70,10 @@ internal static class RecaptureSets
     private static List<LabelledImage> Render<T>(List<T> plans, Func<T, LabelledImage> render) =>
         [.. plans.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(2, Environment.ProcessorCount)).Select(render)];
 
-    /// <summary>The renderer's own degradations, and some uploads resized by a non-integer factor after encoding.</summary>
+    /// <summary>
+    /// The renderer's own degradations (width, rotation, blur, noise, JPEG quality, front or back), a third of them
+    /// resized by a non-integer factor after encoding and encoded again.
+    /// </summary>
     public static IEnumerable<LabelledImage> RenderedCaptures(int count, int seed)
     {
         var random = new Random(seed);
@@ -76,7 +82,8 @@ internal static class RecaptureSets
         {
             var options = new SpecimenOptions
             {
-                Width = (int)Uniform(random, 800, 2200),
+                // Every tenth a page of 3,000–4,000 px, which the engine decodes smaller (codec scaling, then resize).
+                Width = k % 10 == 9 ? (int)Uniform(random, 3000, 4000) : (int)Uniform(random, 800, 2200),
                 RotationDegrees = random.Next(3) == 0 ? 0 : (float)Uniform(random, -8, 8),
                 BlurSigma = random.Next(3) == 0 ? 0 : (float)Uniform(random, 0.3, 1.8),
                 Noise = (float)Uniform(random, 0, 8),

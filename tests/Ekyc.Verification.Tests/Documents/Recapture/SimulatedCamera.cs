@@ -41,6 +41,8 @@ internal static class SimulatedCamera
 {
     private const int Supersample = 3;
     private const double Margin = 0.08;
+    // sRGB-like encoding of linear light, tabulated finely enough (1/4096) that no two inputs a byte apart collide.
+    private static readonly byte[] Gamma = Enumerable.Range(0, 4096).Select(i => (byte)Math.Round(255 * Math.Pow(i / 4095.0, 1 / 2.2))).ToArray();
 
     public static byte[] Photograph(IScene scene, CameraShot shot)
     {
@@ -176,7 +178,7 @@ internal static class SimulatedCamera
         for (var i = 0; i < w * h; i++)
         {
             for (var c = 0; c < 3; c++)
-                bytes[4 * i + c] = (byte)Math.Clamp(Math.Round(255 * Math.Pow(Math.Clamp(light[c][i], 0, 1), 1 / 2.2)), 0, 255);
+                bytes[4 * i + c] = Gamma[(int)(Math.Clamp(light[c][i], 0, 1) * (Gamma.Length - 1) + 0.5f)];
             bytes[4 * i + 3] = 255;
         }
         System.Runtime.InteropServices.Marshal.Copy(bytes, 0, bitmap.GetPixels(), bytes.Length);
