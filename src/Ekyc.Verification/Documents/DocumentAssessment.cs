@@ -275,6 +275,7 @@ internal sealed class DocumentAssessment
                 ["luma_angle_deg"] = Math.Round(r.LumaAngle, 1),
                 ["chroma_peak_db"] = Math.Round(r.Chroma.Decibels, 1),
                 ["chroma_tiles"] = r.ChromaTiles,
+                ["chroma_period_px"] = Math.Round(r.ChromaPeriod, 2),
                 ["tiles"] = r.Tiles,
             };
             var threshold = new Dictionary<string, object?>

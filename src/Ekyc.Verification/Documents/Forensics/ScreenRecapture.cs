@@ -27,7 +27,10 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     private static readonly float[] Hann = Enumerable.Range(0, Size).Select(i => (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * i / Size))).ToArray();
 
     /// <summary>Period of the luma peak in image pixels.</summary>
-    public double LumaPeriod => 1 / Luma.Frequency(Size);
+    public double LumaPeriod => Luma.Period(Size);
+
+    /// <summary>Period of the chroma peak in image pixels.</summary>
+    public double ChromaPeriod => Chroma.Period(Size);
 
     /// <summary>Direction of the luma peak's wave vector, degrees from the horizontal (−90, 90].</summary>
     public double LumaAngle => Math.Atan2(Luma.V, Luma.U) * 180 / Math.PI is var a && a > 90 ? a - 180 : a;

@@ -18,8 +18,8 @@ public readonly record struct SpectralPeak(int U, int V, double Decibels)
             .ToArray())
         .ToArray();
 
-    /// <summary>Cycles per pixel of the peak.</summary>
-    public double Frequency(int n) => Math.Sqrt(U * U + V * V) / n;
+    /// <summary>Pixels per cycle of the peak (0 for no peak).</summary>
+    public double Period(int n) => U == 0 && V == 0 ? 0 : n / Math.Sqrt(U * U + V * V);
 
     /// <summary>
     /// Prominence of bin (<paramref name="u"/>, <paramref name="v"/>) in a log10 power spectrum (row-major, <c>n×n</c>,
@@ -47,7 +47,8 @@ public readonly record struct SpectralPeak(int U, int V, double Decibels)
     /// </summary>
     public static SpectralPeak Strongest(float[] log10Power, int n, double minCyclesPerPixel, Func<int, int, bool> skip)
     {
-        var best = new SpectralPeak(0, 0, double.MinValue);
+        // An empty band (never with the bands used here) reads as no peak, 0 dB.
+        var best = new SpectralPeak(0, 0, 0);
         var (minRadius, maxRadius) = (minCyclesPerPixel * n, n / 2.0);
         for (var v = 0; v <= n / 2; v++)
         for (var u = -n / 2 + 1; u <= n / 2; u++)

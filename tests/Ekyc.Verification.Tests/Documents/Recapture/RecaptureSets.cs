@@ -5,9 +5,6 @@ using SkiaSharp;
 
 namespace Ekyc.Verification.Tests.Documents.Recapture;
 
-/// <summary>One generated or real test image and what it is.</summary>
-internal sealed record LabelledImage(string Name, byte[] Encoded);
-
 /// <summary>
 /// The labelled sets: recaptures (a rendered document on a simulated screen photographed by the simulated camera),
 /// genuine captures (the renderer's own degradations, the same camera photographing paper, resized uploads) and real
