@@ -154,12 +154,14 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     private static IEnumerable<(int U, int V)> Neighbourhood(SpectralPeak peak) =>
         from dv in Drift from du in Drift select (peak.U + du, peak.V + dv);
 
-    /// <summary>JPEG's 8×8 blocks repeat every 8 px: peaks at multiples of 1/8 cycle/px on both axes are theirs.</summary>
+    /// <summary>
+    /// JPEG's blocks repeat every 8 px (luma) and 16 px (subsampled chroma): peaks exactly at multiples of 1/16
+    /// cycle/px on both axes are theirs. Exact bins only — a screen grid falls on one by chance at most.
+    /// </summary>
     private static bool IsJpegBlockHarmonic(int u, int v)
     {
-        const int step = Size / 8;
-        static bool Near(int b) => Math.Abs(b - step * (int)Math.Round((double)b / step)) <= 1;
-        return Near(u) && Near(v);
+        const int step = Size / 16;
+        return u % step == 0 && v % step == 0;
     }
 
     /// <summary>Log10 of the bins that the prominences around <paramref name="peak"/> read (the rest are left as they were).</summary>
