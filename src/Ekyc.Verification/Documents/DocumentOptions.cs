@@ -24,7 +24,7 @@ public sealed record DocumentOptions
     [Range(0, 1)] public double MaxGlareShare { get; init; } = 0.15;
     /// <summary>Luma standard deviation under which an image is blank.</summary>
     [Range(0, 128)] public double MinLumaStdDev { get; init; } = 6;
-    /// <summary>Look for the traces of a screen (pixel grid, moiré, colour fringes) on each side (~10 ms a side).</summary>
+    /// <summary>Look for the traces of a screen (pixel grid, moiré, colour fringes) on each side (~7 ms a side).</summary>
     public bool CheckScreenRecapture { get; init; } = true;
     /// <summary>Screen recapture: prominence (dB) of the strongest isolated luma peak from which a side goes to review.</summary>
     [Range(0, 100)] public double RecaptureLumaPeakDb { get; init; } = 13;
