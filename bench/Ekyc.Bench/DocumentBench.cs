@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
@@ -49,6 +50,7 @@ public static class DocumentBench
             var mrzLine = TextLine.Group(detector.Detect(image.Bitmap)).MaxBy(l => l.Box.Width)!;
             Report("passport 1500 px: recognition of one MRZ line", iterations, () => recognizer.Recognize(image.Bitmap, mrzLine.Box, [30, 36, 44]));
             Report("passport 1500 px: parse", iterations * 20, () => MrzParser.Parse(lines, autocorrect: true));
+            Report("passport 1500 px: screen recapture", iterations * 5, () => ScreenRecapture.Measure(image.Bitmap));
         }
         var lean = new DocumentVerifier(models, options with { ReadPrintedFields = false, RequirePortrait = false });
         var full = new DocumentVerifier(models, options);

@@ -52,6 +52,7 @@ internal sealed class DocumentAssessment
 
         a.AssessQuality(captures, mrzSide, options);
         a.AssessMetadata(captures);
+        a.AssessRecapture(captures, options);
         a.AssessPortrait(portrait, front, options);
         return a;
     }
@@ -242,6 +243,45 @@ internal sealed class DocumentAssessment
             _signals.Add(traces.Editor is null
                 ? DocumentSignal.Passed($"{capture.Side}_metadata", traces.Software)
                 : DocumentSignal.ToReview($"{capture.Side}_metadata", "edited_with_software", traces.Software ?? traces.CreatorTool));
+        }
+    }
+
+    /// <summary>
+    /// A side goes to review when its spectrum shows a screen's grid: a luma or chroma peak over its threshold that
+    /// enough tiles show on their own (one patch of fine print cannot). Statistical evidence: never a failure.
+    /// </summary>
+    private void AssessRecapture(IReadOnlyList<DocumentCapture> captures, DocumentOptions options)
+    {
+        if (!options.CheckScreenRecapture)
+            return;
+        foreach (var capture in captures.Where(c => c.Quality is not null && c.Quality.LumaStdDev >= options.MinLumaStdDev))
+        {
+            var code = $"{capture.Side}_recapture";
+            if (capture.Recapture is not { } r)
+            {
+                _signals.Add(DocumentSignal.Skipped(code, "image_too_small"));
+                continue;
+            }
+            var value = new Dictionary<string, object?>
+            {
+                ["luma_peak_db"] = Math.Round(r.Luma.Decibels, 1),
+                ["luma_tiles"] = r.LumaTiles,
+                ["luma_period_px"] = Math.Round(r.LumaPeriod, 2),
+                ["luma_angle_deg"] = Math.Round(r.LumaAngle, 1),
+                ["chroma_peak_db"] = Math.Round(r.Chroma.Decibels, 1),
+                ["chroma_tiles"] = r.ChromaTiles,
+                ["chroma_period_px"] = Math.Round(r.ChromaPeriod, 2),
+                ["tiles"] = r.Tiles,
+            };
+            var threshold = new Dictionary<string, object?>
+            {
+                ["luma_peak_db"] = options.RecaptureLumaPeakDb,
+                ["chroma_peak_db"] = options.RecaptureChromaPeakDb,
+                ["min_tiles"] = options.RecaptureMinTiles,
+            };
+            _signals.Add(r.Suspected(options)
+                ? DocumentSignal.ToReview(code, "screen_recapture_suspected", value, threshold)
+                : DocumentSignal.Passed(code, value, threshold));
         }
     }
 

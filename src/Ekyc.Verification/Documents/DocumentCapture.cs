@@ -11,4 +11,5 @@ internal sealed record DocumentCapture(
     ImageQuality? Quality,
     MetadataTraces? Metadata,
     MrzReading? Reading,
-    bool UpsideDown = false);
+    bool UpsideDown = false,
+    ScreenRecapture? Recapture = null);

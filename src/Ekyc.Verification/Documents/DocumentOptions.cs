@@ -24,6 +24,14 @@ public sealed record DocumentOptions
     [Range(0, 1)] public double MaxGlareShare { get; init; } = 0.15;
     /// <summary>Luma standard deviation under which an image is blank.</summary>
     [Range(0, 128)] public double MinLumaStdDev { get; init; } = 6;
+    /// <summary>Look for the traces of a screen (pixel grid, moiré, colour fringes) on each side (~7 ms a side).</summary>
+    public bool CheckScreenRecapture { get; init; } = true;
+    /// <summary>Screen recapture: prominence (dB) of the strongest isolated luma peak from which a side goes to review.</summary>
+    [Range(0, 100)] public double RecaptureLumaPeakDb { get; init; } = 13;
+    /// <summary>Screen recapture: prominence (dB) of the strongest isolated R−B chroma peak from which a side goes to review.</summary>
+    [Range(0, 100)] public double RecaptureChromaPeakDb { get; init; } = 12;
+    /// <summary>Screen recapture: tiles (of up to 12) that must show the peak on their own.</summary>
+    [Range(1, 12)] public int RecaptureMinTiles { get; init; } = 2;
     /// <summary>Oldest plausible holder, years.</summary>
     [Range(1, 200)] public int MaxAgeYears { get; init; } = 120;
     /// <summary>Read the printed (VIZ) text to compare it with the MRZ (costs ~10 ms per text line).</summary>

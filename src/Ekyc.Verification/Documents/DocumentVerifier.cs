@@ -101,12 +101,15 @@ public sealed class DocumentVerifier : IDocumentVerifier
         // A blank page has no text to look for: skip the OCR.
         if (quality.LumaStdDev < _options.MinLumaStdDev)
             return new DocumentCapture(side, image, null, quality, metadata, null);
+        clock.Restart();
+        var recapture = _options.CheckScreenRecapture ? ScreenRecapture.Measure(image.Bitmap) : null;
+        timings.Add($"{side}_recapture", clock.Elapsed.TotalMilliseconds);
 
         var reading = _reader.Read(image.Bitmap, token, readMrz);
         timings.Add($"{side}_ocr_detect", reading.DetectMs);
         timings.Add($"{side}_ocr_recognize", reading.RecognizeMs);
         timings.Add($"{side}_mrz_parse", reading.ParseMs);
-        return new DocumentCapture(side, image, null, quality, metadata, reading);
+        return new DocumentCapture(side, image, null, quality, metadata, reading, Recapture: recapture);
     }
 
     /// <summary>
