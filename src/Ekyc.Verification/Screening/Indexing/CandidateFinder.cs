@@ -16,13 +16,15 @@ internal sealed class CandidateFinder
     private readonly ThreadLocal<Scratch> _scratch;
 
     /// <summary>Per-thread working arrays sized to the index, so a query allocates nothing per name.</summary>
-    private sealed class Scratch(int names)
+    private sealed class Scratch(int names, int tokens)
     {
         public readonly double[] Accumulated = new double[names];
         /// <summary>The query token that last reached each name, so a name counts a token's best variant only.</summary>
         public readonly int[] Stamp = new int[names];
         public readonly List<int> Touched = [];
         public readonly List<int> Found = [];
+        /// <summary>Per vocabulary token: its similarity to the query token being added (zero outside that step).</summary>
+        public readonly double[] TokenSimilarity = new double[tokens];
         public double[] Values = new double[64];
         public int Epoch;
 
@@ -42,7 +44,8 @@ internal sealed class CandidateFinder
         _names = names;
         _tokenWeights = names.Vocabulary.Tokens.Select(weights.Of).ToArray();
         var count = names.Count;
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(count));
+        var tokens = names.Vocabulary.Count;
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(count, tokens));
     }
 
     /// <summary>Up to <paramref name="limit"/> name ids, best first (ties by id).</summary>
@@ -66,8 +69,6 @@ internal sealed class CandidateFinder
         var floor = total / 3;
         var bar = floor;
         var remaining = total;
-        var accumulated = scratch.Accumulated;
-        var stamp = scratch.Stamp;
         var touched = scratch.Touched;
         for (var k = 0; k < order.Length; k++)
         {
@@ -76,26 +77,14 @@ internal sealed class CandidateFinder
             var epoch = scratch.NextEpoch();
             // A small tolerance keeps rounding in the running sum from shutting out a name exactly at the bar.
             var admitNew = remaining + 1e-9 >= bar;
-            foreach (var (token, similarity) in variants[i])
+            // Once no new name may enter, looking up the names already reached costs less than reading long postings.
+            if (!admitNew && touched.Count * 4 < Postings(variants[i]))
             {
-                var gain = weight * similarity;
-                foreach (var name in _names.NamesWith(token))
-                {
-                    if (stamp[name] == epoch)
-                    {
-                        continue;
-                    }
-                    if (accumulated[name] == 0)
-                    {
-                        if (!admitNew)
-                        {
-                            continue;
-                        }
-                        touched.Add(name);
-                    }
-                    stamp[name] = epoch;
-                    accumulated[name] += gain;
-                }
+                AddToReached(scratch, variants[i], weight);
+            }
+            else
+            {
+                AddFromPostings(scratch, variants[i], weight, epoch, admitNew);
             }
             remaining -= weight;
             // The limit-th best so far can only rise; once it is above all the weight still to come, no new name can enter.
@@ -105,6 +94,68 @@ internal sealed class CandidateFinder
             }
         }
         return Select(scratch, floor, limit);
+    }
+
+    /// <summary>Each name in the postings of the variants gains the weight times its best variant's similarity.</summary>
+    private void AddFromPostings(Scratch scratch, TokenVariant[] variants, double weight, int epoch, bool admitNew)
+    {
+        var accumulated = scratch.Accumulated;
+        var stamp = scratch.Stamp;
+        foreach (var (token, similarity) in variants)
+        {
+            var gain = weight * similarity;
+            foreach (var name in _names.NamesWith(token))
+            {
+                // Variants come most similar first: a name already stamped for this query token has its best.
+                if (stamp[name] == epoch)
+                {
+                    continue;
+                }
+                if (accumulated[name] == 0)
+                {
+                    if (!admitNew)
+                    {
+                        continue;
+                    }
+                    scratch.Touched.Add(name);
+                }
+                stamp[name] = epoch;
+                accumulated[name] += gain;
+            }
+        }
+    }
+
+    /// <summary>The same gain as <see cref="AddFromPostings"/> for the names already reached, found from their own tokens.</summary>
+    private void AddToReached(Scratch scratch, TokenVariant[] variants, double weight)
+    {
+        var similarity = scratch.TokenSimilarity;
+        foreach (var (token, value) in variants)
+        {
+            similarity[token] = Math.Max(similarity[token], value);
+        }
+        foreach (var name in scratch.Touched)
+        {
+            var best = 0.0;
+            foreach (var token in _names.TokensOf(name))
+            {
+                best = Math.Max(best, similarity[token]);
+            }
+            scratch.Accumulated[name] += weight * best;
+        }
+        foreach (var (token, _) in variants)
+        {
+            similarity[token] = 0;
+        }
+    }
+
+    private int Postings(TokenVariant[] variants)
+    {
+        var total = 0;
+        foreach (var variant in variants)
+        {
+            total += _names.Frequency(variant.Token);
+        }
+        return total;
     }
 
     private static double LimitthBest(Scratch scratch, int limit)
