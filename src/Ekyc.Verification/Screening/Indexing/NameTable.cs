@@ -106,9 +106,12 @@ internal sealed class NameTable
         var start = new int[vocabularySize + 1];
         for (var name = 0; name < Count; name++)
         {
-            foreach (var token in DistinctTokens(name))
+            for (var i = _tokenStart[name]; i < _tokenStart[name + 1]; i++)
             {
-                start[token + 1]++;
+                if (FirstOccurrence(name, i))
+                {
+                    start[_tokens[i] + 1]++;
+                }
             }
         }
         for (var t = 0; t < vocabularySize; t++)
@@ -119,28 +122,27 @@ internal sealed class NameTable
         var names = new int[start[^1]];
         for (var name = 0; name < Count; name++)
         {
-            foreach (var token in DistinctTokens(name))
+            for (var i = _tokenStart[name]; i < _tokenStart[name + 1]; i++)
             {
-                names[next[token]++] = name;
+                if (FirstOccurrence(name, i))
+                {
+                    names[next[_tokens[i]]++] = name;
+                }
             }
         }
         return (start, names);
     }
 
-    /// <summary>A name's token ids without repeats (a name says "ali" twice but holds it once).</summary>
-    private IEnumerable<int> DistinctTokens(int name)
+    /// <summary>Whether token position <paramref name="i"/> is the first of its token in the name (a name says "ali" twice but holds it once).</summary>
+    private bool FirstOccurrence(int name, int i)
     {
-        for (var i = _tokenStart[name]; i < _tokenStart[name + 1]; i++)
+        for (var k = _tokenStart[name]; k < i; k++)
         {
-            var seen = false;
-            for (var k = _tokenStart[name]; k < i && !seen; k++)
+            if (_tokens[k] == _tokens[i])
             {
-                seen = _tokens[k] == _tokens[i];
-            }
-            if (!seen)
-            {
-                yield return _tokens[i];
+                return false;
             }
         }
+        return true;
     }
 }

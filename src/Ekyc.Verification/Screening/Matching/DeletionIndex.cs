@@ -2,24 +2,28 @@ namespace Ekyc.Verification.Screening.Matching;
 
 /// <summary>
 /// Symmetric-deletion neighbourhoods (as in SymSpell) for the short and middle-length tokens: every string left
-/// after deleting up to two letters of a vocabulary token is hashed and kept with the token's id, in one sorted
-/// array. Two tokens within two edits (transpositions included) leave a common string after at most two deletions
-/// each, so a query token's own deletions find every such token with a few binary searches; candidates are then
-/// checked with the exact distance, which also discards hash collisions.
+/// after deleting up to two letters of a vocabulary token is hashed to 32 bits and kept with the token's id, in one
+/// array sorted by hash, with a directory of where each value of the top 16 bits starts. Two tokens within two
+/// edits (transpositions included) leave a common string after at most two deletions each, so a query token's own
+/// deletions find every such token with a few short scans; candidates are then checked with the exact distance,
+/// which also discards hash collisions.
 /// </summary>
 internal sealed class DeletionIndex
 {
     /// <summary>Deletions kept per token: enough for an edit budget of two.</summary>
     public const int MaxDeletions = 2;
 
-    private readonly ulong[] _keys;
+    private const int DirectoryBits = 16;
+
+    private readonly uint[] _keys;
     private readonly int[] _tokens;
+    private readonly int[] _directory = new int[(1 << DirectoryBits) + 1];
 
     /// <param name="tokens">The vocabulary; only tokens of <paramref name="minLength"/>..<paramref name="maxLength"/> letters are indexed.</param>
     public DeletionIndex(IReadOnlyList<string> tokens, int minLength, int maxLength)
     {
-        var pairs = new List<(ulong Key, int Token)>();
-        var keys = new HashSet<ulong>();
+        var pairs = new List<(uint Key, int Token)>();
+        var keys = new HashSet<uint>();
         for (var id = 0; id < tokens.Count; id++)
         {
             var token = tokens[id];
@@ -37,6 +41,14 @@ internal sealed class DeletionIndex
         pairs.Sort();
         _keys = pairs.Select(p => p.Key).ToArray();
         _tokens = pairs.Select(p => p.Token).ToArray();
+        foreach (var key in _keys)
+        {
+            _directory[(key >> (32 - DirectoryBits)) + 1]++;
+        }
+        for (var d = 0; d < 1 << DirectoryBits; d++)
+        {
+            _directory[d + 1] += _directory[d];
+        }
     }
 
     public int Count => _keys.Length;
@@ -44,24 +56,16 @@ internal sealed class DeletionIndex
     /// <summary>Adds to <paramref name="found"/> the indexed tokens within <paramref name="budget"/> (at most two) edits, each once.</summary>
     public void Within(string query, int budget, List<int> found, IReadOnlyList<string> vocabulary)
     {
-        var keys = new HashSet<ulong>();
+        var keys = new HashSet<uint>();
         Deletions(query, keys, Math.Min(budget, MaxDeletions));
         var seen = new HashSet<int>();
         foreach (var key in keys)
         {
-            var at = Array.BinarySearch(_keys, key);
-            if (at < 0)
-            {
-                continue;
-            }
-            while (at > 0 && _keys[at - 1] == key)
-            {
-                at--;
-            }
-            for (; at < _keys.Length && _keys[at] == key; at++)
+            var bucket = key >> (32 - DirectoryBits);
+            for (var at = _directory[bucket]; at < _directory[bucket + 1] && _keys[at] <= key; at++)
             {
                 var token = _tokens[at];
-                if (seen.Add(token) && EditDistance.Compute(query, vocabulary[token], budget) <= budget)
+                if (_keys[at] == key && seen.Add(token) && EditDistance.Compute(query, vocabulary[token], budget) <= budget)
                 {
                     found.Add(token);
                 }
@@ -70,7 +74,7 @@ internal sealed class DeletionIndex
     }
 
     /// <summary>The hashes of the token and of every string left after deleting up to <paramref name="deletions"/> of its letters.</summary>
-    private static void Deletions(string token, HashSet<ulong> keys, int deletions = MaxDeletions)
+    private static void Deletions(string token, HashSet<uint> keys, int deletions = MaxDeletions)
     {
         Span<char> buffer = stackalloc char[token.Length];
         Span<char> twice = stackalloc char[token.Length];
@@ -101,14 +105,14 @@ internal sealed class DeletionIndex
         return buffer[..(text.Length - 1)];
     }
 
-    /// <summary>FNV-1a over the characters, with the length mixed in.</summary>
-    private static ulong Hash(ReadOnlySpan<char> text)
+    /// <summary>FNV-1a over the characters, with the length mixed in, folded to 32 bits.</summary>
+    private static uint Hash(ReadOnlySpan<char> text)
     {
         var hash = 14695981039346656037UL ^ (ulong)text.Length;
         foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
-        return hash;
+        return (uint)(hash ^ (hash >> 32));
     }
 }
