@@ -51,8 +51,6 @@ internal sealed class DeletionIndex
         }
     }
 
-    public int Count => _keys.Length;
-
     /// <summary>Adds to <paramref name="found"/> the indexed tokens within <paramref name="budget"/> (at most two) edits, each once.</summary>
     public void Within(string query, int budget, List<int> found, IReadOnlyList<string> vocabulary)
     {

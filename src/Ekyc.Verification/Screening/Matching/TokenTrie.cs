@@ -55,8 +55,6 @@ internal sealed class TokenTrie
         _firstChild = firstChild.ToArray();
     }
 
-    public int NodeCount => _labels.Length;
-
     /// <summary>
     /// Adds to <paramref name="found"/> every token at most <paramref name="budget"/> edits from <paramref name="query"/>
     /// whose first <paramref name="guardDepth"/> letters are also within <paramref name="guardBudget"/> edits of a

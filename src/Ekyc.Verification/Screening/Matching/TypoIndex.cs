@@ -2,11 +2,12 @@ namespace Ekyc.Verification.Screening.Matching;
 
 /// <summary>
 /// Finds every vocabulary token within an edit budget of a query token, exactly and without scanning the
-/// vocabulary: two prefix trees, one of the tokens and one of the tokens reversed. Split the query around its
-/// middle letter: the edits that touch only the front and those that touch only the back add up to at most the
-/// budget, so one side has at most half of it. The forward search may therefore hold the front to half the
-/// budget and the backward search the back; each then explores few branches near the root, where an unguarded
-/// search at a budget of 3 would visit most of the tree.
+/// vocabulary. Query tokens of up to nine letters (a budget of at most two edits) look up their deletion
+/// neighbourhood in a <see cref="DeletionIndex"/>. Longer ones (a budget of three) search two prefix trees, one of
+/// the tokens and one of the tokens reversed: split the query around its middle letter, and the edits that touch
+/// only the front and those that touch only the back add up to at most the budget, so one side has at most half of
+/// it. The forward search may therefore hold the front to half the budget and the backward search the back; each
+/// then explores few branches near the root, where an unguarded search at a budget of 3 visits most of the tree.
 /// </summary>
 internal sealed class TypoIndex
 {
@@ -25,9 +26,6 @@ internal sealed class TypoIndex
         _forward = new TokenTrie(tokens);
         _backward = new TokenTrie(tokens.Select(Reverse).ToArray());
     }
-
-    public int NodeCount => _forward.NodeCount + _backward.NodeCount;
-    public int DeletionKeys => _deletions.Count;
 
     /// <summary>Adds to <paramref name="found"/> the ids of the tokens within <paramref name="budget"/> edits, each once.</summary>
     public void Within(string query, int budget, List<int> found)
