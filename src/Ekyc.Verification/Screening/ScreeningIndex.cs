@@ -65,18 +65,23 @@ public sealed class ScreeningIndex
             {
                 continue;
             }
+            var dob = DobComparer.Compare(query.DateOfBirth, entity.BirthDates);
+            var nationalityVerdict = nationality is null || entity.Nationalities.Count == 0 ? NationalityVerdict.Unknown
+                : entity.Nationalities.Contains(nationality) ? NationalityVerdict.Match : NationalityVerdict.Mismatch;
+            var adjustment = Adjustment(dob, nationalityVerdict, options);
             var listed = _names.Name(candidate);
             var kind = _names.KindOf(candidate);
-            var nameScore = NameScorer.Score(name, listed, Weights);
+            // A name that cannot reach the minimum even with its birth-date and nationality adjustment is not explained.
+            if (NameScorer.ScoreAtLeast(name, listed, Weights, minScore > 0 ? minScore - adjustment : 0) is not { } nameScore)
+            {
+                continue;
+            }
             // Weak aliases are short or common: they count only when the whole name is the same.
             if (kind == NameKind.WeakAlias && !(nameScore.IsExact && name.SortedKey == listed.SortedKey))
             {
                 continue;
             }
-            var dob = DobComparer.Compare(query.DateOfBirth, entity.BirthDates);
-            var nationalityVerdict = nationality is null || entity.Nationalities.Count == 0 ? NationalityVerdict.Unknown
-                : entity.Nationalities.Contains(nationality) ? NationalityVerdict.Match : NationalityVerdict.Mismatch;
-            var score = Math.Clamp(nameScore.Score + Adjustment(dob, nationalityVerdict, options), 0, 1);
+            var score = Math.Clamp(nameScore.Score + adjustment, 0, 1);
             if (score < minScore || (best.TryGetValue(entityId, out var previous) && previous.Score >= score))
             {
                 continue;
