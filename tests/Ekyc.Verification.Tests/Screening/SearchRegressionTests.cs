@@ -35,6 +35,22 @@ public sealed class SearchRegressionTests(ReferenceIndexFixture fixture)
         Assert.True(lost.Count <= compared / 200, "lost: " + string.Join("; ", lost));
     }
 
+    [Fact]
+    public void Concurrent_searches_return_what_sequential_ones_do()
+    {
+        // Per-thread scratch arrays and the shared expansion cache must not leak between queries.
+        var names = Recorded().Select(r => r.Name).Take(400).ToList();
+        var sequential = names.Select(Describe).ToList();
+        var concurrent = new string[names.Count];
+
+        Parallel.For(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i] = Describe(names[i]));
+
+        Assert.Equal(sequential, concurrent);
+    }
+
+    private string Describe(string name) => string.Join(' ', fixture.Service.Search(new ScreeningQuery(name, MinScore: 0.4, Limit: 5))
+        .Select(m => $"{m.Entity.Id}={m.Score.ToString(CultureInfo.InvariantCulture)}"));
+
     private static IEnumerable<(string Name, List<(string Id, double Score)> Matches)> Recorded()
     {
         foreach (var line in File.ReadLines(SanctionsData.File("golden/search_top3_f43dfac.tsv")))
