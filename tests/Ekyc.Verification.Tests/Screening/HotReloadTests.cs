@@ -121,7 +121,8 @@ public sealed class HotReloadTests : IDisposable
         using var poller = new ListPoller(service, TimeSpan.FromMilliseconds(50), r => { lock (reports) { reports.Add(r); } });
 
         store.Import(SanctionsData.File("us_csl/csl_sample.csv"), ListFormat.UsCsl, "us-csl");
-        for (var i = 0; i < 200 && service.Index.EntityCount == 0; i++)
+        // The poller swaps the index before it reports, so wait for the report, not only for the entities.
+        for (var i = 0; i < 200 && (service.Index.EntityCount == 0 || ReportCount() == 0); i++)
         {
             await Task.Delay(50);
         }
@@ -130,6 +131,14 @@ public sealed class HotReloadTests : IDisposable
         lock (reports)
         {
             Assert.Contains(reports, r => r.Swapped && r.Lists.Contains("us-csl"));
+        }
+
+        int ReportCount()
+        {
+            lock (reports)
+            {
+                return reports.Count;
+            }
         }
     }
 

@@ -99,4 +99,23 @@ public sealed class ScreeningSearchTests(ReferenceIndexFixture fixture)
     {
         Assert.Empty(fixture.Service.Search(new ScreeningQuery(name)));
     }
+
+    [Fact]
+    public void Typos_within_each_tokens_budget_still_find_the_listed_person()
+    {
+        // One edit in each token, within every budget (five and six letters: one edit; seven: two).
+        var matches = fixture.Service.Search(new ScreeningQuery("Sadam Husein al-Tikrti"));
+
+        Assert.Contains(matches, m => m.Entity.Id == "IQi.001");
+    }
+
+    [Fact]
+    public void Results_come_best_first_with_the_listed_name_on_top()
+    {
+        var matches = fixture.Service.Search(new ScreeningQuery("Ayman al-Zawahiri", MinScore: 0));
+
+        Assert.True(matches.Count > 1);
+        Assert.Equal(matches.Select(m => m.Score).OrderDescending(), matches.Select(m => m.Score));
+        Assert.Contains("zawahiri", matches[0].MatchedName, StringComparison.OrdinalIgnoreCase);
+    }
 }

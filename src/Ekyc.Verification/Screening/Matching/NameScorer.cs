@@ -18,15 +18,25 @@ public static class NameScorer
     /// <summary>Highest score when a single token pairs up and either name has more.</summary>
     public const double SingleTokenCap = 0.6;
 
-    public static NameScore Score(NormalizedName query, NormalizedName candidate, TokenWeights weights)
+    public static NameScore Score(NormalizedName query, NormalizedName candidate, TokenWeights weights) =>
+        ScoreAtLeast(query, candidate, weights, 0)!;
+
+    /// <summary>
+    /// The score, or null when it must fall below <paramref name="atLeast"/>: once the token similarities are known,
+    /// each side's share is at most the weighted sum of its tokens' best similarities, and the score is at most the
+    /// larger share, so the pairing and the explanation are built only for names that can still make the bar.
+    /// </summary>
+    internal static NameScore? ScoreAtLeast(NormalizedName query, NormalizedName candidate, TokenWeights weights, double atLeast)
     {
         if (query.IsEmpty || candidate.IsEmpty)
         {
-            return NameScore.Zero;
+            return atLeast > 0 ? null : NameScore.Zero;
         }
         var q = Merge(query, candidate);
         var c = Merge(candidate, query);
         var pairs = new List<(int I, int J, double Score, TokenMatchKind Kind)>(q.Tokens.Count * c.Tokens.Count);
+        Span<double> bestOfQuery = stackalloc double[q.Tokens.Count];
+        Span<double> bestOfCandidate = stackalloc double[c.Tokens.Count];
         for (var i = 0; i < q.Tokens.Count; i++)
         {
             for (var j = 0; j < c.Tokens.Count; j++)
@@ -35,8 +45,15 @@ public static class NameScorer
                 if (score > 0)
                 {
                     pairs.Add((i, j, score, kind));
+                    bestOfQuery[i] = Math.Max(bestOfQuery[i], score);
+                    bestOfCandidate[j] = Math.Max(bestOfCandidate[j], score);
                 }
             }
+        }
+        // The final rounding to four decimals can add at most 0.00005.
+        if (atLeast > 0 && Math.Max(Share(q.Tokens, bestOfQuery, weights), Share(c.Tokens, bestOfCandidate, weights)) + 1e-4 < atLeast)
+        {
+            return null;
         }
         pairs.Sort((x, y) => y.Score.CompareTo(x.Score));
         var queryMatch = new (int J, double Score, TokenMatchKind Kind)?[q.Tokens.Count];
@@ -95,6 +112,18 @@ public static class NameScorer
             total = Math.Min(total, SingleTokenCap);
         }
         return new NameScore(Math.Round(Math.Clamp(total, 0, 1), 4), alignment);
+    }
+
+    private static double Share(List<string> tokens, ReadOnlySpan<double> best, TokenWeights weights)
+    {
+        double total = 0, covered = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var weight = weights.Of(tokens[i]);
+            total += weight;
+            covered += weight * best[i];
+        }
+        return covered / total;
     }
 
     private sealed record Side(List<string> Tokens, List<string> Sounds);

@@ -8,23 +8,25 @@ namespace Ekyc.Verification.Screening.Matching;
 /// </summary>
 public sealed class TokenWeights
 {
-    private readonly FrozenDictionary<string, int> _documentFrequency;
+    private readonly FrozenDictionary<string, double> _known;
     private readonly int _documents;
     private readonly double _maximum;
 
     public TokenWeights(IReadOnlyDictionary<string, int> documentFrequency, int documents)
     {
-        _documentFrequency = documentFrequency.ToFrozenDictionary(StringComparer.Ordinal);
         _documents = Math.Max(documents, 1);
         _maximum = Idf(0);
+        // Weighed once here: the scorer asks for the same tokens' weights millions of times.
+        _known = documentFrequency.ToFrozenDictionary(p => p.Key, p => Weigh(p.Key, Idf(p.Value) / _maximum), StringComparer.Ordinal);
     }
 
     /// <summary>Weights with no statistics: every token weighs the same except legal forms.</summary>
     public static TokenWeights Uniform { get; } = new(new Dictionary<string, int>(), 1);
 
-    public double Of(string token)
+    public double Of(string token) => _known.TryGetValue(token, out var weight) ? weight : Weigh(token, 1.0);
+
+    private static double Weigh(string token, double weight)
     {
-        var weight = _documentFrequency.TryGetValue(token, out var df) ? Idf(df) / _maximum : 1.0;
         if (NameData.LegalForms.Contains(token))
         {
             weight *= 0.2;
