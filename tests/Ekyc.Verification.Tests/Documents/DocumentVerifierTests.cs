@@ -211,6 +211,18 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
+    public void Blurred_capture_goes_to_review_with_its_sharpness()
+    {
+        var result = Verify(Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1500, BlurSigma = 3f, JpegQuality = 90 }));
+
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains("image_blurred", result.Authenticity.ReasonCodes);
+        var sharpness = Signals(result).Single(s => s.Code == "front_sharpness");
+        Assert.True(Convert.ToDouble(sharpness.Value) < NoPortrait.MinSharpness);
+        Assert.Equal(DocumentSignal.Pass, Signals(Verify(Render(SyntheticMrzReadingTests.Passport))).Single(s => s.Code == "front_sharpness").Status);
+    }
+
+    [Fact]
     public void Empty_and_undecodable_uploads_fail_with_their_reason()
     {
         Assert.Contains("image_empty", Verify([]).Authenticity.ReasonCodes);
