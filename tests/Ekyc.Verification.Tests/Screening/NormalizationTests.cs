@@ -81,4 +81,15 @@ public sealed class NormalizationTests
     {
         Assert.Equal(code, Countries.Normalize(text));
     }
+
+    [Fact]
+    public void One_word_names_match_in_full_only_when_the_word_is_rare()
+    {
+        // "muhammad" is on 300 of 1,000 listed names, "walijan" on one.
+        var weights = new TokenWeights(new Dictionary<string, int> { ["muhammad"] = 300, ["walijan"] = 1 }, 1000);
+        double Score(string a, string b) => NameScorer.Score(NameNormalizer.Normalize(a), NameNormalizer.Normalize(b), weights).Score;
+
+        Assert.Equal(NameScorer.SingleTokenCap, Score("MUHAMMAD", "Muhammad"));
+        Assert.Equal(1.0, Score("WALIJAN", "Walijan"));
+    }
 }

@@ -18,6 +18,12 @@ public static class NameScorer
     /// <summary>Highest score when a single token pairs up and either name has more.</summary>
     public const double SingleTokenCap = 0.6;
 
+    /// <summary>
+    /// A one-word name against a one-word listed name (a mononym, or an alias left with one word once its title is
+    /// removed: "Hafiz Muhammad") identifies nobody when the word is common: below this weight it is capped too.
+    /// </summary>
+    public const double CommonTokenWeight = 0.5;
+
     public static NameScore Score(NormalizedName query, NormalizedName candidate, TokenWeights weights) =>
         ScoreAtLeast(query, candidate, weights, 0)!;
 
@@ -106,8 +112,10 @@ public static class NameScorer
         {
             total *= 0.5;
         }
-        // One shared token is not enough to call two multi-token names alike, however rare the token.
-        if (queryMatch.Count(m => m is not null) == 1 && Math.Max(q.Tokens.Count, c.Tokens.Count) >= 2)
+        // One shared token is not enough to call two multi-token names alike, however rare the token, nor two
+        // one-word names alike when the word is common.
+        var singleWords = q.Tokens.Count == 1 && c.Tokens.Count == 1 && weights.Of(q.Tokens[0]) < CommonTokenWeight;
+        if (queryMatch.Count(m => m is not null) == 1 && (Math.Max(q.Tokens.Count, c.Tokens.Count) >= 2 || singleWords))
         {
             total = Math.Min(total, SingleTokenCap);
         }
