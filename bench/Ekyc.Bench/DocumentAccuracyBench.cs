@@ -27,23 +27,24 @@ public static class DocumentAccuracyBench
         var outDir = Array.IndexOf(args, "--out") is var o and >= 0 ? Directory.CreateDirectory(args[o + 1]).FullName : null;
         var only = Array.IndexOf(args, "--px") is var p and >= 0 ? float.Parse(args[p + 1]) : (float?)null;
         using var models = ModelStore.Locate();
+        var options = new DocumentOptions();
         var reader = new MrzReader(new TextDetector(models), new TextRecognizer(models));
         var renderer = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath);
         var random = new Random(7);
-        Console.WriteLine("| format | px/char | capture | char accuracy | exact | wrong but check digits valid | sharpness (Laplacian var.) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| format | px/char | capture | char accuracy | exact | wrong but check digits valid | check digit fails: sure (fail) / unsure (review) | sharpness (Laplacian var.) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var format in new[] { MrzFormat.Td3, MrzFormat.Td1 })
         foreach (var perChar in only is { } px ? [px] : new[] { 10f, 13f, 15f, 18f, 24f })
         foreach (var (name, degradation) in Degradations)
         {
             double accuracy = 0, sharpness = 0;
-            int exact = 0, silent = 0;
+            int exact = 0, silent = 0, wronglyFailed = 0, reviewed = 0;
             for (var n = 0; n < perCell; n++)
             {
                 var fields = RandomFields(random, format);
                 var width = (int)MathF.Round(perChar / SpecimenRenderer.PixelsPerMrzChar(format, 1));
                 var bytes = renderer.Render(fields, degradation with { Width = width, Seed = n });
-                var (image, _) = ImageDecoder.Decode(bytes, new DocumentOptions());
+                var (image, _) = ImageDecoder.Decode(bytes, options);
                 using (image)
                 {
                     sharpness += ImageQuality.Measure(image!.Bitmap).LaplacianVariance;
@@ -56,13 +57,20 @@ public static class DocumentAccuracyBench
                         exact++;
                     else if (reading.Parse?.Mrz is { ChecksValid: true, FieldErrors.Count: 0 })
                         silent++;
+                    if (reading.FailingFieldsCertainty is { } certainty)
+                    {
+                        if (certainty >= options.MinCheckDigitCertainty)
+                            wronglyFailed++;
+                        else
+                            reviewed++;
+                    }
                     if (a < 1 && outDir is not null)
                         File.WriteAllBytes(Path.Combine(outDir, $"{format.ToWire()}-{perChar}px-{Array.FindIndex(Degradations, d => d.Name == name)}-{n}.img"), bytes);
                     if (a < 1 && verbose)
-                        Console.WriteLine($"    expected {string.Join(" / ", expected)}\n    raw      {string.Join(" / ", reading.RawLines)}\n    parsed   {string.Join(" / ", actual)}");
+                        Console.WriteLine($"    certainty {reading.FailingFieldsCertainty}\n    expected {string.Join(" / ", expected)}\n    raw      {string.Join(" / ", reading.RawLines)}\n    parsed   {string.Join(" / ", actual)}");
                 }
             }
-            Console.WriteLine($"| {format.ToWire()} | {perChar} | {name} | {accuracy / perCell:P2} | {exact}/{perCell} | {silent}/{perCell} | {sharpness / perCell:F0} |");
+            Console.WriteLine($"| {format.ToWire()} | {perChar} | {name} | {accuracy / perCell:P2} | {exact}/{perCell} | {silent}/{perCell} | {wronglyFailed} / {reviewed} | {sharpness / perCell:F0} |");
         }
     }
 

@@ -79,9 +79,15 @@ internal sealed class DocumentAssessment
         _signals.Add(DocumentSignal.Passed("document_read", $"{mrz.Format.ToWire()} MRZ on {side.Side}"));
 
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
-        _signals.Add(failing.Count == 0
-            ? DocumentSignal.Passed("check_digits", mrz.Checks.Count)
-            : DocumentSignal.Failed("check_digits", "check_digit_mismatch", failing));
+        if (failing.Count == 0)
+            _signals.Add(DocumentSignal.Passed("check_digits", mrz.Checks.Count));
+        else if (reading.FailingFieldsCertainty is { } certainty && certainty < options.MinCheckDigitCertainty || LookAlikeOnly(mrz, failing))
+            _signals.Add(DocumentSignal.ToReview("check_digits", "mrz_read_uncertain",
+                new { fields = failing, certainty = reading.FailingFieldsCertainty is { } u ? Math.Round(u, 3) : (double?)null, look_alikes = mrz.UnsettledLookAlikes },
+                options.MinCheckDigitCertainty));
+        else
+            _signals.Add(DocumentSignal.Failed("check_digits", "check_digit_mismatch",
+                new { fields = failing, certainty = reading.FailingFieldsCertainty is { } c ? Math.Round(c, 3) : (double?)null }, options.MinCheckDigitCertainty));
         _signals.Add(mrz.FieldErrors.Count == 0 && mrz.CharsetValid
             ? DocumentSignal.Passed("mrz_syntax")
             : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", mrz.FieldErrors));
@@ -136,6 +142,13 @@ internal sealed class DocumentAssessment
             ["jurisdiction"] = licence.JurisdictionCode,
             ["quirks"] = licence.Header.Quirks,
         };
+    }
+
+    /// <summary>Every failing field check (the composite when it fails alone) could be an unsettled look-alike confusion.</summary>
+    private static bool LookAlikeOnly(MrzResult mrz, List<string> failing)
+    {
+        var fields = failing.Count > 1 ? failing.Where(f => f != "composite").ToList() : failing;
+        return fields.All(mrz.UnsettledLookAlikes.Contains);
     }
 
     private void AssessDates(DateOnly? birth, DateOnly? expiry, DateOnly? issue, bool hasExpiry, DateOnly today, DocumentOptions options)

@@ -14,6 +14,11 @@ public sealed record DocumentOptions
     [Range(1, long.MaxValue)] public long MaxImagePixels { get; init; } = 100_000_000;
     /// <summary>Longest side an image is decoded to; bigger images are decoded smaller.</summary>
     [Range(320, 10000)] public int MaxDecodeSide { get; init; } = 2400;
+    /// <summary>
+    /// A failing check digit fails the document only when the OCR read every character of its field with at least this
+    /// probability; on a less certain reading it may be the OCR's error: review.
+    /// </summary>
+    [Range(0, 1)] public double MinCheckDigitCertainty { get; init; } = 0.9;
     /// <summary>Below this many pixels per MRZ character the reading is unreliable: review.</summary>
     [Range(1, 100)] public double MinPixelsPerMrzChar { get; init; } = 13;
     /// <summary>Below this MRZ width (pixels) the document is too small in the frame: review.</summary>

@@ -56,6 +56,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var mrzLines = ChooseByFieldClass(selected);
         var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true, Likelihood(mrzLines));
         var parseMs = clock.Elapsed.TotalMilliseconds;
+        var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, mrzLines) : null;
         return new MrzReading
         {
             RawLines = mrzLines.Select(l => l.Text).ToList(),
@@ -63,6 +64,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             PixelsPerChar = mrzLines.Count == 0 ? 0 : mrzLines.Average(l => l.Line.Box.Width / l.Text.Length),
             MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
             Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
+            FailingFieldsCertainty = certainty,
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
             DetectMs = detectMs,
@@ -156,6 +158,37 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             }
             return line with { Text = new string(chars) };
         }).ToList();
+    }
+
+    /// <summary>
+    /// The recogniser's lowest probability for a character (as finally parsed, fillers aside) inside the fields of the
+    /// failing check digits: a check digit that fails on a confident reading points at the document, on an unsure one
+    /// at the OCR. A line whose length had to be repaired has no per-character probabilities: 0. Null when every check
+    /// agrees.
+    /// </summary>
+    private static float? FailingFieldsCertainty(MrzResult mrz, List<MrzCandidate> lines)
+    {
+        var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
+        if (failing.Count == 0)
+            return null;
+        // A failing field check also breaks the composite: the field's own characters are the ones that matter.
+        if (failing.Count > 1)
+            failing.Remove("composite");
+        var layout = MrzLayout.For(mrz.Format);
+        var spans = layout.Checks.Where(c => failing.Contains(c.Field)).SelectMany(c => c.Over.Append(c.Digit)).ToList();
+        // The TD1 document number is checked by the parser (it may overflow into the optional data): its whole run.
+        if (mrz.Format == MrzFormat.Td1 && failing.Contains("documentNumber"))
+            spans.Add(new MrzSpan(0, 5, 25));
+        var likelihood = Likelihood(lines);
+        var lowest = 1f;
+        foreach (var span in spans)
+            for (var column = span.Start; column < span.Start + span.Length; column++)
+            {
+                // Fillers in runs are read with spread-out probabilities however clear they are.
+                if (mrz.Lines[span.Line][column] != '<')
+                    lowest = Math.Min(lowest, likelihood(span.Line, column, mrz.Lines[span.Line][column]));
+            }
+        return lowest;
     }
 
     /// <summary>The recogniser's probabilities, for lines whose characters are still those it read.</summary>

@@ -17,6 +17,8 @@ public sealed record MrzReading
     /// <summary>Width of the MRZ in image pixels (a proxy for the document width).</summary>
     public float MrzWidth { get; init; }
     public float Confidence { get; init; }
+    /// <summary>Lowest recogniser probability of a character in the fields whose check digit fails (null: none fails).</summary>
+    public float? FailingFieldsCertainty { get; init; }
     public int RegionCount { get; init; }
     /// <summary>Detected text regions outside the MRZ lines that were read.</summary>
     public IReadOnlyList<TextRegion> OtherRegions { get; init; } = [];

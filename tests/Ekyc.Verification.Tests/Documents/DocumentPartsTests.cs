@@ -1,3 +1,4 @@
+using Ekyc.Core.Checks;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;
@@ -76,6 +77,32 @@ public sealed class DocumentPartsTests
 
         var undecided = MrzParser.Parse(read, autocorrect: true, (_, _, _) => 0.2f).Mrz!;
         Assert.False(undecided.ChecksValid);
+        // Left failing, but as a confusion of look-alikes: the assessment reviews it instead of failing the document.
+        Assert.Contains("documentNumber", undecided.UnsettledLookAlikes);
+        Assert.Empty(MrzParser.Parse(read, autocorrect: false).Mrz!.UnsettledLookAlikes);
+    }
+
+    [Theory]
+    [InlineData(0.99f, CheckStatus.Fail, "check_digit_mismatch")]
+    [InlineData(0.40f, CheckStatus.Review, "mrz_read_uncertain")]
+    public void A_failing_check_digit_fails_a_confident_reading_and_reviews_an_unsure_one(float certainty, CheckStatus status, string reason)
+    {
+        var lines = MrzWriter.Write(SyntheticMrzReadingTests.Passport).ToArray();
+        // Birth year 85 → 83 without recomputing the check digits.
+        lines[1] = lines[1][..13] + "83" + lines[1][15..];
+        using var image = new DecodedImage(new SKBitmap(1500, 1000), 1500, 1000, "jpeg", SKEncodedOrigin.TopLeft);
+        var reading = new MrzReading
+        {
+            RawLines = lines, Parse = MrzParser.Parse(lines), PixelsPerChar = 30, MrzWidth = 1340, Confidence = 0.95f, RegionCount = 19,
+            FailingFieldsCertainty = certainty,
+        };
+        var capture = new DocumentCapture("front", image, null, new ImageQuality(500, 0, 200, 40), null, reading);
+        var options = new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false, CheckScreenRecapture = false };
+
+        var result = DocumentAssessment.Assess([capture], null, null, "passport", new DateOnly(2026, 11, 26), options).ToVerification("test", []);
+
+        Assert.Equal(status, result.Authenticity.Status);
+        Assert.Contains(reason, result.Authenticity.ReasonCodes);
     }
 
     [Theory]

@@ -24,6 +24,7 @@ public static class MrzParser
         var layout = MrzLayout.For(format.Value);
         var buffer = lines.Select(l => l.ToCharArray()).ToList();
         var corrections = new List<MrzCorrection>();
+        var unsettled = new HashSet<string>();
         if (autocorrect)
             FixByFieldClass(layout, buffer, corrections);
 
@@ -33,12 +34,12 @@ public static class MrzParser
         var longNumber = false;
         string? optional1 = null;
         if (format == MrzFormat.Td1)
-            td1Number = Td1DocumentNumber(buffer, checks, autocorrect, corrections, likelihood, out longNumber, out optional1);
+            td1Number = Td1DocumentNumber(buffer, checks, autocorrect, corrections, likelihood, unsettled, out longNumber, out optional1);
 
         foreach (var spec in layout.Checks)
         {
             var check = Evaluate(spec, buffer);
-            if (!check.Ok && autocorrect && TrySwapFix(layout, spec, buffer, corrections, likelihood))
+            if (!check.Ok && autocorrect && TrySwapFix(layout, spec, buffer, corrections, likelihood, unsettled))
                 check = Evaluate(spec, buffer);
             checks.Add(check);
         }
@@ -47,7 +48,12 @@ public static class MrzParser
             checks = RecomputeChecks(layout, buffer, checks);
 
         var mrz = Build(layout, fields, buffer, checks, corrections, td1Number, longNumber, optional1);
-        return new MrzParseResult(mrz with { FieldErrors = MrzFieldRules.Validate(mrz) }, null);
+        var stillFailing = checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
+        return new MrzParseResult(mrz with
+        {
+            FieldErrors = MrzFieldRules.Validate(mrz),
+            UnsettledLookAlikes = unsettled.Where(stillFailing.Contains).ToList(),
+        }, null);
     }
 
     internal static MrzFormat? DetectFormat(List<string> lines, bool autocorrect)
@@ -106,7 +112,7 @@ public static class MrzParser
     /// several candidates far more probable than the rest.
     /// </summary>
     private static bool TrySwapFix(MrzLayout layout, MrzCheckSpec spec, List<char[]> lines, List<MrzCorrection> corrections,
-        MrzLikelihood? likelihood)
+        MrzLikelihood? likelihood, HashSet<string> unsettled)
     {
         var positions = layout.Fields
             .Where(f => f.Class == MrzCharClass.AlphaNumeric && spec.Over.Any(o => Overlaps(o, f.Span)))
@@ -137,10 +143,15 @@ public static class MrzParser
         {
             var ranked = found.Select(f => (Swap: f, P: likelihood(f.Line, f.Column, f.To))).OrderByDescending(r => r.P).ToList();
             if (ranked[0].P < MinSwapLikelihood || ranked[0].P < LikelihoodMargin * ranked[1].P)
+            {
+                unsettled.Add(spec.Field);
                 return false;
+            }
             found = [ranked[0].Swap];
             reason = $"{spec.Field}: check digit, likeliest of {ranked.Count} swaps";
         }
+        if (found.Count > 1)
+            unsettled.Add(spec.Field);
         if (found.Count != 1)
             return false;
         var (l, col, to, _) = found[0];
@@ -157,7 +168,7 @@ public static class MrzParser
     /// the last character of that run is its check digit; Belgium computes that digit with the filler included.
     /// </summary>
     private static string Td1DocumentNumber(List<char[]> lines, List<MrzCheck> checks, bool autocorrect,
-        List<MrzCorrection> corrections, MrzLikelihood? likelihood, out bool longNumber, out string optional1)
+        List<MrzCorrection> corrections, MrzLikelihood? likelihood, HashSet<string> unsettled, out bool longNumber, out string optional1)
     {
         var line = lines[0];
         var head = new string(line, 5, 9);
@@ -167,7 +178,7 @@ public static class MrzParser
         {
             var spec = new MrzCheckSpec("documentNumber", [new(0, 5, 9)], new(0, 14, 1));
             var check = Evaluate(spec, lines);
-            if (!check.Ok && autocorrect && TrySwapFix(MrzLayout.For(MrzFormat.Td1), spec, lines, corrections, likelihood))
+            if (!check.Ok && autocorrect && TrySwapFix(MrzLayout.For(MrzFormat.Td1), spec, lines, corrections, likelihood, unsettled))
                 check = Evaluate(spec, lines);
             checks.Add(check);
             optional1 = MrzText.Clean(new string(line, 15, 15));

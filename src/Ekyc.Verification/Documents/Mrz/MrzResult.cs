@@ -38,6 +38,11 @@ public sealed record MrzResult
     /// <summary>Every character is in A–Z, 0–9, <c>&lt;</c>.</summary>
     public required bool CharsetValid { get; init; }
     public required IReadOnlyList<MrzCorrection> Corrections { get; init; }
+    /// <summary>
+    /// Failing checks that several look-alike swaps (0/O, 1/I, 8/B…) would each repair, none clearly likelier: an OCR
+    /// confusion the parser could not settle rather than evidence against the document.
+    /// </summary>
+    public IReadOnlyList<string> UnsettledLookAlikes { get; init; } = [];
     /// <summary>Field syntax errors no check digit covers (impossible dates, unknown sex marker, digits in codes).</summary>
     public IReadOnlyList<string> FieldErrors { get; init; } = [];
 
