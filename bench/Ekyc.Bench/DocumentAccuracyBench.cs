@@ -57,12 +57,12 @@ public static class DocumentAccuracyBench
                         exact++;
                     else if (reading.Parse?.Mrz is { ChecksValid: true, FieldErrors.Count: 0 })
                         silent++;
-                    if (reading.FailingFieldsCertainty is { } certainty)
+                    if (reading.Parse?.Mrz is { ChecksValid: false })
                     {
-                        if (certainty >= options.MinCheckDigitCertainty)
-                            wronglyFailed++;
-                        else
+                        if (DocumentAssessment.CheckFailureMayBeTheOcrs(reading, options))
                             reviewed++;
+                        else
+                            wronglyFailed++;
                     }
                     if (a < 1 && outDir is not null)
                         File.WriteAllBytes(Path.Combine(outDir, $"{format.ToWire()}-{perChar}px-{Array.FindIndex(Degradations, d => d.Name == name)}-{n}.img"), bytes);

@@ -81,7 +81,7 @@ internal sealed class DocumentAssessment
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
         if (failing.Count == 0)
             _signals.Add(DocumentSignal.Passed("check_digits", mrz.Checks.Count));
-        else if (reading.FailingFieldsCertainty is { } certainty && certainty < options.MinCheckDigitCertainty || LookAlikeOnly(mrz, failing))
+        else if (CheckFailureMayBeTheOcrs(reading, options))
             _signals.Add(DocumentSignal.ToReview("check_digits", "mrz_read_uncertain",
                 new { fields = failing, certainty = reading.FailingFieldsCertainty is { } u ? Math.Round(u, 3) : (double?)null, look_alikes = mrz.UnsettledLookAlikes },
                 options.MinCheckDigitCertainty));
@@ -144,9 +144,16 @@ internal sealed class DocumentAssessment
         };
     }
 
-    /// <summary>Every failing field check (the composite when it fails alone) could be an unsettled look-alike confusion.</summary>
-    private static bool LookAlikeOnly(MrzResult mrz, List<string> failing)
+    /// <summary>
+    /// A failing check digit is put down to the OCR when a character of its fields was read unsurely, or when every
+    /// failing field check (the composite when it fails alone) is an unsettled look-alike confusion.
+    /// </summary>
+    internal static bool CheckFailureMayBeTheOcrs(MrzReading reading, DocumentOptions options)
     {
+        if (reading.FailingFieldsCertainty is { } certainty && certainty < options.MinCheckDigitCertainty)
+            return true;
+        var mrz = reading.Parse!.Mrz!;
+        var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
         var fields = failing.Count > 1 ? failing.Where(f => f != "composite").ToList() : failing;
         return fields.All(mrz.UnsettledLookAlikes.Contains);
     }
