@@ -81,13 +81,14 @@ internal sealed class DocumentAssessment
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
         if (failing.Count == 0)
             _signals.Add(DocumentSignal.Passed("check_digits", mrz.Checks.Count));
-        else if (CheckFailureMayBeTheOcrs(reading, options))
-            _signals.Add(DocumentSignal.ToReview("check_digits", "mrz_read_uncertain",
-                new { fields = failing, certainty = reading.FailingFieldsCertainty is { } u ? Math.Round(u, 3) : (double?)null, look_alikes = mrz.UnsettledLookAlikes },
-                options.MinCheckDigitCertainty));
         else
-            _signals.Add(DocumentSignal.Failed("check_digits", "check_digit_mismatch",
-                new { fields = failing, certainty = reading.FailingFieldsCertainty is { } c ? Math.Round(c, 3) : (double?)null }, options.MinCheckDigitCertainty));
+        {
+            var certainty = reading.FailingFieldsCertainty is { } c ? Math.Round(c, 3) : (double?)null;
+            _signals.Add(CheckFailureMayBeTheOcrs(reading, options)
+                ? DocumentSignal.ToReview("check_digits", "mrz_read_uncertain",
+                    new { fields = failing, certainty, look_alikes = mrz.UnsettledLookAlikes }, options.MinCheckDigitCertainty)
+                : DocumentSignal.Failed("check_digits", "check_digit_mismatch", new { fields = failing, certainty }, options.MinCheckDigitCertainty));
+        }
         _signals.Add(mrz.FieldErrors.Count == 0 && mrz.CharsetValid
             ? DocumentSignal.Passed("mrz_syntax")
             : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", mrz.FieldErrors));
@@ -153,9 +154,7 @@ internal sealed class DocumentAssessment
         if (reading.FailingFieldsCertainty is { } certainty && certainty < options.MinCheckDigitCertainty)
             return true;
         var mrz = reading.Parse!.Mrz!;
-        var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
-        var fields = failing.Count > 1 ? failing.Where(f => f != "composite").ToList() : failing;
-        return fields.All(mrz.UnsettledLookAlikes.Contains);
+        return mrz.FailingFieldChecks.All(mrz.UnsettledLookAlikes.Contains);
     }
 
     private void AssessDates(DateOnly? birth, DateOnly? expiry, DateOnly? issue, bool hasExpiry, DateOnly today, DocumentOptions options)

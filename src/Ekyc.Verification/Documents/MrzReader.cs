@@ -168,12 +168,9 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// </summary>
     private static float? FailingFieldsCertainty(MrzResult mrz, List<MrzCandidate> lines)
     {
-        var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
+        var failing = mrz.FailingFieldChecks;
         if (failing.Count == 0)
             return null;
-        // A failing field check also breaks the composite: the field's own characters are the ones that matter.
-        if (failing.Count > 1)
-            failing.Remove("composite");
         var layout = MrzLayout.For(mrz.Format);
         var spans = layout.Checks.Where(c => failing.Contains(c.Field)).SelectMany(c => c.Over.Append(c.Digit)).ToList();
         // The TD1 document number is checked by the parser (it may overflow into the optional data): its whole run.

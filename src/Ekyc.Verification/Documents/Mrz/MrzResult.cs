@@ -47,6 +47,19 @@ public sealed record MrzResult
     public IReadOnlyList<string> FieldErrors { get; init; } = [];
 
     public bool ChecksValid => Checks.All(c => c.Ok);
+
+    /// <summary>
+    /// The fields whose check digit fails, the composite only when it fails alone: a failing field check breaks the
+    /// composite too, and the field's own characters are then the ones that matter.
+    /// </summary>
+    public IReadOnlyList<string> FailingFieldChecks
+    {
+        get
+        {
+            var failing = Checks.Where(c => !c.Ok).Select(c => c.Field).ToList();
+            return failing.Count > 1 ? failing.Where(f => f != "composite").ToList() : failing;
+        }
+    }
 }
 
 /// <summary>A character the fix-up changed: line and column are 0-based.</summary>
