@@ -17,8 +17,7 @@ public static class Bootstrap
     {
         var folder = services.GetRequiredService<DataFolder>();
         var database = services.GetRequiredService<Database>();
-        Migrations.ApplyAsync(database).GetAwaiter().GetResult();
-        _ = services.GetRequiredService<Encryptor>();
+        Migrations.ApplyAsync(database, services.GetRequiredService<Encryptor>()).GetAwaiter().GetResult();
         Engines.EngineRegistration.Warm(services);
         var keys = services.GetRequiredService<ApiKeyStore>();
         if (keys.CreateInitialAsync(DefaultTenant).GetAwaiter().GetResult() is not { } created)

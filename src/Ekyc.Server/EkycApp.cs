@@ -74,7 +74,7 @@ public static class EkycApp
         services.AddSingleton(new DataFolder(options.DataPath));
         services.AddSingleton(sp => options.Database.IsPostgres
             ? Database.Postgres(configuration.GetConnectionString(ConnectionStringName)!)
-            : Database.Sqlite(sp.GetRequiredService<DataFolder>().DatabasePath));
+            : Database.Sqlite(sp.GetRequiredService<DataFolder>().PrivateDatabaseFile()));
         services.AddSingleton(sp => new Encryptor(MasterKeyProvider.Load(options, sp.GetRequiredService<DataFolder>())));
         // With PostgreSQL the images go to the database too, so replicas share no file system.
         if (options.Database.IsPostgres)
@@ -84,7 +84,9 @@ public static class EkycApp
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionExpiry>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<DecodeGate>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobSignal>();
@@ -117,7 +119,7 @@ public static class EkycApp
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddEkycAuthorization();
         services.AddApiRateLimiting(options.RateLimit);
         UploadReader.ConfigureLimits(services, options.Uploads.MaxBytes, options.Uploads.MaxSelfieFrames);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

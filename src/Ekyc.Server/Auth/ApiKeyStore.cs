@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dapper;
 using Ekyc.Server.Data;
 
@@ -8,8 +7,6 @@ namespace Ekyc.Server.Auth;
 public sealed class ApiKeyStore(Database database, TimeProvider time)
 {
     public const string KeyPrefix = "ek_live";
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (Caller? Caller, DateTimeOffset Until)> _cache = new();
 
     /// <summary>Creates a tenant (when new) and a key for it; the plaintext key is returned once.</summary>
     public async Task<(string TenantId, string ApiKey)> CreateKeyAsync(string tenantName, CancellationToken cancellationToken = default)
@@ -56,34 +53,49 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
         }, cancellationToken);
     }
 
-    /// <summary>The caller behind a secret key or client token, or null when it is unknown, revoked or expired.</summary>
+    /// <summary>
+    /// The caller behind a secret key or client token, or null when it is unknown, revoked or expired. Looked up on
+    /// every request (one indexed read): a revocation or an erasure takes effect at once on every replica, and no
+    /// unbounded cache of failed guesses grows in memory.
+    /// </summary>
     public async Task<Caller?> AuthenticateAsync(string secret, CancellationToken cancellationToken)
     {
         var hash = Ids.Hash(secret);
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(hash, out var cached) && cached.Until > now)
-            return cached.Caller;
         await using var connection = await database.OpenAsync(cancellationToken);
-        Caller? caller;
         if (secret.StartsWith(KeyPrefix + "_", StringComparison.Ordinal))
         {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId)>(
+            var key = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId)>(
                 "SELECT id, tenant_id FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
-            caller = row.Id is null ? null : new Caller(row.TenantId, row.Id, null);
+            return key.Id is null ? null : new Caller(key.TenantId, key.Id, null);
         }
-        else
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId, string ExpiresAt)>(
-                "SELECT id, tenant_id, client_token_expires_at FROM sessions WHERE client_token_hash = @hash AND deleted_at IS NULL", new { hash });
-            caller = row.Id is null || Clock.Parse(row.ExpiresAt) <= now ? null : new Caller(row.TenantId, "client_token", row.Id);
-            // Client tokens expire by time, so never cache one past its own expiry.
-            if (caller is not null)
-                _cache[hash] = (caller, Min(now + CacheLifetime, Clock.Parse(row.ExpiresAt)));
-            return caller;
-        }
-        _cache[hash] = (caller, now + CacheLifetime);
-        return caller;
+        var session = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId, string ExpiresAt)>(
+            "SELECT id, tenant_id, client_token_expires_at FROM sessions WHERE client_token_hash = @hash AND deleted_at IS NULL", new { hash });
+        return session.Id is null || Clock.Parse(session.ExpiresAt) <= time.GetUtcNow()
+            ? null
+            : new Caller(session.TenantId, Caller.ClientTokenCredential(session.Id), session.Id);
     }
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    /// <summary>Every key (never the secret: its id, prefix and dates), optionally of one tenant by name.</summary>
+    public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(string? tenantName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ApiKeyInfo>("""
+            SELECT k.id AS Id, k.tenant_id AS TenantId, t.name AS TenantName, k.prefix AS Prefix, k.created_at AS CreatedAt, k.revoked_at AS RevokedAt
+            FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+            WHERE @tenantName IS NULL OR t.name = @tenantName
+            ORDER BY t.name, k.created_at
+            """, new { tenantName });
+        return rows.ToList();
+    }
+
+    /// <summary>Revokes a key by id; false when no such active key exists.</summary>
+    public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("UPDATE api_keys SET revoked_at = @now WHERE id = @keyId AND revoked_at IS NULL",
+            new { keyId, now = Clock.Format(time.GetUtcNow()) }) == 1;
+    }
 }
+
+/// <summary>An API key as <c>keys list</c> shows it.</summary>
+public sealed record ApiKeyInfo(string Id, string TenantId, string TenantName, string Prefix, string CreatedAt, string? RevokedAt);

@@ -14,6 +14,12 @@ public sealed record Caller(string TenantId, string CredentialId, string? Sessio
 
     public bool IsClientToken => SessionId is not null;
 
+    /// <summary>A client token's credential id: one per session, so idempotency keys and rate limits are per token.</summary>
+    public static string ClientTokenCredential(string sessionId) => "client_token:" + sessionId;
+
+    /// <summary>Minimal-API binding: handlers take the authenticated caller as a parameter.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context));
+
     public static Caller From(HttpContext context)
     {
         var user = context.User;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ekyc.Server.Data;
+using Ekyc.Server.Storage;
 
 namespace Ekyc.Server.Cli;
 
@@ -11,9 +12,9 @@ public static class MigrateCommand
         var command = new Command("migrate", "Apply pending database migrations and exit.") { TreatUnmatchedTokensAsErrors = false };
         command.SetAction(async (result, token) =>
         {
-            using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
+            await using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
             var database = services.GetRequiredService<Database>();
-            var applied = await Migrations.ApplyAsync(database, token);
+            var applied = await Migrations.ApplyAsync(database, services.GetRequiredService<Encryptor>(), token);
             Console.WriteLine($"{database.Description}: {applied} migration(s) applied, schema version {Migrations.Latest}.");
             return 0;
         });

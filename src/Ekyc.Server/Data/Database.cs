@@ -54,7 +54,8 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+        // secure_delete: erased rows are overwritten with zeros, not left in free pages of the file.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -71,6 +72,21 @@ public sealed class Database : IAsyncDisposable
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// After an erasure on SQLite, copies the write-ahead log into the database and truncates it, so the old page
+    /// images that still held the erased data leave the WAL file too. Best effort: a checkpoint blocked by a reader
+    /// is completed by a later one. PostgreSQL keeps old row versions until autovacuum; its data is sealed.
+    /// </summary>
+    public async Task CompactAfterErasureAsync(CancellationToken cancellationToken)
+    {
+        if (IsPostgres)
+            return;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Dapper;
+using Ekyc.Server.Storage;
 
 namespace Ekyc.Server.Data;
 
@@ -175,9 +176,36 @@ public static class Migrations
             );
             CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
             """),
+        (3, "credential_scoped_idempotency_sealed_columns", """
+            DROP TABLE idempotency_keys;
+            CREATE TABLE idempotency_keys (
+                tenant_id TEXT NOT NULL,
+                credential_id TEXT NOT NULL,
+                key TEXT NOT NULL,
+                session_id TEXT,
+                fingerprint TEXT NOT NULL,
+                state TEXT NOT NULL,
+                status_code INTEGER,
+                response_enc TEXT,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, credential_id, key)
+            );
+            CREATE INDEX ix_idempotency_expiry ON idempotency_keys(expires_at);
+            CREATE INDEX ix_idempotency_session ON idempotency_keys(session_id);
+            ALTER TABLE sessions ADD COLUMN reference_enc TEXT;
+            ALTER TABLE sessions ADD COLUMN reference_hash TEXT;
+            ALTER TABLE sessions ADD COLUMN review_enc TEXT;
+            CREATE INDEX ix_sessions_reference ON sessions(tenant_id, reference_hash);
+            DROP INDEX ix_webhook_deliveries_inflight;
+            CREATE INDEX ix_webhook_deliveries_inflight ON webhook_deliveries(tenant_id, url, status, locked_until);
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
+
+    /// <summary>How many rows <c>schema_migrations</c> holds once everything ran: the SQL scripts and the data steps.</summary>
+    public static int StepCount => Scripts.Length + DataMigrations.Steps.Length;
 
     /// <summary>The scripts of a provider; both lists carry the same versions, so a version means one schema.</summary>
     public static IReadOnlyList<(int Version, string Name, string Sql)> For(DatabaseProvider provider) =>
@@ -188,7 +216,7 @@ public static class Migrations
     /// at once: on PostgreSQL they queue on an advisory lock held for the whole run, on SQLite each script's
     /// BEGIN IMMEDIATE transaction re-checks its version.
     /// </summary>
-    public static async Task<int> ApplyAsync(Database database, CancellationToken cancellationToken = default)
+    public static async Task<int> ApplyAsync(Database database, Encryptor encryptor, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         if (database.IsPostgres)
@@ -205,6 +233,17 @@ public static class Migrations
                 if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, transaction) > 0)
                     continue;
                 await connection.ExecuteAsync(sql, transaction: transaction);
+                await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
+                    new { version, name, at = Clock.Format(DateTimeOffset.UtcNow) }, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                applied++;
+            }
+            foreach (var (version, name, run) in DataMigrations.Steps)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, transaction) > 0)
+                    continue;
+                await run(connection, transaction, encryptor);
                 await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
                     new { version, name, at = Clock.Format(DateTimeOffset.UtcNow) }, transaction);
                 await transaction.CommitAsync(cancellationToken);

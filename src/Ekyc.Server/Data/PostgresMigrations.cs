@@ -189,5 +189,29 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
             """),
+        (3, "credential_scoped_idempotency_sealed_columns", $"""
+            DROP TABLE idempotency_keys;
+            CREATE TABLE idempotency_keys (
+                tenant_id {Text} NOT NULL,
+                credential_id {Text} NOT NULL,
+                key {Text} NOT NULL,
+                session_id {Text},
+                fingerprint {Text} NOT NULL,
+                state {Text} NOT NULL,
+                status_code BIGINT,
+                response_enc TEXT,
+                created_at {Text} NOT NULL,
+                expires_at {Text} NOT NULL,
+                PRIMARY KEY (tenant_id, credential_id, key)
+            );
+            CREATE INDEX ix_idempotency_expiry ON idempotency_keys(expires_at);
+            CREATE INDEX ix_idempotency_session ON idempotency_keys(session_id);
+            ALTER TABLE sessions ADD COLUMN reference_enc TEXT;
+            ALTER TABLE sessions ADD COLUMN reference_hash {Text};
+            ALTER TABLE sessions ADD COLUMN review_enc TEXT;
+            CREATE INDEX ix_sessions_reference ON sessions(tenant_id, reference_hash);
+            DROP INDEX ix_webhook_deliveries_inflight;
+            CREATE INDEX ix_webhook_deliveries_inflight ON webhook_deliveries(tenant_id, url, status, locked_until);
+            """),
     ];
 }

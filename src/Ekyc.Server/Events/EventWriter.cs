@@ -34,8 +34,8 @@ public sealed class EventWriter(Encryptor encryptor, TimeProvider time)
     }
 
     /// <summary>
-    /// Removes the personal data (extracted identity, review reason) from a session's stored events when the
-    /// session is erased; the envelope stays so the delivery history still makes sense.
+    /// Removes the personal data (extracted identity, reference, the review's reviewer and reason) from a session's
+    /// stored events when the session is erased; the envelope stays so the delivery history still makes sense.
     /// </summary>
     public async Task RedactAsync(DbConnection connection, DbTransaction transaction, string sessionId)
     {
@@ -44,17 +44,20 @@ public sealed class EventWriter(Encryptor encryptor, TimeProvider time)
         foreach (var (id, sealedPayload) in rows)
         {
             var payload = JsonNode.Parse(encryptor.DecryptField(sealedPayload, id)!)!.AsObject();
-            if (!payload.ContainsKey("extracted_data") && !payload.ContainsKey("review"))
-                continue;
-            if (payload.ContainsKey("extracted_data"))
-                payload["extracted_data"] = null;
+            foreach (var field in PersonalFields.Where(payload.ContainsKey))
+                payload[field] = null;
             if (payload["review"] is JsonObject review)
+            {
                 review["reason"] = null;
+                review["reviewer"] = null;
+            }
             payload["redacted"] = true;
             await connection.ExecuteAsync("UPDATE events SET payload_enc = @payload WHERE id = @id",
                 new { id, payload = encryptor.EncryptField(payload.ToJsonString(), id) }, transaction);
         }
     }
+
+    private static readonly string[] PersonalFields = ["extracted_data", "reference"];
 
     /// <summary>The stored events of a session, oldest first, decrypted.</summary>
     public async Task<IReadOnlyList<StoredEvent>> ListAsync(DbConnection connection, string sessionId)

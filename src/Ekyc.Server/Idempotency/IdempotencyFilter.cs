@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Options;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,12 @@ namespace Ekyc.Server.Idempotency;
 /// <summary>
 /// <c>Idempotency-Key</c> on POST (IETF draft, Stripe semantics): the same key and request replays the
 /// stored response with <c>Idempotent-Replayed: true</c>; the same key with another request is 422; the
-/// same key while the first is running is 409. Client errors are stored and replayed like successes;
-/// an unexpected server error releases the key so the client can retry.
+/// same key while the first is running is 409. Keys belong to the credential that sent them, and this filter
+/// runs only after the route's authorization policy let the request in. Client errors are stored and replayed
+/// like successes, except refusals (401/403/404), which say nothing about the key; an unexpected server error
+/// releases the key so the client can retry.
 /// </summary>
-public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<EkycOptions> options) : IEndpointFilter
+public sealed class IdempotencyFilter(Database database, IdempotencyStore store, IOptions<EkycOptions> options, TimeProvider time) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -29,8 +32,11 @@ public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<EkycOptio
             throw Problems.Invalid(Header, "At most 255 characters.");
 
         var caller = Caller.From(http);
+        var scope = new IdempotencyScope(caller.TenantId, caller.CredentialId, key);
         var fingerprint = await FingerprintAsync(http.Request, http.RequestAborted);
-        var reservation = await store.ReserveAsync(caller.TenantId, key, fingerprint, options.Value.IdempotencyRetention, http.RequestAborted);
+        var settings = options.Value;
+        var reservation = await database.InTransactionAsync((connection, transaction) => store.ReserveAsync(connection, transaction, scope, fingerprint,
+            time.GetUtcNow(), settings.IdempotencyRetention, settings.IdempotencyAbandonedAfter), http.RequestAborted);
         switch (reservation)
         {
             case Reservation.Mismatch:
@@ -48,15 +54,31 @@ public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<EkycOptio
         }
         catch
         {
-            await store.ReleaseAsync(caller.TenantId, key);
+            await ReleaseAsync(scope);
             throw;
         }
-        if (response.StatusCode >= 500)
-            await store.ReleaseAsync(caller.TenantId, key);
+        if (response.StatusCode >= 500 || response.StatusCode is 401 or 403 or 404)
+            await ReleaseAsync(scope);
         else
-            await store.CompleteAsync(caller.TenantId, key, response, CancellationToken.None);
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            await store.CompleteAsync(connection, scope, response, SessionOf(http, response));
+        }
         return new ReplayResult(response, replayed: false);
     }
+
+    private async Task ReleaseAsync(IdempotencyScope scope)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await store.ReleaseAsync(connection, scope);
+    }
+
+    /// <summary>The session a stored response concerns (the route's, or the one a create made), so erasing it erases the response.</summary>
+    private static string? SessionOf(HttpContext http, StoredResponse response) =>
+        http.GetRouteValue("id") is string id && id.StartsWith("sess_", StringComparison.Ordinal) ? id
+        : response.Headers.GetValueOrDefault("Location") is { } location && location.StartsWith("/v1/sessions/", StringComparison.Ordinal)
+            ? location["/v1/sessions/".Length..].Split('/')[0]
+            : null;
 
     /// <summary>Buffers the body of keyed POSTs so the filter can fingerprint it after model binding consumed it.</summary>
     public static IApplicationBuilder BufferIdempotentBodies(IApplicationBuilder app) =>

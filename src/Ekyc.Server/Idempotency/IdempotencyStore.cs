@@ -1,9 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Ekyc.Server.Data;
-using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Idempotency;
 
@@ -19,78 +17,83 @@ public abstract record Reservation
     public sealed record Completed(StoredResponse Response) : Reservation;
 }
 
-/// <summary>
-/// Idempotency records: one row per (tenant, key) inserted before the work starts (the start marker), the
-/// full response stored after it. The unique key, not a check-then-insert, decides who runs.
-/// Responses can carry secrets (the client token), so they are encrypted.
-/// </summary>
-public sealed class IdempotencyStore(Database database, Encryptor encryptor, IOptions<EkycOptions> options, TimeProvider time)
+/// <summary>Whose key it is: Stripe scopes keys to the API key, so another credential's key is another record.</summary>
+public sealed record IdempotencyScope(string TenantId, string CredentialId, string Key)
 {
-    public async Task<Reservation> ReserveAsync(string tenantId, string key, string fingerprint, TimeSpan retention, CancellationToken cancellationToken)
+    /// <summary>The associated data of the sealed response: a response opens only under its own scope.</summary>
+    public string Owner => $"{TenantId}/{CredentialId}/{Key}";
+}
+
+/// <summary>
+/// Idempotency records: one row per (tenant, credential, key) inserted before the work starts (the start marker),
+/// the full response stored after it. The unique key, not a check-then-insert, decides who runs. Responses can
+/// carry secrets (a client token, a signing secret), so they are sealed; the session a response concerns is
+/// recorded so its erasure erases the response too.
+/// </summary>
+public sealed class IdempotencyStore(Encryptor encryptor)
+{
+    public async Task<Reservation> ReserveAsync(DbConnection connection, DbTransaction transaction, IdempotencyScope scope, string fingerprint,
+        DateTimeOffset now, TimeSpan retention, TimeSpan abandonedAfter)
     {
-        var now = time.GetUtcNow();
-        return await database.InTransactionAsync<Reservation>(async (connection, transaction) =>
-        {
-            // An expired record no longer counts; drop it so the key can start over.
-            await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key AND expires_at < @now",
-                new { tenantId, key, now = Clock.Format(now) }, transaction);
-            // ON CONFLICT rather than catching the unique violation: it is the same on both providers, and on
-            // PostgreSQL a failed statement would abort the transaction before the existing row could be read.
-            // A concurrent, uncommitted reservation of the key makes PostgreSQL wait for it, then skip the insert.
-            var inserted = await connection.ExecuteAsync("""
-                INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state, created_at, expires_at)
-                VALUES (@tenantId, @key, @fingerprint, 'started', @now, @expires)
-                ON CONFLICT (tenant_id, key) DO NOTHING
-                """, new { tenantId, key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) }, transaction);
-            if (inserted == 1)
-                return new Reservation.Started();
-            var row = await connection.QuerySingleOrDefaultAsync<(string Fingerprint, string State, string? ResponseEnc, string CreatedAt)>(
-                "SELECT fingerprint, state, response_enc, created_at FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key",
-                new { tenantId, key }, transaction);
-            // Released by its failed first request between the insert and this read (PostgreSQL): the client's retry starts it.
-            if (row.Fingerprint is null)
-                return new Reservation.InProgress();
-            if (row.Fingerprint != fingerprint)
-                return new Reservation.Mismatch();
-            if (row.State != "completed")
-                return Clock.Parse(row.CreatedAt) < now - options.Value.IdempotencyAbandonedAfter && await TakeOverAsync(connection, transaction, tenantId, key, row.CreatedAt, now)
-                    ? new Reservation.Started()
-                    : new Reservation.InProgress();
-            return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, Owner(tenantId, key))!));
-        }, cancellationToken);
+        var args = new { scope.TenantId, scope.CredentialId, scope.Key, fingerprint, now = Clock.Format(now), expires = Clock.Format(now + retention) };
+        // An expired record no longer counts; drop it so the key can start over.
+        await connection.ExecuteAsync(
+            "DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND credential_id = @CredentialId AND key = @Key AND expires_at < @now", args, transaction);
+        // ON CONFLICT rather than catching the unique violation: it is the same on both providers, and on
+        // PostgreSQL a failed statement would abort the transaction before the existing row could be read.
+        // A concurrent, uncommitted reservation of the key makes PostgreSQL wait for it, then skip the insert.
+        var inserted = await connection.ExecuteAsync("""
+            INSERT INTO idempotency_keys (tenant_id, credential_id, key, fingerprint, state, created_at, expires_at)
+            VALUES (@TenantId, @CredentialId, @Key, @fingerprint, 'started', @now, @expires)
+            ON CONFLICT (tenant_id, credential_id, key) DO NOTHING
+            """, args, transaction);
+        if (inserted == 1)
+            return new Reservation.Started();
+        var row = await connection.QuerySingleOrDefaultAsync<(string Fingerprint, string State, string? ResponseEnc, string CreatedAt)>(
+            "SELECT fingerprint, state, response_enc, created_at FROM idempotency_keys WHERE tenant_id = @TenantId AND credential_id = @CredentialId AND key = @Key",
+            args, transaction);
+        // Released by its failed first request between the insert and this read (PostgreSQL): the client's retry starts it.
+        if (row.Fingerprint is null)
+            return new Reservation.InProgress();
+        if (row.Fingerprint != fingerprint)
+            return new Reservation.Mismatch();
+        if (row.State != "completed")
+            return Clock.Parse(row.CreatedAt) < now - abandonedAfter && await TakeOverAsync(connection, transaction, scope, row.CreatedAt, now)
+                ? new Reservation.Started()
+                : new Reservation.InProgress();
+        return new Reservation.Completed(Json.Deserialize<StoredResponse>(encryptor.DecryptField(row.ResponseEnc, scope.Owner)!));
     }
 
     /// <summary>
-    /// Restarts the clock of a key still "started" after <see cref="EkycOptions.IdempotencyAbandonedAfter"/>: its
-    /// process died (a killed replica never completes or releases its keys), so the retry takes it over instead of
-    /// getting 409 for a day. Only one of several racing retries wins it.
+    /// Restarts the clock of a key still "started" after the abandon delay: its process died (a killed replica never
+    /// completes or releases its keys), so the retry takes it over instead of getting 409 for a day. Only one of
+    /// several racing retries wins it.
     /// </summary>
-    private static async Task<bool> TakeOverAsync(DbConnection connection, DbTransaction transaction,
-        string tenantId, string key, string startedAt, DateTimeOffset now) =>
-        await connection.ExecuteAsync(
-            "UPDATE idempotency_keys SET created_at = @now WHERE tenant_id = @tenantId AND key = @key AND state = 'started' AND created_at = @startedAt",
-            new { tenantId, key, startedAt, now = Clock.Format(now) }, transaction) == 1;
+    private static async Task<bool> TakeOverAsync(DbConnection connection, DbTransaction transaction, IdempotencyScope scope, string startedAt, DateTimeOffset now) =>
+        await connection.ExecuteAsync("""
+            UPDATE idempotency_keys SET created_at = @now
+            WHERE tenant_id = @TenantId AND credential_id = @CredentialId AND key = @Key AND state = 'started' AND created_at = @startedAt
+            """, new { scope.TenantId, scope.CredentialId, scope.Key, startedAt, now = Clock.Format(now) }, transaction) == 1;
 
-    public async Task CompleteAsync(string tenantId, string key, StoredResponse response, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE idempotency_keys SET state = 'completed', status_code = @status, response_enc = @response WHERE tenant_id = @tenantId AND key = @key",
-            new { tenantId, key, status = response.StatusCode, response = encryptor.EncryptField(Json.Serialize(response), Owner(tenantId, key)) });
-    }
+    public Task CompleteAsync(DbConnection connection, IdempotencyScope scope, StoredResponse response, string? sessionId) =>
+        connection.ExecuteAsync("""
+            UPDATE idempotency_keys SET state = 'completed', status_code = @status, response_enc = @response, session_id = @sessionId
+            WHERE tenant_id = @TenantId AND credential_id = @CredentialId AND key = @Key
+            """, new
+        {
+            scope.TenantId, scope.CredentialId, scope.Key, sessionId, status = response.StatusCode,
+            response = encryptor.EncryptField(Json.Serialize(response), scope.Owner),
+        });
 
-    /// <summary>Forgets a key whose request failed unexpectedly, so the client can retry it.</summary>
-    public async Task ReleaseAsync(string tenantId, string key)
-    {
-        await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @tenantId AND key = @key AND state = 'started'", new { tenantId, key });
-    }
+    /// <summary>Forgets a key whose request failed unexpectedly or was refused, so it can be used again.</summary>
+    public Task ReleaseAsync(DbConnection connection, IdempotencyScope scope) =>
+        connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND credential_id = @CredentialId AND key = @Key AND state = 'started'",
+            new { scope.TenantId, scope.CredentialId, scope.Key });
 
-    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE expires_at < @now", new { now = Clock.Format(time.GetUtcNow()) });
-    }
+    /// <summary>Drops the stored responses about an erased session (a replay would bring its data back).</summary>
+    public Task ForgetSessionAsync(DbConnection connection, DbTransaction transaction, string sessionId) =>
+        connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE session_id = @sessionId", new { sessionId }, transaction);
 
-    private static string Owner(string tenantId, string key) => $"{tenantId}/{key}";
+    public Task<int> PurgeExpiredAsync(DbConnection connection, DateTimeOffset now) =>
+        connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE expires_at < @now", new { now = Clock.Format(now) });
 }

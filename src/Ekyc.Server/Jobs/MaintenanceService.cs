@@ -7,7 +7,7 @@ namespace Ekyc.Server.Jobs;
 
 /// <summary>Expires sessions whose time ran out (with their event) and purges old idempotency records.</summary>
 public sealed partial class MaintenanceService(
-    Database database, SessionStore sessions, IdempotencyStore idempotency, TimeProvider time,
+    Database database, SessionStore sessions, SessionExpiry expiry, IdempotencyStore idempotency, TimeProvider time,
     ILogger<MaintenanceService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -37,18 +37,20 @@ public sealed partial class MaintenanceService(
 
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await idempotency.PurgeExpiredAsync(cancellationToken);
         List<(string Id, string TenantId)> due;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
+            await idempotency.PurgeExpiredAsync(connection, time.GetUtcNow());
             due = (await connection.QueryAsync<(string, string)>(
-                "SELECT id, tenant_id FROM sessions WHERE status IN ('created', 'documents_uploaded', 'selfie_uploaded') AND expires_at <= @now AND deleted_at IS NULL LIMIT 500",
-                new { now = Clock.Format(time.GetUtcNow()) })).ToList();
+                $"SELECT id, tenant_id FROM sessions WHERE {SqlDialect.InList(connection, "status", "statuses")} AND expires_at <= @now AND deleted_at IS NULL LIMIT 500",
+                new { statuses = SessionExpiry.ExpirableStatuses.ToArray(), now = Clock.Format(time.GetUtcNow()) })).ToList();
         }
         foreach (var (id, tenantId) in due)
         {
-            // LoadAsync applies the expiry and writes session.expired in this transaction.
-            await database.InTransactionAsync(async (connection, transaction) => await sessions.LoadAsync(connection, transaction, tenantId, id), cancellationToken);
+            await database.InTransactionAsync(async (connection, transaction) =>
+                await sessions.LoadAsync(connection, transaction, tenantId, id) is { } session
+                    ? await expiry.ExpireIfDueAsync(connection, transaction, session)
+                    : null, cancellationToken);
         }
         if (due.Count > 0)
             LogExpired(logger, due.Count);

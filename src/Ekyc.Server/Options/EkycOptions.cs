@@ -118,6 +118,21 @@ public sealed class UploadLimits
     /// <summary>Frames accepted in one selfie upload (active liveness).</summary>
     [Range(1, 30)]
     public int MaxSelfieFrames { get; set; } = 8;
+
+    /// <summary>Pixels of all images of one request together, from their headers, before any is decoded.</summary>
+    [Range(10_000, 1_000_000_000)]
+    public long MaxRequestPixels { get; set; } = 64_000_000;
+
+    /// <summary>
+    /// Scans of a progressive JPEG, counted from its markers: each scan is a full pass over the image, so a file of
+    /// a hundred tiny scans costs a hundred decodes. Common encoders write about ten.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxJpegScans { get; set; } = 32;
+
+    /// <summary>Images decoded at once in this process (0: one per core); further uploads wait for a slot.</summary>
+    [Range(0, 256)]
+    public int DecodeConcurrency { get; set; }
 }
 
 public sealed class WorkerOptions

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Ekyc.Server.Data;
+using System.Security.Claims;
+using Ekyc.Server.Auth;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Options;
 
 namespace Ekyc.Server.RateLimiting;
 
 /// <summary>
-/// A fixed-window limit per credential (per client address without one), with the IETF
+/// A fixed-window limit per authenticated credential (per client address without one), with the IETF
 /// <c>RateLimit</c>/<c>RateLimit-Policy</c> headers on every response and a 429 problem when exceeded.
 /// </summary>
 public static class ApiRateLimiting
@@ -60,9 +61,12 @@ public static class ApiRateLimiting
             return next(context);
         });
 
-    private static string PartitionKey(HttpContext context)
-    {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        return authorization.Length > 0 ? "key:" + Ids.Hash(authorization) : "ip:" + context.Connection.RemoteIpAddress;
-    }
+    /// <summary>
+    /// The authenticated credential (authentication ran before the limiter), so no spelling of the header opens a
+    /// fresh bucket; a request without a valid credential counts against its client address.
+    /// </summary>
+    private static string PartitionKey(HttpContext context) =>
+        context.User.FindFirstValue(Caller.TenantClaim) is { } tenant
+            ? $"credential:{tenant}/{context.User.FindFirstValue(Caller.CredentialClaim)}"
+            : "ip:" + context.Connection.RemoteIpAddress;
 }

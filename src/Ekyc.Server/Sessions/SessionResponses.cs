@@ -75,3 +75,28 @@ public sealed record ReportResponse(
     int? Attempt,
     DateTimeOffset? ProcessedAt,
     object? Thresholds);
+
+/// <summary>A session with its images, as a use case read it; the handler shows it as its caller may see it.</summary>
+public sealed record SessionSnapshot(SessionRecord Session, IReadOnlyList<ImageRecord> Images);
+
+/// <summary>
+/// The session as its end user's client token sees it: where it stands and what it may do next, and its own uploads.
+/// Never the tenant's reference, metadata, webhook URL, decision details or extracted data.
+/// </summary>
+public sealed record ClientSessionResponse(
+    string Id,
+    string Object,
+    string Status,
+    IReadOnlyList<string> DocumentTypes,
+    IReadOnlyList<ImageResponse> Documents,
+    IReadOnlyList<ImageResponse> Selfie,
+    IReadOnlyList<string> AllowedActions,
+    DateTimeOffset ExpiresAt)
+{
+    public static ClientSessionResponse From(SessionRecord s, IReadOnlyList<ImageRecord> images) => new(
+        s.Id, "session", s.Status.ToWire(), s.Config.DocumentTypes,
+        images.Where(i => i.Kind == ImageRecord.DocumentKind).Select(ImageResponse.From).ToList(),
+        images.Where(i => i.Kind == ImageRecord.SelfieKind).Select(ImageResponse.From).ToList(),
+        s.DeletedAt is null ? SessionStateMachine.CallerActions(s.Status).Select(ActionNames.ToWire).ToList() : [],
+        s.ExpiresAt);
+}

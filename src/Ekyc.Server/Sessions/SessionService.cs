@@ -5,6 +5,7 @@ using Ekyc.Server.Auth;
 using Ekyc.Server.Data;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Events;
+using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
@@ -16,14 +17,13 @@ namespace Ekyc.Server.Sessions;
 
 /// <summary>The session use cases behind the HTTP API. Every state change commits with its event.</summary>
 public sealed class SessionService(
-    Database database, SessionStore sessions, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
-    NetworkGuard networkGuard, IOptions<EkycOptions> options, TimeProvider time)
+    Database database, SessionStore sessions, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
+    DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
     public async Task<SessionResponse> CreateAsync(Caller caller, CreateSessionRequest request, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var errors = request.Validate(TimeSpan.FromDays(30));
         if (errors.Count > 0)
             throw Problems.Validation(errors);
@@ -55,31 +55,63 @@ public sealed class SessionService(
         return SessionResponse.From(session, []) with { ClientToken = token, ClientTokenExpiresAt = tokenExpires };
     }
 
-    public async Task<ImageResponse> UploadDocumentAsync(Caller caller, string id, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cheap check before an upload's body is read: the session exists for this caller and its state allows the
+    /// action (a session whose time is up is expired first). Nothing is decoded for a session that would refuse it.
+    /// </summary>
+    public async Task EnsureAcceptsAsync(Caller caller, string id, SessionAction action, CancellationToken cancellationToken)
     {
-        var upload = await UploadReader.ReadAsync(request, Options.Uploads.MaxBytes, 1, cancellationToken);
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var session = await LoadVisibleAsync(connection, null, caller, id);
+            if (!expiry.IsDue(session))
+            {
+                SessionStateMachine.Apply(session.Status, action);
+                return;
+            }
+        }
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var session = await expiry.ExpireIfDueAsync(connection, transaction, await LoadVisibleAsync(connection, transaction, caller, id));
+            return session.Status;
+        }, cancellationToken);
+        throw new InvalidStateTransitionException(SessionStatus.Expired, action, SessionStateMachine.CallerActions(SessionStatus.Expired));
+    }
+
+    public async Task<ImageResponse> UploadDocumentAsync(Caller caller, string id, UploadRequest upload, CancellationToken cancellationToken)
+    {
+        if (upload.Files.Count != 1)
+            throw Problems.Invalid("file", "Exactly one document image per upload.");
         var side = upload.Field("side") ?? "front";
         if (side is not ("front" or "back"))
             throw Problems.Invalid("side", "'front' or 'back'.");
         var type = upload.Field("type");
         if (type is null || !DocumentTypes.All.Contains(type))
             throw Problems.Invalid("type", $"One of: {string.Join(", ", DocumentTypes.All)}.");
-        var image = ImageIntake.Accept(upload.Files[0], Options.Uploads);
-        var stored = await StoreImagesAsync(caller, id, SessionAction.UploadDocument, ImageRecord.DocumentKind, side, type, [image],
-            session =>
-            {
-                if (!session.Config.DocumentTypes.Contains(type))
-                    throw new ApiException(422, "document_type_not_allowed", "Document type not allowed",
-                        $"This session accepts: {string.Join(", ", session.Config.DocumentTypes)}.");
-            }, cancellationToken);
+        Action<SessionRecord> guard = session =>
+        {
+            if (!session.Config.DocumentTypes.Contains(type))
+                throw new ApiException(422, "document_type_not_allowed", "Document type not allowed",
+                    $"This session accepts: {string.Join(", ", session.Config.DocumentTypes)}.");
+        };
+        await using (var connection = await database.OpenAsync(cancellationToken))
+            guard(await LoadVisibleAsync(connection, null, caller, id));
+        var images = await AcceptAsync(upload, cancellationToken);
+        var stored = await StoreImagesAsync(caller, id, SessionAction.UploadDocument, ImageRecord.DocumentKind, side, type, images, guard, cancellationToken);
         return stored[0];
     }
 
-    public async Task<IReadOnlyList<ImageResponse>> UploadSelfieAsync(Caller caller, string id, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImageResponse>> UploadSelfieAsync(Caller caller, string id, UploadRequest upload, CancellationToken cancellationToken)
     {
-        var upload = await UploadReader.ReadAsync(request, Options.Uploads.MaxBytes, Options.Uploads.MaxSelfieFrames, cancellationToken);
-        var images = upload.Files.Select(f => ImageIntake.Accept(f, Options.Uploads)).ToList();
+        var images = await AcceptAsync(upload, cancellationToken);
         return await StoreImagesAsync(caller, id, SessionAction.UploadSelfie, ImageRecord.SelfieKind, null, null, images, _ => { }, cancellationToken);
+    }
+
+    /// <summary>Every header-only limit for every file first, then the decodes, bounded process-wide.</summary>
+    private async Task<IReadOnlyList<AcceptedImage>> AcceptAsync(UploadRequest upload, CancellationToken cancellationToken)
+    {
+        var headers = upload.Files.Select(f => ImageIntake.Inspect(f, Options.Uploads)).ToList();
+        return await decodeGate.DecodeAsync(headers, cancellationToken);
     }
 
     /// <summary>
@@ -89,13 +121,6 @@ public sealed class SessionService(
     private async Task<IReadOnlyList<ImageResponse>> StoreImagesAsync(Caller caller, string id, SessionAction action, string kind,
         string? side, string? type, IReadOnlyList<AcceptedImage> images, Action<SessionRecord> guard, CancellationToken cancellationToken)
     {
-        // Check the state first so a refused upload writes nothing at all.
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            var current = await LoadVisibleAsync(connection, null, caller, id);
-            SessionStateMachine.Apply(current.Status, action);
-            guard(current);
-        }
         var now = time.GetUtcNow();
         var records = images.Select((image, frame) => new ImageRecord(Ids.New(kind == ImageRecord.DocumentKind ? "doc" : "sfy"), id, caller.TenantId,
             kind, side, type, frame, image.MediaType, image.Sha256, image.Width, image.Height, image.Bytes.Length, now)).ToList();
@@ -107,7 +132,7 @@ public sealed class SessionService(
         {
             replaced = await database.InTransactionAsync(async (connection, transaction) =>
             {
-                var session = await LoadVisibleAsync(connection, transaction, caller, id);
+                var session = await expiry.ExpireIfDueAsync(connection, transaction, await LoadVisibleAsync(connection, transaction, caller, id));
                 guard(session);
                 await sessions.TransitionAsync(connection, transaction, session, action);
                 var old = await ImageStore.RemoveReplacedAsync(connection, transaction, id, kind, side);
@@ -127,11 +152,11 @@ public sealed class SessionService(
         return records.Select(ImageResponse.From).ToList();
     }
 
-    public async Task<SessionResponse> SubmitAsync(Caller caller, string id, CancellationToken cancellationToken)
+    public async Task<SessionSnapshot> SubmitAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
         var session = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await LoadVisibleAsync(connection, transaction, caller, id);
+            var current = await expiry.ExpireIfDueAsync(connection, transaction, await LoadVisibleAsync(connection, transaction, caller, id));
             var images = await ImageStore.ListAsync(connection, id, transaction);
             if (!images.Any(i => i.Kind == ImageRecord.DocumentKind && i.Side == "front") && current.Status == SessionStatus.SelfieUploaded)
                 throw new ApiException(422, "document_front_missing", "Document front missing", "Upload the front side of the document before submitting.");
@@ -142,19 +167,18 @@ public sealed class SessionService(
             return (submitted with { SubmittedAt = now }, images);
         }, cancellationToken);
         jobSignal.Notify();
-        return SessionResponse.From(session.Item1, session.images);
+        return new SessionSnapshot(session.Item1, session.images);
     }
 
-    public async Task<SessionResponse> GetAsync(Caller caller, string id, CancellationToken cancellationToken)
+    public async Task<SessionSnapshot> GetAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var (session, images) = await LoadWithExpiryAsync(caller, id, cancellationToken);
-        return SessionResponse.From(session, images);
+        var (session, images) = await LoadCurrentAsync(caller, id, cancellationToken);
+        return new SessionSnapshot(session, images);
     }
 
     public async Task<ReportResponse> ReportAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
-        var (session, images) = await LoadWithExpiryAsync(caller, id, cancellationToken);
+        var (session, images) = await LoadCurrentAsync(caller, id, cancellationToken);
         var results = session.Results;
         var checks = CheckNames.All.Select(name =>
         {
@@ -172,7 +196,6 @@ public sealed class SessionService(
     public async Task<SessionListResponse> ListAsync(Caller caller, string? status, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore,
         string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         SessionStatus? filter = null;
         if (status is not null)
             filter = SessionStatusNames.TryParse(status, out var parsed) ? parsed : throw Problems.Invalid("status", "Unknown status.");
@@ -187,9 +210,12 @@ public sealed class SessionService(
         return new SessionListResponse("list", items, next is not null, next);
     }
 
+    /// <summary>
+    /// Erases every copy of the session's personal data in one transaction: the sealed columns, the review, the
+    /// event payloads, the stored idempotent responses and the receivers' response excerpts; then the images.
+    /// </summary>
     public async Task DeleteAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var images = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var session = await LoadAsync(connection, transaction, caller, id);
@@ -202,16 +228,19 @@ public sealed class SessionService(
             var now = time.GetUtcNow();
             await sessions.EraseAsync(connection, transaction, id, now);
             await events.RedactAsync(connection, transaction, id);
-            await events.WriteAsync(connection, transaction, session with { DeletedAt = now, Results = null, Metadata = null }, EventTypes.Deleted);
+            await idempotency.ForgetSessionAsync(connection, transaction, id);
+            await WebhookDeliveryStore.ForgetResponsesAsync(connection, transaction, id);
+            await events.WriteAsync(connection, transaction, session with { DeletedAt = now, Results = null, Metadata = null, Reference = null, Review = null },
+                EventTypes.Deleted);
             return all;
         }, cancellationToken);
         foreach (var image in images)
             await blobs.DeleteAsync(caller.TenantId, image.Id, CancellationToken.None);
+        await database.CompactAfterErasureAsync(cancellationToken);
     }
 
     public async Task<SessionResponse> ReviewAsync(Caller caller, string id, ReviewRequest request, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var errors = request.Validate();
         if (errors.Count > 0)
             throw Problems.Validation(errors);
@@ -231,41 +260,35 @@ public sealed class SessionService(
     }
 
     /// <summary>
-    /// Reads without taking the write lock; only a session whose expiry has passed is re-read in a write
-    /// transaction, which expires it and writes its event.
+    /// The session as the clock says it is: read without the write lock; only a session whose time is up is re-read
+    /// in a write transaction and run through the expiry step.
     /// </summary>
-    private async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadWithExpiryAsync(Caller caller, string id, CancellationToken cancellationToken)
+    private async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadCurrentAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             var session = await LoadAsync(connection, null, caller, id);
-            if (!(session.DeletedAt is null && SessionStateMachine.CanApply(session.Status, SessionAction.Expire) && session.ExpiresAt <= time.GetUtcNow()))
+            if (!expiry.IsDue(session))
                 return (session, await ImageStore.ListAsync(connection, id));
         }
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var session = await LoadAsync(connection, transaction, caller, id);
+            var session = await expiry.ExpireIfDueAsync(connection, transaction, await LoadAsync(connection, transaction, caller, id));
             return (session, await ImageStore.ListAsync(connection, id, transaction));
         }, cancellationToken);
     }
 
     private async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)
     {
-        // A client token sees only its own session; anything else is "not found", never "forbidden".
+        // A client token sees only its own session (also enforced by the route policy); anything else is "not found".
         if (caller.SessionId is not null && caller.SessionId != id)
             throw Problems.SessionNotFound(id);
-        return await sessions.LoadAsync(connection, transaction, caller.TenantId, id);
+        return await sessions.LoadAsync(connection, transaction, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
     }
 
     private async Task<SessionRecord> LoadVisibleAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)
     {
         var session = await LoadAsync(connection, transaction, caller, id);
         return session.DeletedAt is null ? session : throw Problems.SessionDeleted(id);
-    }
-
-    private static void RequireSecretKey(Caller caller)
-    {
-        if (caller.IsClientToken)
-            throw Problems.Forbidden("A client token may only upload, submit and read the status of its own session; use a secret API key.");
     }
 }

@@ -2,34 +2,44 @@ using System.Data.Common;
 using Dapper;
 using Ekyc.Core.Sessions;
 using Ekyc.Server.Data;
-using Ekyc.Server.Errors;
 using Ekyc.Server.Events;
 using Ekyc.Server.Storage;
 
 namespace Ekyc.Server.Sessions;
 
-/// <summary>Reads and writes sessions; PII columns go through the <see cref="Encryptor"/>.</summary>
+/// <summary>
+/// Reads and writes sessions inside the caller's connection and transaction. Personal data (reference, metadata,
+/// results, review) is sealed per column: the associated data names the session and the column, so a ciphertext
+/// moved to another row or another column does not open.
+/// </summary>
 public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimeProvider time)
 {
     private const string Columns = """
-        id, tenant_id, status, reference, config_json, metadata_enc, version, created_at, updated_at, expires_at,
-        submitted_at, decided_at, decision_json, summary_json, results_enc, review_json, deleted_at
+        id, tenant_id, status, reference_enc, config_json, metadata_enc, version, created_at, updated_at, expires_at,
+        submitted_at, decided_at, decision_json, summary_json, results_enc, review_enc, deleted_at
         """;
+
+    /// <summary>The associated data of a sealed session column.</summary>
+    public static string Owner(string sessionId, string column) => $"{sessionId}/{column}";
+
+    /// <summary>The lookup hash of a reference, for exact-match filters.</summary>
+    public string ReferenceHash(string tenantId, string reference) => encryptor.LookupHash(tenantId, reference);
 
     public async Task InsertAsync(DbConnection connection, DbTransaction transaction, SessionRecord session, string clientTokenHash, DateTimeOffset clientTokenExpiresAt)
     {
         await connection.ExecuteAsync("""
-            INSERT INTO sessions (id, tenant_id, status, reference, config_json, metadata_enc, client_token_hash, client_token_expires_at,
-                                  version, created_at, updated_at, expires_at)
-            VALUES (@Id, @TenantId, @Status, @Reference, @Config, @Metadata, @TokenHash, @TokenExpires, 1, @Created, @Created, @Expires)
+            INSERT INTO sessions (id, tenant_id, status, reference_enc, reference_hash, config_json, metadata_enc, client_token_hash,
+                                  client_token_expires_at, version, created_at, updated_at, expires_at)
+            VALUES (@Id, @TenantId, @Status, @Reference, @ReferenceHash, @Config, @Metadata, @TokenHash, @TokenExpires, 1, @Created, @Created, @Expires)
             """, new
         {
             session.Id,
             session.TenantId,
             Status = session.Status.ToWire(),
-            session.Reference,
+            Reference = encryptor.EncryptField(session.Reference, Owner(session.Id, "reference")),
+            ReferenceHash = session.Reference is null ? null : ReferenceHash(session.TenantId, session.Reference),
             Config = Json.Serialize(session.Config),
-            Metadata = session.Metadata is null ? null : encryptor.EncryptField(Json.Serialize(session.Metadata), session.Id),
+            Metadata = session.Metadata is null ? null : encryptor.EncryptField(Json.Serialize(session.Metadata), Owner(session.Id, "metadata")),
             TokenHash = clientTokenHash,
             TokenExpires = Clock.Format(clientTokenExpiresAt),
             Created = Clock.Format(session.CreatedAt),
@@ -38,24 +48,17 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
     }
 
     /// <summary>
-    /// Loads a session of the tenant for a change; a session past its expiry is expired first (with its
-    /// event), so every caller sees the state the clock says it is in.
+    /// The tenant's session, or null. Only reads: expiry is its own step (<see cref="SessionExpiry"/>). Inside a write
+    /// transaction the row is locked, so concurrent changes of one session queue up (PostgreSQL).
     /// </summary>
-    public async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string id)
+    public async Task<SessionRecord?> LoadAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string id)
     {
         var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
             $"SELECT {Columns} FROM sessions WHERE id = @id AND tenant_id = @tenantId{LockFor(connection, transaction)}", new { id, tenantId }, transaction);
-        if (row is null)
-            throw Problems.SessionNotFound(id);
-        var session = Map(row);
-        if (transaction is not null && session.DeletedAt is null && SessionStateMachine.CanApply(session.Status, SessionAction.Expire)
-            && session.ExpiresAt <= time.GetUtcNow())
-        {
-            session = await TransitionAsync(connection, transaction, session, SessionAction.Expire);
-        }
-        return session;
+        return row is null ? null : Map(row);
     }
 
+    /// <summary>A session of any tenant, for the worker.</summary>
     public async Task<SessionRecord?> FindAsync(DbConnection connection, string id, DbTransaction? transaction = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
@@ -63,13 +66,12 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         return row is null ? null : Map(row);
     }
 
-    /// <summary>A read inside a write transaction locks the row, so concurrent changes of one session queue up (PostgreSQL).</summary>
     private static string LockFor(DbConnection connection, DbTransaction? transaction) =>
         transaction is null ? "" : SqlDialect.ForUpdate(connection);
 
     /// <summary>Applies a state-machine action, bumps the version and writes the matching event.</summary>
     public async Task<SessionRecord> TransitionAsync(DbConnection connection, DbTransaction transaction, SessionRecord session, SessionAction action,
-        SessionStatus? decision = null, Action<SessionRecord, Dictionary<string, object?>>? extra = null)
+        SessionStatus? decision = null)
     {
         var next = SessionStateMachine.Apply(session.Status, action, decision);
         var now = time.GetUtcNow();
@@ -95,21 +97,28 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
             DecidedAt = session.DecidedAt is { } d ? Clock.Format(d) : null,
             Decision = session.Decision is null ? null : Json.Serialize(session.Decision),
             Summary = session.Summary is null ? null : Json.Serialize(session.Summary),
-            Results = session.Results is null ? null : encryptor.EncryptField(Json.Serialize(session.Results), session.Id),
+            Results = session.Results is null ? null : encryptor.EncryptField(Json.Serialize(session.Results), Owner(session.Id, "results")),
         }, transaction);
 
     public Task SaveSubmittedAtAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at) =>
         connection.ExecuteAsync("UPDATE sessions SET submitted_at = @at WHERE id = @id", new { id, at = Clock.Format(at) }, transaction);
 
     public Task SaveReviewAsync(DbConnection connection, DbTransaction transaction, SessionRecord session) =>
-        connection.ExecuteAsync("UPDATE sessions SET review_json = @review, decision_json = @decision WHERE id = @id",
-            new { id = session.Id, review = Json.Serialize(session.Review), decision = Json.Serialize(session.Decision) }, transaction);
+        connection.ExecuteAsync("UPDATE sessions SET review_enc = @review, decision_json = @decision WHERE id = @id", new
+        {
+            id = session.Id,
+            review = encryptor.EncryptField(Json.Serialize(session.Review), Owner(session.Id, "review")),
+            decision = Json.Serialize(session.Decision),
+        }, transaction);
 
-    /// <summary>Erases personal data and keeps a tombstone (id, status, timestamps, decision summary).</summary>
+    /// <summary>
+    /// Erases personal data and keeps a tombstone (id, status, timestamps, decision and check summary). The reviewer
+    /// and reason go with the review; the rule and status stay.
+    /// </summary>
     public Task EraseAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at) =>
         connection.ExecuteAsync("""
-            UPDATE sessions SET metadata_enc = NULL, results_enc = NULL, client_token_hash = NULL, deleted_at = @at,
-                                version = version + 1, updated_at = @at
+            UPDATE sessions SET reference_enc = NULL, reference_hash = NULL, metadata_enc = NULL, results_enc = NULL, review_enc = NULL,
+                                client_token_hash = NULL, deleted_at = @at, version = version + 1, updated_at = @at
             WHERE id = @id
             """, new { id, at = Clock.Format(at) }, transaction);
 
@@ -144,9 +153,9 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         Id = row.Id,
         TenantId = row.TenantId,
         Status = SessionStatusNames.Parse(row.Status),
-        Reference = row.Reference,
+        Reference = encryptor.DecryptField(row.ReferenceEnc, Owner(row.Id, "reference")),
         Config = Json.Deserialize<SessionConfig>(row.ConfigJson),
-        Metadata = row.MetadataEnc is null ? null : Json.Deserialize<Dictionary<string, string>>(encryptor.DecryptField(row.MetadataEnc, row.Id)!),
+        Metadata = row.MetadataEnc is null ? null : Json.Deserialize<Dictionary<string, string>>(encryptor.DecryptField(row.MetadataEnc, Owner(row.Id, "metadata"))!),
         Version = row.Version,
         CreatedAt = Clock.Parse(row.CreatedAt),
         UpdatedAt = Clock.Parse(row.UpdatedAt),
@@ -155,8 +164,8 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         DecidedAt = Clock.ParseOrNull(row.DecidedAt),
         Decision = row.DecisionJson is null ? null : Json.Deserialize<StoredDecision>(row.DecisionJson),
         Summary = row.SummaryJson is null ? null : Json.Deserialize<Dictionary<string, string>>(row.SummaryJson),
-        Results = row.ResultsEnc is null ? null : Json.Deserialize<SessionResults>(encryptor.DecryptField(row.ResultsEnc, row.Id)!),
-        Review = row.ReviewJson is null ? null : Json.Deserialize<ReviewRecord>(row.ReviewJson),
+        Results = row.ResultsEnc is null ? null : Json.Deserialize<SessionResults>(encryptor.DecryptField(row.ResultsEnc, Owner(row.Id, "results"))!),
+        Review = row.ReviewEnc is null ? null : Json.Deserialize<ReviewRecord>(encryptor.DecryptField(row.ReviewEnc, Owner(row.Id, "review"))!),
         DeletedAt = Clock.ParseOrNull(row.DeletedAt),
     };
 
@@ -165,7 +174,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         public string Id { get; set; } = "";
         public string TenantId { get; set; } = "";
         public string Status { get; set; } = "";
-        public string? Reference { get; set; }
+        public string? ReferenceEnc { get; set; }
         public string ConfigJson { get; set; } = "";
         public string? MetadataEnc { get; set; }
         public long Version { get; set; }
@@ -177,7 +186,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         public string? DecisionJson { get; set; }
         public string? SummaryJson { get; set; }
         public string? ResultsEnc { get; set; }
-        public string? ReviewJson { get; set; }
+        public string? ReviewEnc { get; set; }
         public string? DeletedAt { get; set; }
     }
 }

@@ -16,6 +16,7 @@ public sealed class Encryptor
 
     private readonly byte[] _blobKey;
     private readonly byte[] _fieldKey;
+    private readonly byte[] _lookupKey;
 
     public Encryptor(byte[] masterKey)
     {
@@ -23,7 +24,15 @@ public sealed class Encryptor
             throw new ArgumentException("The master key must be 32 bytes.", nameof(masterKey));
         _blobKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "ekyc/blobs/v1"u8.ToArray());
         _fieldKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "ekyc/fields/v1"u8.ToArray());
+        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "ekyc/lookup/v1"u8.ToArray());
     }
+
+    /// <summary>
+    /// A keyed hash (HMAC-SHA256, hex) of a sealed field, so an exact-match filter can find it without the
+    /// plaintext in the database; the scope (e.g. the tenant) keeps equal values of different scopes apart.
+    /// </summary>
+    public string LookupHash(string scope, string plaintext) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(scope + "\n" + plaintext)));
 
     public byte[] EncryptBlob(ReadOnlySpan<byte> plaintext, string owner) => Encrypt(_blobKey, plaintext, owner);
 

@@ -6,16 +6,23 @@ using SkiaSharp;
 
 namespace Ekyc.Server.Uploads;
 
+/// <summary>What the header of an upload says, read without decoding a pixel.</summary>
+public sealed record ImageHeader(byte[] Bytes, string MediaType, int Width, int Height, SKEncodedOrigin Origin)
+{
+    public long Pixels => (long)Width * Height;
+}
+
 /// <summary>What intake learned about an accepted image (dimensions after EXIF orientation).</summary>
 public sealed record AcceptedImage(byte[] Bytes, string MediaType, string Sha256, int Width, int Height, string Orientation);
 
 /// <summary>
-/// Accepts an upload only if it is a JPEG, PNG or WebP within the limits that decodes completely. The
-/// dimensions come from the header first, so a decompression bomb is refused before any pixel is decoded.
+/// Accepts an upload only if it is a JPEG, PNG or WebP within the limits that decodes completely, in two steps:
+/// <see cref="Inspect"/> reads the header (type, dimensions, JPEG scans) so every limit is checked before any
+/// pixel is decoded, then <see cref="Decode"/> decodes it fully.
 /// </summary>
 public static class ImageIntake
 {
-    public static AcceptedImage Accept(byte[] bytes, UploadLimits limits)
+    public static ImageHeader Inspect(byte[] bytes, UploadLimits limits)
     {
         if (bytes.Length == 0)
             throw Problems.ImageEmpty();
@@ -31,16 +38,32 @@ public static class ImageIntake
             throw Problems.ImageDimensions($"The image is {width}×{height}; the limits are {limits.MaxPixels} pixels and {limits.MaxDimension} px per side.", width, height);
         if (width < limits.MinDimension || height < limits.MinDimension)
             throw Problems.ImageDimensions($"The image is {width}×{height}; each side must be at least {limits.MinDimension} px.", width, height);
+        if (mediaType == "image/jpeg" && JpegScans.Count(bytes, limits.MaxJpegScans) > limits.MaxJpegScans)
+            throw Problems.ImageUndecodable($"The JPEG has more than {limits.MaxJpegScans} scans; re-encode it (baseline or standard progressive).");
+        return new ImageHeader(bytes, mediaType, (int)width, (int)height, codec.EncodedOrigin);
+    }
 
-        // Decode every pixel: a truncated or corrupt file must be refused now, not fail later in processing.
-        using var bitmap = new SKBitmap(info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
+    /// <summary>Refuses a request whose images together exceed the pixel budget, before decoding any of them.</summary>
+    public static void CheckRequestBudget(IReadOnlyList<ImageHeader> images, UploadLimits limits)
+    {
+        var total = images.Sum(i => i.Pixels);
+        if (total > limits.MaxRequestPixels)
+            throw Problems.ImageDimensions(
+                $"The {images.Count} images hold {total} pixels together; one request may hold at most {limits.MaxRequestPixels}.",
+                images.Max(i => i.Width), images.Max(i => i.Height));
+    }
+
+    /// <summary>Decodes every pixel: a truncated or corrupt file must be refused now, not fail later in processing.</summary>
+    public static AcceptedImage Decode(ImageHeader header)
+    {
+        using var data = SKData.CreateCopy(header.Bytes);
+        using var codec = SKCodec.Create(data) ?? throw Problems.ImageUndecodable("The image header is corrupt.");
+        using var bitmap = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
         var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
             throw Problems.ImageUndecodable($"The image data is incomplete or corrupt ({result}).");
-
-        var origin = codec.EncodedOrigin;
-        var swapped = ExifOrientation.SwapsAxes(origin);
-        return new AcceptedImage(bytes, mediaType, Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            (int)(swapped ? height : width), (int)(swapped ? width : height), origin.ToString());
+        var swapped = ExifOrientation.SwapsAxes(header.Origin);
+        return new AcceptedImage(header.Bytes, header.MediaType, Convert.ToHexStringLower(SHA256.HashData(header.Bytes)),
+            swapped ? header.Height : header.Width, swapped ? header.Width : header.Height, header.Origin.ToString());
     }
 }

@@ -90,7 +90,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
     /// <summary>
     /// Claims the most overdue delivery whose receiver has fewer than <paramref name="maxPerUrl"/> requests in
-    /// flight. An expired lease (a dead worker) makes the row claimable again. SQLite serialises claims. On
+    /// flight for the same tenant (one tenant's receivers never use up another's share of a URL). An expired lease (a dead worker) makes the row claimable again. SQLite serialises claims. On
     /// PostgreSQL a transaction-scoped advisory lock serialises them too — otherwise two claimers could both see
     /// room under a receiver's limit — and <c>FOR UPDATE SKIP LOCKED</c> passes over rows another replica is
     /// just recording an attempt for instead of waiting on them. A claim holds the lock for one short UPDATE.
@@ -115,7 +115,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 WHERE id = (SELECT d.id FROM webhook_deliveries d
                             WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
                               AND (SELECT COUNT(*) FROM webhook_deliveries b
-                                   WHERE b.url = d.url AND b.status = 'pending' AND b.locked_until >= @now) < @maxPerUrl
+                                   WHERE b.tenant_id = d.tenant_id AND b.url = d.url AND b.status = 'pending' AND b.locked_until >= @now) < @maxPerUrl
                             ORDER BY d.next_attempt_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE OF d SKIP LOCKED" : "")})
                 RETURNING id, event_id, tenant_id, target, endpoint_id, url, attempts, trigger_kind, auto_retry
                 """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now), maxPerUrl }, transaction);
@@ -123,6 +123,16 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         return row.Id is null ? null
             : new ClaimedDelivery(row.Id, row.EventId, row.TenantId, row.Target, row.EndpointId, row.Url, (int)row.Attempts, row.TriggerKind, row.AutoRetry != 0, worker);
     }
+
+    /// <summary>
+    /// Forgets what the receivers answered about an erased session's events: a receiver may echo the payload, and its
+    /// excerpt must not outlive the erasure. The attempts themselves (time, status code) stay.
+    /// </summary>
+    public static Task ForgetResponsesAsync(DbConnection connection, DbTransaction transaction, string sessionId) =>
+        connection.ExecuteAsync("""
+            UPDATE webhook_attempts SET response_excerpt = NULL
+            WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE session_id = @sessionId)
+            """, new { sessionId }, transaction);
 
     /// <summary>The decrypted body of an outbox event: exactly the bytes that are signed and sent.</summary>
     public async Task<string?> EventBodyAsync(string eventId, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Webhooks;
 
-/// <summary>The webhook use cases behind the HTTP API. Only secret API keys may use them.</summary>
+/// <summary>The webhook use cases behind the HTTP API (its routes admit secret API keys only).</summary>
 public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries, NetworkGuard guard,
     WebhookSignal signal, IOptions<EkycOptions> options)
 {
@@ -14,7 +14,6 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
 
     public async Task<WebhookEndpointResponse> CreateEndpointAsync(Caller caller, CreateWebhookEndpointRequest request, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var errors = request.Validate();
         if (errors.Count > 0)
             throw Problems.Validation(errors);
@@ -27,49 +26,42 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
 
     public async Task<WebhookEndpointListResponse> ListEndpointsAsync(Caller caller, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var all = await endpoints.ListAsync(caller.TenantId, cancellationToken);
         return new WebhookEndpointListResponse("list", all.Select(e => WebhookEndpointResponse.From(e)).ToList());
     }
 
     public async Task<WebhookEndpointResponse> GetEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var endpoint = await endpoints.FindAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(endpoint);
     }
 
     public async Task DeleteEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         if (!await endpoints.DeleteAsync(caller.TenantId, id, cancellationToken))
             throw WebhookProblems.EndpointNotFound(id);
     }
 
     public async Task<WebhookEndpointResponse> EnableEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var endpoint = await endpoints.EnableAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(endpoint);
     }
 
     public async Task<WebhookEndpointResponse> RotateEndpointSecretAsync(Caller caller, string id, RotateSecretRequest? request, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var rotated = await endpoints.RotateAsync(caller.TenantId, id, Overlap(request), cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(rotated.Endpoint, rotated.Secret);
     }
 
     public async Task<WebhookSecretResponse> GetTenantSecretAsync(Caller caller, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var (keys, createdAt) = await endpoints.TenantKeysAsync(caller.TenantId, cancellationToken);
         return TenantSecret(keys, createdAt);
     }
 
     public async Task<WebhookSecretResponse> RotateTenantSecretAsync(Caller caller, RotateSecretRequest? request, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var (keys, createdAt) = await endpoints.RotateTenantSecretAsync(caller.TenantId, Overlap(request), cancellationToken);
         return TenantSecret(keys, createdAt);
     }
@@ -77,7 +69,6 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
     public async Task<WebhookDeliveryListResponse> ListDeliveriesAsync(Caller caller, string? sessionId, string? endpointId, string? status,
         string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         if (status is not null && !WebhookDelivery.Statuses.Contains(status))
             throw Problems.Invalid("status", $"One of: {string.Join(", ", WebhookDelivery.Statuses)}.");
         var size = limit ?? 20;
@@ -90,14 +81,12 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
 
     public async Task<WebhookDeliveryResponse> GetDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var delivery = await deliveries.FindAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.DeliveryNotFound(id);
         return WebhookDeliveryResponse.From(delivery);
     }
 
     public async Task<WebhookDeliveryResponse> RetryDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        RequireSecretKey(caller);
         var delivery = await deliveries.RetryAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.DeliveryNotFound(id);
         signal.Notify();
         return WebhookDeliveryResponse.From(delivery);
@@ -115,10 +104,4 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
 
     private static WebhookSecretResponse TenantSecret(SigningKeys keys, DateTimeOffset createdAt) =>
         new("webhook_secret", keys.Current, createdAt, keys.PreviousExpiresAt, "Deliveries to the webhook_url given when a session is created.");
-
-    private static void RequireSecretKey(Caller caller)
-    {
-        if (caller.IsClientToken)
-            throw Problems.Forbidden("Webhook endpoints and deliveries need a secret API key; a client token cannot use them.");
-    }
 }

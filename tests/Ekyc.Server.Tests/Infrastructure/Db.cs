@@ -19,6 +19,12 @@ public static class Db
         await connection.ExecuteAsync("UPDATE sessions SET config_json = @config WHERE id = @id", new { id, config = config.ToJsonString() });
     }
 
+    public static async Task<T> ScalarAsync<T>(TestServer server, string sql, object? parameters = null)
+    {
+        await using var connection = await server.Database.OpenAsync();
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
     public static async Task ExecuteAsync(TestServer server, string sql, object? parameters = null)
     {
         await using var connection = await server.Database.OpenAsync();

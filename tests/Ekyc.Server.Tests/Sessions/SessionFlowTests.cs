@@ -42,7 +42,8 @@ public class SessionFlowTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
         Assert.Equal("submitted", (await Api.BodyAsync(submit)).Status());
 
-        var decided = await Api.WaitForDecisionAsync(app, id);
+        await Api.WaitForDecisionAsync(app, id);
+        var decided = await Api.GetSessionAsync(client, id);
         Assert.Contains(decided.Status(), new[] { "approved", "rejected", "manual_review" });
         Assert.Equal(5, decided["checks"]!.AsObject().Count);
         Assert.NotNull(decided["decision"]!["rule"]);

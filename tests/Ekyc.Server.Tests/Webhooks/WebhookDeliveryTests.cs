@@ -69,7 +69,8 @@ public class WebhookDeliveryTests(WebhookFixture fixture) : IClassFixture<Webhoo
             Assert.StartsWith("whd_", delivery.Str("id"));
             var attempt = Assert.Single(delivery["attempts"]!.AsArray())!;
             Assert.Equal(200, attempt["status_code"]!.GetValue<int>());
-            Assert.Equal("ok", attempt.Str("response_excerpt"));
+            // The session was erased, and with it what its receivers had answered until then (a receiver may echo the payload).
+            Assert.True(attempt["response_excerpt"] is null || attempt.Str("response_excerpt") == "ok");
             Assert.Equal("scheduled", attempt.Str("trigger"));
             Assert.True(attempt["duration_ms"]!.GetValue<double>() > 0);
         }
