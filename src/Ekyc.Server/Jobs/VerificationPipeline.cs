@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
@@ -18,6 +19,21 @@ public sealed partial class VerificationPipeline(
     IDocumentVerifier? documents = null, IFaceVerifier? faces = null, IScreeningVerifier? screening = null)
 {
     public sealed record Outcome(IReadOnlyList<CheckResult> Checks, ExtractedData? Extracted, IReadOnlyList<StageTiming> Stages, double TotalMilliseconds);
+
+    /// <summary>
+    /// Engine runs whose stage timed out but which could not be stopped (a native decode does not see the token).
+    /// They still hold a core and memory, so new work waits while as many are left as the worker runs jobs at once.
+    /// </summary>
+    private readonly ConcurrentDictionary<Task, byte> _abandoned = new();
+
+    public int AbandonedRuns => _abandoned.Count;
+
+    /// <summary>Returns once fewer than <paramref name="limit"/> abandoned engine runs are still going.</summary>
+    public async Task WaitForAbandonedRunsAsync(int limit, CancellationToken cancellationToken)
+    {
+        while (_abandoned.Count >= limit)
+            await Task.WhenAny(_abandoned.Keys).WaitAsync(cancellationToken);
+    }
 
     public async Task<Outcome> RunAsync(SessionRecord session, IReadOnlyList<ImageRecord> images, CancellationToken cancellationToken)
     {
@@ -92,16 +108,17 @@ public sealed partial class VerificationPipeline(
         var watch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Worker.StageTimeout);
+        // Engines are CPU-bound and synchronous; run them off the worker loop so the timeout can fire.
+        var task = Task.Run(() => run(engine, timeout.Token), timeout.Token);
         try
         {
-            // Engines are CPU-bound and synchronous; run them off the worker loop so the timeout can fire.
-            var task = Task.Run(() => run(engine, timeout.Token), timeout.Token);
             var value = await task.WaitAsync(timeout.Token);
             return new StageResult<T>(value, []);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogStageTimeout(logger, stage, options.Value.Worker.StageTimeout);
+            Abandon(task);
             return Fail("stage_timeout");
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -113,6 +130,14 @@ public sealed partial class VerificationPipeline(
         {
             stages.Add(new StageTiming(stage, watch.Elapsed.TotalMilliseconds));
         }
+    }
+
+    private void Abandon(Task task)
+    {
+        if (task.IsCompleted)
+            return;
+        _abandoned.TryAdd(task, 0);
+        task.ContinueWith(t => _abandoned.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stage {Stage} timed out after {Timeout}")]

@@ -31,6 +31,7 @@ public sealed partial class VerificationWorker(
             ClaimedJob? job = null;
             try
             {
+                await pipeline.WaitForAbandonedRunsAsync(settings.Concurrency, stoppingToken);
                 job = await jobs.ClaimAsync(worker, settings.Lease, stoppingToken);
                 if (job is null)
                 {
