@@ -57,19 +57,15 @@ public static class EkycApp
     /// <summary>Reads and validates the <c>Ekyc</c> section now, so a bad value fails at start with its message.</summary>
     public static EkycOptions ReadOptions(IConfiguration configuration)
     {
-        var options = configuration.GetSection(EkycOptions.Section).Get<EkycOptions>() ?? new EkycOptions();
-        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true);
+        var options = ValidatedOptions.Read<EkycOptions>(configuration, EkycOptions.Section);
         if (options.Database.IsPostgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)))
-            errors.Add(new($"ConnectionStrings:{ConnectionStringName} is required with Ekyc:Database:Provider=postgres (e.g. 'Host=db;Database=ekyc;Username=ekyc;Password=...')."));
-        if (errors.Count > 0)
-            throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
+            throw new InvalidOperationException($"Invalid configuration: ConnectionStrings:{ConnectionStringName} is required with Ekyc:Database:Provider=postgres (e.g. 'Host=db;Database=ekyc;Username=ekyc;Password=...').");
         return options;
     }
 
     public static IServiceCollection AddEkycServices(this IServiceCollection services, IConfiguration configuration, EkycOptions options)
     {
-        services.AddOptions<EkycOptions>().BindConfiguration(EkycOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DataFolder(options.DataPath));
         services.AddSingleton(sp => options.Database.IsPostgres

