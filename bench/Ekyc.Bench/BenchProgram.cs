@@ -4,7 +4,7 @@ namespace Ekyc.Bench;
 
 /// <summary>
 /// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>recapture</c>, <c>screening</c>,
-/// <c>scaleout</c>: the multi-process crash test on PostgreSQL); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
+/// <c>scaleout</c>: the multi-process crash test on PostgreSQL, <c>fuzz</c>: the parsers' fuzz targets); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
 /// </summary>
 public static class BenchProgram
 {
@@ -28,6 +28,8 @@ public static class BenchProgram
             case ["screening", ..]:
                 ScreeningStopwatchBench.Run(args);
                 return 0;
+            case ["fuzz", ..]:
+                return FuzzBench.Run(args[1..]);
             case ["scaleout", ..]:
                 return await ScaleOut.ScaleOutBenchmark.RunAsync(args[1..]);
             default:
