@@ -20,7 +20,7 @@ public static class FuzzTargets
     private static readonly ConcurrentDictionary<string, Lazy<FuzzTarget>> Built = new();
 
     public static IReadOnlyList<string> Names { get; } =
-        ["exif", "xmp", "png", "webp", "mrz", "aamva", "pdf417", "ofac-csv", "un-xml", "us-csl", "ftm", "senzing"];
+        ["exif", "xmp", "png", "webp", "upload", "mrz", "aamva", "pdf417", "ofac-csv", "un-xml", "us-csl", "ftm", "senzing"];
 
     /// <summary>The target, its corpus built on first use.</summary>
     public static FuzzTarget Get(string name) =>
@@ -34,6 +34,7 @@ public static class FuzzTargets
         "xmp" => Binary("xmp", "jpg", "XMP packets in JPEG APP1 and PNG iTXt: metadata traces, decoders, intake", ImageSeeds.Xmp(), ByteMutations.Once, ImageChecks.Check),
         "png" => Binary("png", "png", "PNG chunks: metadata traces, decoders, intake", ImageSeeds.Png(), PngMutations.Once, ImageChecks.Check),
         "webp" => Binary("webp", "webp", "WebP: decoders, intake", ImageSeeds.WebP(), ByteMutations.Once, ImageChecks.Check),
+        "upload" => Binary("upload", "bin", "upload requests (multipart or raw): the server's upload reader", UploadSeeds.Requests(), ByteMutations.Once, UploadChecks.Check),
         "mrz" => Text("mrz", "txt", "MRZ lines: parser with and without fix-up, data mapping, dates", TextSeeds.Mrz(), MrzAlphabet, TextChecks.Mrz),
         "aamva" => Text("aamva", "txt", "AAMVA payload text (what a PDF417 decode yields): parser", TextSeeds.Aamva(), AamvaAlphabet, TextChecks.Aamva),
         "pdf417" => Binary("pdf417", "raw", "PDF417 rasters: ZXing reader, then the AAMVA parser", BarcodeSeeds.Pdf417(), ByteMutations.Once, TextChecks.Pdf417),
