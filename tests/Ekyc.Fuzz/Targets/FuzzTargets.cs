@@ -20,7 +20,7 @@ public static class FuzzTargets
     private static readonly ConcurrentDictionary<string, Lazy<FuzzTarget>> Built = new();
 
     public static IReadOnlyList<string> Names { get; } =
-        ["exif", "xmp", "png", "webp", "upload", "mrz", "aamva", "pdf417", "ofac-csv", "un-xml", "us-csl", "ftm", "senzing"];
+        ["exif", "xmp", "png", "webp", "upload", "mrz", "aamva", "pdf417", "ofac-csv", "un-xml", "us-csl", "ftm", "senzing", "manifest"];
 
     /// <summary>The target, its corpus built on first use.</summary>
     public static FuzzTarget Get(string name) =>
@@ -43,6 +43,7 @@ public static class FuzzTargets
         "us-csl" => Text("us-csl", "csv", "US Consolidated Screening List CSV", TextSeeds.UsCsl(), CsvAlphabet, ListChecks.For(ListFormat.UsCsl, "csl.csv")),
         "ftm" => Text("ftm", "json", "OpenSanctions FollowTheMoney JSON lines", TextSeeds.Ftm(), JsonAlphabet, ListChecks.For(ListFormat.Ftm, "entities.ftm.json")),
         "senzing" => Text("senzing", "json", "Senzing JSON lines", TextSeeds.Senzing(), JsonAlphabet, ListChecks.For(ListFormat.Senzing, "senzing.jsonl")),
+        "manifest" => Text("manifest", "json", "list store manifest.json: listing, loading, checksums", ManifestChecks.Seeds(), JsonAlphabet + "./\\", ManifestChecks.Check),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
