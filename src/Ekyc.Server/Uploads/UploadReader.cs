@@ -15,7 +15,7 @@ public static class UploadReader
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var form = await ReadFormAsync(request, cancellationToken);
             var files = form.Files.GetFiles("file");
             if (files.Count == 0)
                 throw Problems.Invalid("file", "The multipart body has no 'file' part.");
@@ -37,6 +37,19 @@ public static class UploadReader
             throw Problems.ImageTooLarge(maxBytes);
         var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
         return new UploadRequest([body], Query);
+    }
+
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A body that ends inside a part (truncated, or no closing boundary) is the client's error: 400, not 500.
+            throw new InvalidDataException("The multipart body ended before its closing boundary.", e);
+        }
     }
 
     /// <summary>Kestrel's own limit is a backstop; this one gives the precise problem code.</summary>

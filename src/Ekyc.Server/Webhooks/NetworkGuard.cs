@@ -12,7 +12,8 @@ namespace Ekyc.Server.Webhooks;
 /// </summary>
 public sealed class NetworkGuard(IOptions<Options.EkycOptions> options)
 {
-    // Not routable on the public internet, or meaning "this host"; IPv4-mapped and NAT64 forms are unwrapped first.
+    // Not routable on the public internet, or meaning "this host". An IPv6 address that carries an IPv4 address
+    // (mapped, translated, NAT64, 6to4, Teredo) must also pass the IPv4 rules for what it carries.
     private static readonly IPNetwork[] NonPublic =
     [
         IPNetwork.Parse("0.0.0.0/8"), IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("100.64.0.0/10"),
@@ -24,19 +25,14 @@ public sealed class NetworkGuard(IOptions<Options.EkycOptions> options)
         IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("fec0::/10"), IPNetwork.Parse("ff00::/8"),
     ];
 
-    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
-
     private WebhookOptions Settings => options.Value.Webhooks;
 
-    /// <summary>True when the address is on the public internet.</summary>
-    public static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        else if (address.AddressFamily == AddressFamily.InterNetworkV6 && Nat64.Contains(address))
-            address = new IPAddress(address.GetAddressBytes()[12..]);
-        return !NonPublic.Any(network => network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address));
-    }
+    /// <summary>True when the address, and every IPv4 address embedded in it, is on the public internet.</summary>
+    public static bool IsPublic(IPAddress address) =>
+        IsPublicItself(address) && EmbeddedIPv4.Of(address).All(IsPublicItself);
+
+    private static bool IsPublicItself(IPAddress address) =>
+        !NonPublic.Any(network => network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address));
 
     public bool IsAllowed(IPAddress address) => Settings.AllowPrivateNetworks || IsPublic(address);
 

@@ -259,9 +259,11 @@ internal sealed class DocumentAssessment
         foreach (var capture in captures.Where(c => c.Metadata is not null))
         {
             var traces = capture.Metadata!;
-            _signals.Add(traces.Editor is null
-                ? DocumentSignal.Passed($"{capture.Side}_metadata", traces.Software)
-                : DocumentSignal.ToReview($"{capture.Side}_metadata", "edited_with_software", traces.Software ?? traces.CreatorTool));
+            var code = $"{capture.Side}_metadata";
+            // An editor named in what could be read still counts; otherwise a malformed block only loses this signal.
+            _signals.Add(traces.Editor is not null ? DocumentSignal.ToReview(code, "edited_with_software", traces.Software ?? traces.CreatorTool)
+                : traces.Unreadable is not null ? DocumentSignal.Skipped(code, "metadata_unreadable", traces.Unreadable)
+                : DocumentSignal.Passed(code, traces.Software));
         }
     }
 

@@ -19,5 +19,5 @@ public sealed record DocumentSignal(string Code, string Status, object? Value = 
     public static DocumentSignal ToReview(string code, string reason, object? value = null, object? threshold = null) =>
         new(code, Review, value, threshold, reason);
 
-    public static DocumentSignal Skipped(string code, string reason) => new(code, NotRun, Reason: reason);
+    public static DocumentSignal Skipped(string code, string reason, object? value = null) => new(code, NotRun, value, Reason: reason);
 }

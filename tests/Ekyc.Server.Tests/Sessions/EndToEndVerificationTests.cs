@@ -69,6 +69,31 @@ public class EndToEndVerificationTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_rejected_forgery_stays_rejected_when_its_exif_block_is_malformed()
+    {
+        // A specimen passport (state UTO) is a failed document. Its EXIF Software entry points at 0x7FFFFFF0: the metadata
+        // reader used to throw, the document check became review/engine_error and the session manual_review.
+        var passport = WithSoftwareAt(Passport("CAGE", "NICOLAS", "640107", "UTO", Photos.Read("cage2_crop.jpg")), 0x7FFFFFF0);
+        var (session, report) = await VerifyAsync(passport, Photos.Read("cage.jpg"), ["document_authenticity"]);
+
+        Assert.Equal("fail", Check(session, "document_authenticity"));
+        Assert.Equal("rejected", session.Status());
+        var document = report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "document_authenticity")!;
+        Assert.Contains("specimen_document", document["reason_codes"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Contains("metadata_unreadable", document["evidence"]!.ToJsonString());
+    }
+
+    /// <summary>The JPEG with an APP1 EXIF block whose only entry, Software (20 ASCII bytes), says its text is at <paramref name="offset"/>.</summary>
+    private static byte[] WithSoftwareAt(byte[] jpeg, uint offset)
+    {
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x31, 0, 2, 0, 0, 0, 20,
+            (byte)(offset >> 24), (byte)(offset >> 16), (byte)(offset >> 8), (byte)offset, 0, 0, 0, 0];
+        var length = 2 + 6 + tiff.Length;
+        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff];
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
+    [Fact]
     public async Task A_person_on_the_un_sanctions_list_is_rejected_with_the_match_explained()
     {
         // UN list entry 6907999: Sultani Makenga, born 1973-12-25, Democratic Republic of the Congo.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using Ekyc.Server.Tests.Infrastructure;
 
@@ -68,6 +69,19 @@ public class UploadValidationTests : IAsyncLifetime
         var session = await Api.GetSessionAsync(client, id);
         Assert.Equal("documents_uploaded", session.Status());
         Assert.Empty(session["selfie"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_multipart_body_cut_before_its_closing_boundary_is_a_client_error()
+    {
+        // Found by the upload fuzz target: the form reader's IOException used to become a 500.
+        using var client = _server.Client();
+        var id = (await Api.CreateSessionAsync(client)).Id();
+        using var body = new ByteArrayContent([.. "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\n"u8, .. TestImages.Jpeg()[..2000]]);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+
+        await Api.AssertProblemAsync(await client.PostAsync($"/v1/sessions/{id}/documents", body), HttpStatusCode.BadRequest, "malformed_request");
+        Assert.Equal("created", (await Api.GetSessionAsync(client, id)).Status());
     }
 
     [Fact]

@@ -35,6 +35,51 @@ public class WebhookNetworkGuardTests
     [InlineData("::ffff:8.8.8.8")]
     public void Public_addresses_are_public(string address) => Assert.True(NetworkGuard.IsPublic(IPAddress.Parse(address)));
 
+    /// <summary>IPv6 addresses that carry a non-public IPv4 address, one per embedding.</summary>
+    public static TheoryData<string, string> EmbeddedPrivateIPv4 => new()
+    {
+        { "::127.0.0.1", "IPv4-compatible" },
+        { "::ffff:10.0.0.1", "IPv4-mapped" },
+        { "::ffff:0:7f00:1", "IPv4-translated (SIIT)" },
+        { "::ffff:0:a9fe:a9fe", "IPv4-translated, metadata service" },
+        { "64:ff9b::c0a8:101", "NAT64 well-known prefix" },
+        { "64:ff9b:1::7f00:1", "NAT64 local-use /96" },
+        { "64:ff9b:1:a00:0:100::", "NAT64 local-use /48 (RFC 6052 placement)" },
+        { "64:ff9b:1:a9:fe:a9fe::", "NAT64 local-use /56" },
+        { "64:ff9b:1:0:7f:0:100:0", "NAT64 local-use /64" },
+        { "2002:c0a8:101::1", "6to4 of 192.168.1.1" },
+        { "2002:7f00:1::", "6to4 of 127.0.0.1" },
+        { "2001:0:4136:e378:8000:63bf:80ff:fefe", "Teredo, client 127.0.1.1 (obfuscated)" },
+        { "2001:0:a00:1::", "Teredo, server 10.0.0.1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EmbeddedPrivateIPv4))]
+    public void An_embedded_private_ipv4_address_is_not_public(string address, string form) =>
+        Assert.False(NetworkGuard.IsPublic(IPAddress.Parse(address)), form);
+
+    [Theory]
+    [InlineData("::8.8.8.8")]
+    [InlineData("::ffff:0:808:808")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7")]
+    public void An_embedded_public_ipv4_address_stays_public(string address) =>
+        Assert.True(NetworkGuard.IsPublic(IPAddress.Parse(address)));
+
+    [Fact]
+    public async Task Registration_refuses_every_ipv6_form_of_a_private_ipv4_address()
+    {
+        await using var server = await TestServer.StartAsync(null, "Ekyc:Roles=api");
+        using var client = server.Client();
+        foreach (var (address, form) in EmbeddedPrivateIPv4.Select(row => ((string)row[0], (string)row[1])))
+        {
+            var response = await client.PostAsJsonAsync("/v1/webhook-endpoints", new { url = $"https://[{address}]/hook" });
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{form} [{address}]: {response.StatusCode}");
+            await Api.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "webhook_url_not_allowed");
+        }
+    }
+
     [Fact]
     public async Task By_default_registration_refuses_http_and_private_or_loopback_hosts()
     {

@@ -120,6 +120,20 @@ public sealed class DocumentPartsTests
         Assert.Null(MrzDates.Expiry("941323", new DateOnly(2026, 11, 26)));
     }
 
+    [Theory]
+    [InlineData(0x7FFFFFF0u)]
+    [InlineData(0xFFFFFFFFu)]
+    [InlineData(0x80000000u)]
+    public void An_out_of_range_exif_offset_is_reported_unreadable(uint offset)
+    {
+        var jpeg = ExifWriter.WithExif(Jpeg(300, 100), orientation: 6, software: "GIMP 2.10.34", softwareOffset: offset);
+
+        var traces = MetadataTraces.Read(jpeg);
+
+        Assert.Null(traces.Software);
+        Assert.StartsWith("exif: tag 0x0131", traces.Unreadable);
+    }
+
     [Fact]
     public void Exif_orientation_turns_the_image_upright_and_software_is_read()
     {

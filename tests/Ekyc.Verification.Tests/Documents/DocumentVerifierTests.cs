@@ -126,6 +126,23 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
+    public void A_malformed_exif_block_costs_only_the_metadata_signal()
+    {
+        // The Software entry points at 0x7FFFFFF0: once an overflow past the bound check, which threw and turned
+        // this rejected specimen into review/engine_error with no document signal at all.
+        var page = Render(SyntheticMrzReadingTests.Passport with { IssuingState = "UTO", Nationality = "UTO" });
+        var jpeg = ExifWriter.WithExif(page, orientation: 1, software: "Adobe Photoshop 25.0", softwareOffset: 0x7FFFFFF0);
+
+        var result = Verify(jpeg);
+
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("specimen_document", result.Authenticity.ReasonCodes);
+        var metadata = Signals(result).Single(s => s.Code == "front_metadata");
+        Assert.Equal((DocumentSignal.NotRun, "metadata_unreadable"), (metadata.Status, metadata.Reason));
+        Assert.Contains("2147483632", Assert.IsType<string>(metadata.Value));
+    }
+
+    [Fact]
     public void Declared_type_that_disagrees_goes_to_review()
     {
         var result = Verify(Render(SyntheticMrzReadingTests.Passport), type: "id_card");

@@ -6,7 +6,8 @@ namespace Ekyc.Verification.Tests.Documents;
 /// <summary>Inserts a minimal EXIF APP1 segment (IFD0: Orientation and optionally Software) after a JPEG's SOI marker.</summary>
 internal static class ExifWriter
 {
-    public static byte[] WithExif(byte[] jpeg, ushort orientation, string? software = null)
+    /// <param name="softwareOffset">Where the Software entry says its text is (default: where it is written).</param>
+    public static byte[] WithExif(byte[] jpeg, ushort orientation, string? software = null, uint? softwareOffset = null)
     {
         var entries = software is null ? 1 : 2;
         var softwareBytes = software is null ? [] : Encoding.ASCII.GetBytes(software + "\0");
@@ -27,7 +28,7 @@ internal static class ExifWriter
             BinaryPrimitives.WriteUInt16BigEndian(entry, 0x0131);
             BinaryPrimitives.WriteUInt16BigEndian(entry[2..], 2);
             BinaryPrimitives.WriteUInt32BigEndian(entry[4..], (uint)softwareBytes.Length);
-            BinaryPrimitives.WriteUInt32BigEndian(entry[8..], (uint)(8 + ifdSize));
+            BinaryPrimitives.WriteUInt32BigEndian(entry[8..], softwareOffset ?? (uint)(8 + ifdSize));
             softwareBytes.CopyTo(tiff, 8 + ifdSize);
         }
         var segment = new byte[4 + 6 + tiff.Length];

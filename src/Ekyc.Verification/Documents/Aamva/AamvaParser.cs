@@ -146,11 +146,11 @@ public static partial class AamvaParser
         var first = get("DAC");
         var middle = get("DAD");
         var suffix = get("DCU") ?? get("DAE");
-        if (first is null && get("DCT") is { } given)
+        // A value of separators and other whitespace ("," + U+2003 + ",") splits into nothing: no given name.
+        if (first is null && get("DCT")?.Split([',', ' '], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var firstGiven, .. var moreGiven])
         {
-            var parts = given.Split([',', ' '], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            first = parts[0];
-            middle ??= parts.Length > 1 ? parts[1].Replace(',', ' ') : null;
+            first = firstGiven;
+            middle ??= moreGiven is [var more] ? more.Replace(',', ' ') : null;
         }
         if ((first is null || last is null) && get("DAA") is { } full)
         {
@@ -205,13 +205,14 @@ public static partial class AamvaParser
             ? new DateOnly(year, month, day)
             : null;
 
-    [GeneratedRegex(@"(?<type>ANSI |AAMVA)(?<iin>\d{6})(?<version>\d{2})(?<rest>.*)", RegexOptions.Singleline)]
+    // [0-9], not \d: \d also matches other scripts' digits, which int.Parse refuses.
+    [GeneratedRegex(@"(?<type>ANSI |AAMVA)(?<iin>[0-9]{6})(?<version>[0-9]{2})(?<rest>.*)", RegexOptions.Singleline)]
     private static partial Regex HeaderPattern();
 
     [GeneratedRegex("(DL|ID)(?=[DZ][A-Z]{2})")]
     private static partial Regex SubfilePattern();
 
-    [GeneratedRegex(@"(DL|ID)\d{8}(?:[A-Z]{2}\d{8})*")]
+    [GeneratedRegex("(DL|ID)[0-9]{8}(?:[A-Z]{2}[0-9]{8})*")]
     private static partial Regex DesignatorPattern();
 
     [GeneratedRegex(@"[\x00-\x1F\x7F-\x9F|]")]

@@ -144,15 +144,36 @@ public sealed class ListStore(string root)
 
     private static ListManifest ReadManifest(string path)
     {
+        ListManifest manifest;
         try
         {
-            return JsonSerializer.Deserialize<ListManifest>(File.ReadAllText(path), Json)
+            manifest = JsonSerializer.Deserialize<ListManifest>(File.ReadAllText(path), Json)
                 ?? throw new ListLoadException(path, null, "empty manifest");
         }
         catch (JsonException ex)
         {
             throw new ListLoadException(path, ex.LineNumber + 1, "malformed manifest: " + ex.Message, ex);
         }
+        return Validate(path, manifest);
+    }
+
+    /// <summary>
+    /// What the rest of the store relies on: the manifest names its own folder, a known format, and at least one file,
+    /// each a plain name inside the folder (never a path out of it).
+    /// </summary>
+    private static ListManifest Validate(string path, ListManifest manifest)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(path));
+        string? problem = manifest switch
+        {
+            { Name: null } or { Format: null } or { Files: null } or { Sha256: null } => "a required field is null",
+            _ when manifest.Name != folder => $"names the list '{manifest.Name}' but lies in the folder '{folder}'",
+            _ when !ListFormatNames.All.Contains(manifest.Format) => $"unknown format '{manifest.Format}'",
+            { Files.Count: 0 } => "lists no file",
+            _ when manifest.Files.Any(f => f is null || f.Length == 0 || f != Path.GetFileName(f) || f is "." or "..") => "a file name is not a plain name inside the list's folder",
+            _ => null,
+        };
+        return problem is null ? manifest : throw new ListLoadException(path, null, "invalid manifest: " + problem);
     }
 
     private static string Checksum(IReadOnlyList<string> files)

@@ -18,7 +18,7 @@ internal static class UsCslLoader
         {
             if (columns is null)
             {
-                columns = fields.Select((f, i) => (f.Trim().ToLowerInvariant(), i)).ToDictionary(p => p.Item1, p => p.i);
+                columns = Header(path, line, fields);
                 if (Required.FirstOrDefault(c => !columns.ContainsKey(c)) is { } missing)
                 {
                     throw new ListLoadException(path, line, $"header lacks the '{missing}' column; is this a CSL file?");
@@ -51,6 +51,21 @@ internal static class UsCslLoader
             });
         }
         return columns is null ? throw new ListLoadException(path, 1, "empty file") : entities;
+    }
+
+    /// <summary>Column positions by name; blank names (trailing commas) are ignored, a name given twice is ambiguous.</summary>
+    private static Dictionary<string, int> Header(string path, long line, string[] fields)
+    {
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var name = fields[i].Trim().ToLowerInvariant();
+            if (name.Length > 0 && !columns.TryAdd(name, i))
+            {
+                throw new ListLoadException(path, line, $"header names the '{name}' column twice");
+            }
+        }
+        return columns;
     }
 
     private static IEnumerable<string> Split(string? value) =>
