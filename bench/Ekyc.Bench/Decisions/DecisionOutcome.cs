@@ -1,0 +1,15 @@
+using Ekyc.Synthetic.Decisions;
+
+namespace Ekyc.Bench.Decisions;
+
+/// <summary>What the server decided for one labelled case, with every requested check that did not pass.</summary>
+/// <param name="SubmitToDecisionMs">As a client polling every 10 ms sees it.</param>
+public sealed record DecisionOutcome(DecisionLabel Label, string Status, string Rule, IReadOnlyList<CheckFinding> Findings, double SubmitToDecisionMs)
+{
+    /// <summary>
+    /// A fraud rejected, or sent to review where review is acceptable for its class and the check that should catch
+    /// it is among the reasons (a review for an unrelated doubt did not catch it).
+    /// </summary>
+    public bool Caught => Status == "rejected" ||
+        (Status == "manual_review" && Label.ReviewAcceptable && Findings.Any(f => f.Check == Label.Class.Evidence() && f.Status is "review" or "fail"));
+}
