@@ -31,13 +31,25 @@ public static class DecisionClient
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var report = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}/report"))!;
-        var findings = report["checks"]!.AsArray()
-            .Where(check => check!["requested"]!.GetValue<bool>() && check["status"]!.GetValue<string>() is not ("pass" or "clear"))
-            .Select(check => new CheckFinding(check!["name"]!.GetValue<string>(), check["status"]!.GetValue<string>(),
-                [.. check["reason_codes"]!.AsArray().Select(r => r!.GetValue<string>())]))
+        var checksRun = report["checks"]!.AsArray().Where(check => check!["requested"]!.GetValue<bool>()).Select(check => check!).ToList();
+        var findings = checksRun
+            .Where(check => check["status"]!.GetValue<string>() is not ("pass" or "clear"))
+            .Select(check => new CheckFinding(check["name"]!.GetValue<string>(), check["status"]!.GetValue<string>(),
+                [.. check["reason_codes"]!.AsArray().Select(r => r!.GetValue<string>())], Signals(check)))
             .ToList();
-        return new DecisionOutcome(label, report["status"]!.GetValue<string>(), report["decision"]?["rule"]?.GetValue<string>() ?? "", findings, elapsed);
+        var scores = checksRun.Where(check => check["score"] is not null)
+            .ToDictionary(check => check["name"]!.GetValue<string>(), check => check["score"]!.GetValue<double>());
+        return new DecisionOutcome(label, report["status"]!.GetValue<string>(), report["decision"]?["rule"]?.GetValue<string>() ?? "", findings, scores, elapsed);
     }
+
+    /// <summary>The signals of a check's evidence that did not pass (documents: <c>status</c>; faces: <c>passed</c>), with their values.</summary>
+    private static List<string> Signals(JsonNode check) =>
+        check["evidence"]?["signals"] is JsonArray signals
+            ? [.. signals.Select(s => s!).Where(NotPassed).Select(s => $"{s["code"] ?? s["name"]}:{s["status"] ?? s["passed"]}({s["reason"]})={s["value"]?.ToJsonString()}")]
+            : [];
+
+    private static bool NotPassed(JsonNode signal) =>
+        (signal["status"] is JsonValue status && status.GetValue<string>() != "pass") || (signal["passed"] is JsonValue passed && !passed.GetValue<bool>());
 
     private static async Task UploadDocumentAsync(HttpClient client, string id, string side, string type, byte[] image)
     {

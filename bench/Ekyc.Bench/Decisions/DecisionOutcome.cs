@@ -3,8 +3,10 @@ using Ekyc.Synthetic.Decisions;
 namespace Ekyc.Bench.Decisions;
 
 /// <summary>What the server decided for one labelled case, with every requested check that did not pass.</summary>
+/// <param name="Scores">Each requested check's headline score (similarity, liveness probability…), when it has one.</param>
 /// <param name="SubmitToDecisionMs">As a client polling every 10 ms sees it.</param>
-public sealed record DecisionOutcome(DecisionLabel Label, string Status, string Rule, IReadOnlyList<CheckFinding> Findings, double SubmitToDecisionMs)
+public sealed record DecisionOutcome(DecisionLabel Label, string Status, string Rule, IReadOnlyList<CheckFinding> Findings,
+    IReadOnlyDictionary<string, double> Scores, double SubmitToDecisionMs)
 {
     /// <summary>
     /// A fraud rejected, or sent to review where review is acceptable for its class and the check that should catch

@@ -30,6 +30,11 @@ public static class DecisionTables
             $"fraud approved: {fraud.Count(o => o.Status == "approved")} of {fraud.Count}; " +
             $"fraud caught: {fraud.Count(o => o.Caught)}/{fraud.Count} (rejected {fraud.Count(o => o.Status == "rejected")}, " +
             $"the rest sent to review by the evidence that should catch them where review is acceptable)");
+        foreach (var check in new[] { "face_match", "face_liveness" })
+            Console.WriteLine($"{check} score, median (min–max) per class: " + string.Join("; ", outcomes.GroupBy(o => o.Label.Class).OrderBy(g => g.Key)
+                .Select(g => (g.Key, Values: g.Where(o => o.Scores.ContainsKey(check)).Select(o => o.Scores[check]).Order().ToArray()))
+                .Where(g => g.Values.Length > 0)
+                .Select(g => $"{g.Key.ToWire()} {Percentile(g.Values, 0.5):F2} ({g.Values[0]:F2}–{g.Values[^1]:F2})")));
         var latencies = outcomes.Select(o => o.SubmitToDecisionMs).Order().ToArray();
         Console.WriteLine($"submit -> decision: median {Percentile(latencies, 0.5):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms over {latencies.Length} sessions");
     }
