@@ -9,9 +9,10 @@ public sealed record DecisionOutcome(DecisionLabel Label, string Status, string 
     IReadOnlyDictionary<string, double> Scores, double SubmitToDecisionMs)
 {
     /// <summary>
-    /// A fraud rejected, or sent to review where review is acceptable for its class and the check that should catch
-    /// it is among the reasons (a review for an unrelated doubt did not catch it).
+    /// A fraud rejected, or sent to review where review is acceptable for its class, with the evidence that should
+    /// catch it among the reasons (<see cref="DecisionClasses.Evidence"/>): a rejection for an unrelated doubt did not catch it.
     /// </summary>
-    public bool Caught => Status == "rejected" ||
-        (Status == "manual_review" && Label.ReviewAcceptable && Findings.Any(f => f.Check == Label.Class.Evidence() && f.Status is "review" or "fail"));
+    public bool Caught => (Status == "rejected" || (Status == "manual_review" && Label.ReviewAcceptable)) &&
+        Label.Class.Evidence() is { } evidence &&
+        Findings.Any(f => f.Check == evidence.Check && f.Status is "fail" or "review" or "hit" && (evidence.Reasons.Count == 0 || f.Reasons.Intersect(evidence.Reasons).Any()));
 }

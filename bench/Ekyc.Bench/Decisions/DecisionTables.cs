@@ -8,7 +8,7 @@ public static class DecisionTables
     public static void Print(string title, IReadOnlyList<DecisionOutcome> outcomes)
     {
         Console.WriteLine($"\n### {title}\n");
-        Console.WriteLine("| class | n | approved | manual_review | rejected | expected | as expected | checks not passed (sessions) |");
+        Console.WriteLine("| class | n | approved | manual_review | rejected | expected | as expected¹ | checks not passed (sessions) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var group in outcomes.GroupBy(o => o.Label.Class).OrderBy(g => g.Key))
         {
@@ -18,6 +18,7 @@ public static class DecisionTables
             Console.WriteLine($"| {group.Key.ToWire()} | {n} | {Count(group, "approved")} | {Count(group, "manual_review")} | {Count(group, "rejected")} | {expected} | {ok}/{n} | {Findings(group)} |");
         }
 
+        Console.WriteLine("\n¹ genuine: approved; fraud: rejected (or reviewed where accepted) with the check that should catch it among the reasons.");
         Console.WriteLine("\n| genuine, by capture | passport approved | id_card approved |");
         Console.WriteLine("|---|---|---|");
         var genuine = outcomes.Where(o => o.Label.Class.IsGenuine()).ToList();
@@ -28,8 +29,7 @@ public static class DecisionTables
         var approved = genuine.Count(o => o.Status == "approved");
         Console.WriteLine($"\ngenuine auto-approval: {approved}/{genuine.Count} ({(double)approved / Math.Max(1, genuine.Count):P0}); " +
             $"fraud approved: {fraud.Count(o => o.Status == "approved")} of {fraud.Count}; " +
-            $"fraud caught: {fraud.Count(o => o.Caught)}/{fraud.Count} (rejected {fraud.Count(o => o.Status == "rejected")}, " +
-            $"the rest sent to review by the evidence that should catch them where review is acceptable)");
+            $"fraud caught by its evidence: {fraud.Count(o => o.Caught)}/{fraud.Count} (rejected for any reason: {fraud.Count(o => o.Status == "rejected")})");
         foreach (var check in new[] { "face_match", "face_liveness" })
             Console.WriteLine($"{check} score, median (min–max) per class: " + string.Join("; ", outcomes.GroupBy(o => o.Label.Class).OrderBy(g => g.Key)
                 .Select(g => (g.Key, Values: g.Where(o => o.Scores.ContainsKey(check)).Select(o => o.Scores[check]).Order().ToArray()))

@@ -46,14 +46,20 @@ public static class DecisionClasses
     /// <summary>The decision the class must get: genuine customers approved, every fraud rejected.</summary>
     public static string Expected(this DecisionClass c) => c.IsGenuine() ? "approved" : "rejected";
 
-    /// <summary>The check whose evidence should catch the class (null for genuine classes).</summary>
-    public static string? Evidence(this DecisionClass c) => c switch
+    /// <summary>
+    /// The check whose evidence should catch the class and the reason codes that show it (empty: any reason of that
+    /// check); null for the genuine classes. A fraud turned down for an unrelated doubt was not caught.
+    /// </summary>
+    public static (string Check, IReadOnlyList<string> Reasons)? Evidence(this DecisionClass c) => c switch
     {
-        DecisionClass.FaceMismatch => "face_match",
-        DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay => "face_liveness",
-        DecisionClass.SanctionedPerson => "sanctions_screening",
-        _ when c.IsGenuine() => null,
-        _ => "document_authenticity",
+        DecisionClass.FaceMismatch => ("face_match", []),
+        DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay => ("face_liveness", []),
+        DecisionClass.TamperedCheckDigit => ("document_authenticity", ["check_digit_mismatch"]),
+        DecisionClass.PrintedMrzMismatch => ("document_authenticity", ["printed_fields_mismatch", "front_back_mismatch"]),
+        DecisionClass.ExpiredDocument => ("document_authenticity", ["document_expired"]),
+        DecisionClass.SpecimenDocument => ("document_authenticity", ["specimen_document"]),
+        DecisionClass.SanctionedPerson => ("sanctions_screening", []),
+        _ => null,
     };
 
     /// <summary>
