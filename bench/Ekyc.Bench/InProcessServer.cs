@@ -23,6 +23,8 @@ public sealed class InProcessServer : IAsyncDisposable
     }
 
     public string DataPath { get; }
+    /// <summary>The server's services, e.g. its screening index to check generated names against.</summary>
+    public IServiceProvider Services => _app.Services;
     public HttpClient Client { get; }
 
     public static async Task<InProcessServer> StartAsync(string name, params string[] settings)

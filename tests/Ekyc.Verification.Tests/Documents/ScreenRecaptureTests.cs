@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
+using Ekyc.Synthetic.Capture;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;

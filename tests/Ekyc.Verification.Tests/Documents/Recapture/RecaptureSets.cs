@@ -1,3 +1,4 @@
+using Ekyc.Synthetic.Capture;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
 using Ekyc.Verification.Tests.Faces;

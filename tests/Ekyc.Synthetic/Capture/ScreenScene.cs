@@ -1,12 +1,12 @@
 using SkiaSharp;
 
-namespace Ekyc.Verification.Tests.Documents.Recapture;
+namespace Ekyc.Synthetic.Capture;
 
 /// <summary>
 /// A document shown on an RGB-stripe screen: each screen pixel is three vertical stripes, red, green and blue, each
 /// lit by its channel of the displayed image, separated by the black matrix.
 /// </summary>
-internal sealed class ScreenScene : IScene
+public sealed class ScreenScene : IScene
 {
     private const double Exposure = 0.85;
     private readonly float[] _linear;

@@ -1,9 +1,9 @@
 using SkiaSharp;
 
-namespace Ekyc.Verification.Tests.Documents.Recapture;
+namespace Ekyc.Synthetic.Capture;
 
 /// <summary>A printed page: diffuse reflectance under a lamp that is a little brighter on one side.</summary>
-internal sealed class PaperScene : IScene
+public sealed class PaperScene : IScene
 {
     private readonly float[] _linear;
     private readonly double _tilt;

@@ -1,10 +1,10 @@
-namespace Ekyc.Verification.Tests.Documents.Recapture;
+namespace Ekyc.Synthetic.Capture;
 
 /// <summary>
 /// How the camera is held and what it does to the light: the same model photographs paper (genuine captures) and
 /// screens (recaptures), so the two differ only in the scene.
 /// </summary>
-internal sealed record CameraShot
+public sealed record CameraShot
 {
     /// <summary>Camera pixels per scene unit (a page pixel for paper, a screen pixel for a screen).</summary>
     public double Scale { get; init; } = 1.5;

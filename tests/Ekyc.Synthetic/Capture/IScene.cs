@@ -1,7 +1,7 @@
-namespace Ekyc.Verification.Tests.Documents.Recapture;
+namespace Ekyc.Synthetic.Capture;
 
 /// <summary>A scene: linear RGB light at a point, in scene units, over a <c>Width×Height</c> rectangle.</summary>
-internal interface IScene
+public interface IScene
 {
     int Width { get; }
     int Height { get; }

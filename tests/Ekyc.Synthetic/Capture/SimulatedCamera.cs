@@ -1,13 +1,13 @@
 using SkiaSharp;
 
-namespace Ekyc.Verification.Tests.Documents.Recapture;
+namespace Ekyc.Synthetic.Capture;
 
 /// <summary>
 /// A phone camera: perspective projection of the scene onto the sensor (the document fills ~86% of the frame),
 /// box integration over each sensor pixel (3×3 samples), lens blur, RGGB Bayer sampling with noise, bilinear
 /// demosaicing, sRGB gamma and JPEG.
 /// </summary>
-internal static class SimulatedCamera
+public static class SimulatedCamera
 {
     private const int Supersample = 3;
     private const double Margin = 0.08;

@@ -1,7 +1,7 @@
-namespace Ekyc.Verification.Tests.Documents.Recapture;
+namespace Ekyc.Synthetic.Capture;
 
 /// <summary>How a screen is built and lit.</summary>
-internal sealed record ScreenModel
+public sealed record ScreenModel
 {
     /// <summary>Share of each subpixel's third of the pixel width that emits (the rest is the black matrix).</summary>
     public double FillFactor { get; init; } = 0.8;

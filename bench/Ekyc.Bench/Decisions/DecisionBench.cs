@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Ekyc.Core.Checks;
+using Ekyc.Synthetic.Decisions;
+using Ekyc.Verification.Documents.Specimens;
+using Ekyc.Verification.Screening;
+using Ekyc.Verification.Screening.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ekyc.Bench.Decisions;
+
+/// <summary>
+/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep]</c>: generates the labelled decision set
+/// (<see cref="DecisionSetGenerator"/>: N cases per fraud class, 2N per genuine class) and runs every case through the
+/// real server with its default configuration, once with all five checks and once without <c>pep_screening</c>; prints
+/// the confusion table per class, the genuine auto-approval rate, the fraud approved and the submit→decision latency.
+/// <c>--out</c> also writes the images, <c>labels.json</c>/<c>labels.csv</c> and <c>outcomes.json</c>.
+/// </summary>
+public static class DecisionBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = Arg(args, "--count", "8", int.Parse);
+        var seed = Arg(args, "--seed", "1", int.Parse);
+        var outDir = Arg<string?>(args, "--out", null, s => s);
+        var passes = Arg(args, "--checks", "both", s => s) switch
+        {
+            "all" => new[] { true },
+            "no-pep" => [false],
+            "both" => [true, false],
+            var other => throw new ArgumentException($"--checks {other}: both, all or no-pep"),
+        };
+        var clock = Stopwatch.StartNew();
+        await using var server = await InProcessServer.StartAsync("decisions");
+        var screening = server.Services.GetRequiredService<ScreeningService>();
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath), holder => Screen(screening, holder).Count == 0);
+        var labels = generator.Plan(count, seed);
+        foreach (var listed in HolderNames.Listed.Where(h => !Screen(screening, h).Any(m => m.Score >= screening.Options.HitThreshold)))
+            Console.WriteLine($"warning: the listed person {listed.GivenNames} {listed.Surname} is not a hit on the loaded lists");
+        var cases = labels.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(2, Environment.ProcessorCount)).Select(generator.Render).ToList();
+        var generated = clock.Elapsed;
+        if (outDir is not null)
+        {
+            DecisionSetWriter.WriteLabels(outDir, labels);
+            foreach (var c in cases)
+                DecisionSetWriter.WriteImages(outDir, c);
+        }
+
+        Console.WriteLine($"Ekyc decisions: {cases.Count} cases (count {count}, seed {seed}), generated in {generated.TotalSeconds:F0} s; " +
+            $"the real server, default configuration, {Environment.ProcessorCount} cores");
+        // Warm-up: the first inference runs allocate the ONNX arenas.
+        await DecisionClient.RunAsync(server.Client, cases[0], CheckNames.All);
+        var results = new Dictionary<string, List<DecisionOutcome>>();
+        foreach (var allChecks in passes)
+        {
+            var checks = allChecks ? CheckNames.All : [.. CheckNames.All.Where(c => c != CheckNames.PepScreening)];
+            var title = allChecks ? "all five checks (the default)" : "excluding pep_screening (the other four checks)";
+            var passClock = Stopwatch.StartNew();
+            var outcomes = new List<DecisionOutcome>();
+            foreach (var c in cases)
+                outcomes.Add(await DecisionClient.RunAsync(server.Client, c, checks));
+            DecisionTables.Print(title, outcomes);
+            Console.WriteLine($"pass time {passClock.Elapsed.TotalSeconds:F0} s");
+            results[allChecks ? "all_checks" : "without_pep_screening"] = outcomes;
+        }
+        if (outDir is not null)
+            File.WriteAllText(Path.Combine(outDir, "outcomes.json"), JsonSerializer.Serialize(results.ToDictionary(kv => kv.Key, kv => kv.Value.Select(o =>
+                new { o.Label.Id, o.Status, o.Rule, o.Findings, o.Scores, o.SubmitToDecisionMs })), DecisionSetWriter.Json));
+        Console.WriteLine($"\ntotal {clock.Elapsed.TotalSeconds:F0} s");
+        return 0;
+    }
+
+    /// <summary>The holder as the server screens them: full name, birth date and nationality from the document.</summary>
+    private static IReadOnlyList<ScreeningMatch> Screen(ScreeningService screening, Holder holder)
+    {
+        var yy = int.Parse(holder.BirthDate[..2]);
+        var year = yy > DateTime.UtcNow.Year % 100 ? 1900 + yy : 2000 + yy;
+        var birth = BirthDate.ParseIso($"{year}-{holder.BirthDate[2..4]}-{holder.BirthDate[4..]}");
+        return screening.Search(new ScreeningQuery($"{holder.GivenNames} {holder.Surname}", birth, holder.Nationality));
+    }
+
+    private static T Arg<T>(string[] args, string name, string? fallback, Func<string, T> parse)
+    {
+        var index = Array.IndexOf(args, name);
+        var text = index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        return text is null ? default! : parse(text);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Ekyc.Synthetic.Decisions;
+
+namespace Ekyc.Bench.Decisions;
+
+/// <summary>One case through the public API as a business and its customer's app would drive it.</summary>
+public static class DecisionClient
+{
+    public static async Task<DecisionOutcome> RunAsync(HttpClient client, DecisionCase c, IReadOnlyList<string> checks)
+    {
+        var label = c.Label;
+        var created = await client.PostAsJsonAsync("/v1/sessions", new { reference = label.Id, document_types = new[] { label.DocumentType }, checks });
+        created.EnsureSuccessStatusCode();
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        await UploadDocumentAsync(client, id, "front", label.DocumentType, c.Front);
+        if (c.Back is not null)
+            await UploadDocumentAsync(client, id, "back", label.DocumentType, c.Back);
+        using (var selfie = new MultipartFormDataContent { { new ByteArrayContent(c.Selfie), "file", "selfie.jpg" } })
+            (await client.PostAsync($"/v1/sessions/{id}/selfie", selfie)).EnsureSuccessStatusCode();
+
+        var started = Stopwatch.GetTimestamp();
+        (await client.PostAsync($"/v1/sessions/{id}/submit", null)).EnsureSuccessStatusCode();
+        JsonNode session;
+        do
+        {
+            await Task.Delay(10);
+            session = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}"))!;
+        } while (session["status"]!.GetValue<string>() is "submitted" or "processing");
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        var report = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}/report"))!;
+        var checksRun = report["checks"]!.AsArray().Where(check => check!["requested"]!.GetValue<bool>()).Select(check => check!).ToList();
+        var findings = checksRun
+            .Where(check => check["status"]!.GetValue<string>() is not ("pass" or "clear"))
+            .Select(check => new CheckFinding(check["name"]!.GetValue<string>(), check["status"]!.GetValue<string>(),
+                [.. check["reason_codes"]!.AsArray().Select(r => r!.GetValue<string>())], Signals(check)))
+            .ToList();
+        var scores = checksRun.Where(check => check["score"] is not null)
+            .ToDictionary(check => check["name"]!.GetValue<string>(), check => check["score"]!.GetValue<double>());
+        return new DecisionOutcome(label, report["status"]!.GetValue<string>(), report["decision"]?["rule"]?.GetValue<string>() ?? "", findings, scores, elapsed);
+    }
+
+    /// <summary>The signals of a check's evidence that did not pass (documents: <c>status</c>; faces: <c>passed</c>), with their values.</summary>
+    private static List<string> Signals(JsonNode check) =>
+        check["evidence"]?["signals"] is JsonArray signals
+            ? [.. signals.Select(s => s!).Where(NotPassed).Select(s => $"{s["code"] ?? s["name"]}:{s["status"] ?? s["passed"]}({s["reason"]})={s["value"]?.ToJsonString()}")]
+            : [];
+
+    private static bool NotPassed(JsonNode signal) =>
+        (signal["status"] is JsonValue status && status.GetValue<string>() != "pass") || (signal["passed"] is JsonValue passed && !passed.GetValue<bool>());
+
+    private static async Task UploadDocumentAsync(HttpClient client, string id, string side, string type, byte[] image)
+    {
+        using var content = new MultipartFormDataContent { { new StringContent(side), "side" }, { new StringContent(type), "type" }, { new ByteArrayContent(image), "file", $"{side}.jpg" } };
+        (await client.PostAsync($"/v1/sessions/{id}/documents", content)).EnsureSuccessStatusCode();
+    }
+}

@@ -1,0 +1,72 @@
+namespace Ekyc.Synthetic.Decisions;
+
+/// <summary>What a generated verification is: a genuine customer or one kind of fraud.</summary>
+public enum DecisionClass
+{
+    GenuinePassport,
+    GenuineIdCard,
+    /// <summary>Someone else's selfie against the holder's document.</summary>
+    FaceMismatch,
+    /// <summary>The selfie is a photo of a printed photo of the holder.</summary>
+    SelfiePrintReplay,
+    /// <summary>The selfie is a photo of a screen showing a photo of the holder.</summary>
+    SelfieScreenReplay,
+    /// <summary>A data field changed in print and MRZ, its check digits left as issued.</summary>
+    TamperedCheckDigit,
+    /// <summary>The printed surname differs from the MRZ surname.</summary>
+    PrintedMrzMismatch,
+    ExpiredDocument,
+    /// <summary>Issuing state and nationality <c>UTO</c>, ICAO's fictitious Utopia.</summary>
+    SpecimenDocument,
+    /// <summary>A real listed name and birth date from the bundled sanctions lists.</summary>
+    SanctionedPerson,
+}
+
+public static class DecisionClasses
+{
+    public static readonly IReadOnlyList<DecisionClass> All = Enum.GetValues<DecisionClass>();
+
+    public static bool IsGenuine(this DecisionClass c) => c is DecisionClass.GenuinePassport or DecisionClass.GenuineIdCard;
+
+    public static string ToWire(this DecisionClass c) => c switch
+    {
+        DecisionClass.GenuinePassport => "genuine_passport",
+        DecisionClass.GenuineIdCard => "genuine_id_card",
+        DecisionClass.FaceMismatch => "face_mismatch",
+        DecisionClass.SelfiePrintReplay => "selfie_print_replay",
+        DecisionClass.SelfieScreenReplay => "selfie_screen_replay",
+        DecisionClass.TamperedCheckDigit => "tampered_check_digit",
+        DecisionClass.PrintedMrzMismatch => "printed_mrz_mismatch",
+        DecisionClass.ExpiredDocument => "expired_document",
+        DecisionClass.SpecimenDocument => "specimen_document",
+        DecisionClass.SanctionedPerson => "sanctioned_person",
+        _ => throw new ArgumentOutOfRangeException(nameof(c), c, null),
+    };
+
+    /// <summary>The decision the class must get: genuine customers approved, every fraud rejected.</summary>
+    public static string Expected(this DecisionClass c) => c.IsGenuine() ? "approved" : "rejected";
+
+    /// <summary>
+    /// The check whose evidence should catch the class and the reason codes that show it (empty: any reason of that
+    /// check); null for the genuine classes. A fraud turned down for an unrelated doubt was not caught.
+    /// </summary>
+    public static (string Check, IReadOnlyList<string> Reasons)? Evidence(this DecisionClass c) => c switch
+    {
+        DecisionClass.FaceMismatch => ("face_match", []),
+        DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay => ("face_liveness", []),
+        DecisionClass.TamperedCheckDigit => ("document_authenticity", ["check_digit_mismatch"]),
+        DecisionClass.PrintedMrzMismatch => ("document_authenticity", ["printed_fields_mismatch", "front_back_mismatch"]),
+        DecisionClass.ExpiredDocument => ("document_authenticity", ["document_expired"]),
+        DecisionClass.SpecimenDocument => ("document_authenticity", ["specimen_document"]),
+        DecisionClass.SanctionedPerson => ("sanctions_screening", []),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether <c>manual_review</c> also counts as caught: only where the evidence is statistical — passive liveness on
+    /// a replayed selfie, and a printed field read by OCR against its MRZ value (OCR doubt reviews) — and then only when
+    /// that evidence is what sent it to review (<see cref="Evidence"/>).
+    /// </summary>
+    public static bool ReviewAcceptable(this DecisionClass c) =>
+        c is DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay or DecisionClass.PrintedMrzMismatch;
+}

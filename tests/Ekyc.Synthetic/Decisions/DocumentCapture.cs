@@ -1,0 +1,70 @@
+using Ekyc.Synthetic.Capture;
+using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Documents.Specimens;
+using SkiaSharp;
+
+namespace Ekyc.Synthetic.Decisions;
+
+/// <summary>Renders one side of a document as the customer's capture condition would deliver it.</summary>
+public static class DocumentCapture
+{
+    private const float MmPerInch = 25.4f;
+
+    /// <param name="side"><c>Full</c> a passport page; <c>CardFront</c> / <c>CardBack</c> the two sides of an ID card.</param>
+    public static byte[] Render(SpecimenRenderer renderer, MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait,
+        DocumentSide side, CaptureCondition condition, Random random, int seed)
+    {
+        var widthMm = printed.Format == MrzFormat.Td1 ? 85.6f : 125f;
+        int Width(double dpi) => (int)Math.Round(dpi / MmPerInch * widthMm);
+        var page = new SpecimenOptions
+        {
+            Portrait = portrait,
+            MrzLines = mrz,
+            Seed = seed,
+            DrawMrz = side != DocumentSide.CardFront,
+            DrawPrinted = side != DocumentSide.CardBack,
+        };
+        switch (condition)
+        {
+            case CaptureCondition.Scan300Dpi:
+                return renderer.Render(printed, page with { Width = Width(300), Noise = 1.5f, JpegQuality = 92 });
+            case CaptureCondition.Rotated:
+                var angle = (float)(Uniform(random, 2, 6) * (random.Next(2) == 0 ? -1 : 1));
+                return renderer.Render(printed, page with { Width = Width(Uniform(random, 200, 300)), RotationDegrees = angle, BlurSigma = 0.4f, Noise = 2, JpegQuality = 90 });
+            case CaptureCondition.Jpeg70To95:
+                return renderer.Render(printed, page with
+                {
+                    Width = Width(Uniform(random, 220, 300)),
+                    JpegQuality = random.Next(70, 96),
+                    Noise = (float)Uniform(random, 1, 3),
+                    BlurSigma = (float)Uniform(random, 0, 0.6),
+                });
+            case CaptureCondition.Phone150DpiUnevenLight:
+                // The page printed at 300 dpi, photographed at half that: ~15 px per MRZ character on an ID card.
+                using (var paper = Decode(renderer.Render(printed, page with { Width = Width(300) })))
+                {
+                    var tilt = Uniform(random, 0.25, 0.45) * (random.Next(2) == 0 ? -1 : 1);
+                    return SimulatedCamera.Photograph(new PaperScene(paper, tilt), new CameraShot
+                    {
+                        Scale = 0.5 * Uniform(random, 0.95, 1.1),
+                        RotationDegrees = Uniform(random, -3, 3),
+                        Keystone = Uniform(random, -0.04, 0.04),
+                        LensBlur = Uniform(random, 0.45, 0.8),
+                        Noise = Uniform(random, 0.004, 0.012),
+                        JpegQuality = random.Next(80, 93),
+                        Seed = seed,
+                    });
+                }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(condition), condition, null);
+        }
+    }
+
+    internal static SKBitmap Decode(byte[] encoded)
+    {
+        using var bitmap = SKBitmap.Decode(encoded) ?? throw new InvalidDataException("Undecodable image.");
+        return bitmap.Copy(SKColorType.Rgba8888);
+    }
+
+    internal static double Uniform(Random random, double min, double max) => min + (max - min) * random.NextDouble();
+}
