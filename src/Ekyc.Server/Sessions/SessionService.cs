@@ -6,6 +6,7 @@ using Ekyc.Server.Data;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Events;
 using Ekyc.Server.Jobs;
+using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
@@ -17,7 +18,7 @@ namespace Ekyc.Server.Sessions;
 /// <summary>The session use cases behind the HTTP API. Every state change commits with its event.</summary>
 public sealed class SessionService(
     Database database, SessionStore sessions, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
-    NetworkGuard networkGuard, IOptions<EkycOptions> options, TimeProvider time)
+    NetworkGuard networkGuard, LivenessChallengeService challenges, IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
@@ -79,7 +80,12 @@ public sealed class SessionService(
     {
         var upload = await UploadReader.ReadAsync(request, Options.Uploads.MaxBytes, Options.Uploads.MaxSelfieFrames, cancellationToken);
         var images = upload.Files.Select(f => ImageIntake.Accept(f, Options.Uploads)).ToList();
-        return await StoreImagesAsync(caller, id, SessionAction.UploadSelfie, ImageRecord.SelfieKind, null, null, images, _ => { }, cancellationToken);
+        // Frames answering a liveness challenge consume it in the upload's own transaction: one challenge, one selfie.
+        var challengeId = upload.Field("challenge_id");
+        if (challengeId is not null)
+            await challenges.RequireUsableAsync(caller, id, challengeId, cancellationToken);
+        return await StoreImagesAsync(caller, id, SessionAction.UploadSelfie, ImageRecord.SelfieKind, null, null, images, _ => { }, cancellationToken,
+            challengeId is null ? null : (connection, transaction, records) => challenges.ConsumeAsync(connection, transaction, caller, id, challengeId, records[0].Id));
     }
 
     /// <summary>
@@ -87,7 +93,8 @@ public sealed class SessionService(
     /// never a row without its image. A replaced image's blob is deleted after the commit.
     /// </summary>
     private async Task<IReadOnlyList<ImageResponse>> StoreImagesAsync(Caller caller, string id, SessionAction action, string kind,
-        string? side, string? type, IReadOnlyList<AcceptedImage> images, Action<SessionRecord> guard, CancellationToken cancellationToken)
+        string? side, string? type, IReadOnlyList<AcceptedImage> images, Action<SessionRecord> guard, CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, IReadOnlyList<ImageRecord>, Task>? alsoInTransaction = null)
     {
         // Check the state first so a refused upload writes nothing at all.
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -113,6 +120,8 @@ public sealed class SessionService(
                 var old = await ImageStore.RemoveReplacedAsync(connection, transaction, id, kind, side);
                 foreach (var record in records)
                     await ImageStore.InsertAsync(connection, transaction, record);
+                if (alsoInTransaction is not null)
+                    await alsoInTransaction(connection, transaction, records);
                 return old;
             }, cancellationToken);
         }

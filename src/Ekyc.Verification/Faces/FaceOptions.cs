@@ -33,7 +33,15 @@ public sealed record FaceOptions
     /// <summary>Change of yaw across frames that counts as a head turn.</summary>
     [Range(0.0, 2.0)] public double HeadTurnYaw { get; init; } = 0.3;
     /// <summary>Most selfie frames analysed for active liveness.</summary>
-    [Range(1, 60)] public int MaxFrames { get; init; } = 12;
+    [Range(1, 60)] public int MaxFrames { get; init; } = 16;
+    /// <summary>Yaw change from the first frame that shows a challenge's turn (the frames of a real turn: see README).</summary>
+    [Range(0.0, 2.0)] public double ChallengeTurnYaw { get; init; } = 0.2;
+    /// <summary>Homography residual (RMS / inter-ocular distance) a challenge's turn must reach to show a real 3-D head.</summary>
+    [Range(0.0, 1.0)] public double ChallengeMinParallax { get; init; } = 0.05;
+    /// <summary>Below this residual the turn is a flat picture moving (fail); between the two it goes to review.</summary>
+    [Range(0.0, 1.0)] public double ChallengePlanarParallax { get; init; } = 0.03;
+    /// <summary>Whether the selfie is searched for a screen's pixel grid or moiré (the documents' recapture measure).</summary>
+    public bool CheckScreenRecapture { get; init; } = true;
     /// <summary>Highest confidence a pass on the passive model alone may claim (it misses good replays).</summary>
     [Range(0.0, 1.0)] public double PassiveConfidenceCap { get; init; } = 0.85;
 

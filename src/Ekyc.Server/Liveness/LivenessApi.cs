@@ -1,0 +1,24 @@
+using Ekyc.Server.Auth;
+using Ekyc.Server.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ekyc.Server.Liveness;
+
+/// <summary>The <c>/v1/sessions/{id}/liveness-challenge</c> route.</summary>
+public static class LivenessApi
+{
+    public static RouteGroupBuilder MapLivenessApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/sessions").WithTags("Liveness").RequireAuthorization();
+        group.MapPost("/{id}/liveness-challenge", CreateAsync).WithName("CreateLivenessChallenge").AddEndpointFilter<IdempotencyFilter>()
+            .WithSummary("Issue a single-use, expiring sequence of moves; upload the selfie frames with its challenge_id")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        return group;
+    }
+
+    private static async Task<Created<LivenessChallengeResponse>> CreateAsync(string id, HttpContext http, LivenessChallengeService service)
+    {
+        var challenge = await service.CreateAsync(Caller.From(http), id, http.RequestAborted);
+        return TypedResults.Created($"/v1/sessions/{id}", challenge);
+    }
+}
