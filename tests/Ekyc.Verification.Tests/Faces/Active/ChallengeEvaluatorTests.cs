@@ -19,7 +19,7 @@ public class ChallengeEvaluatorTests
     [Fact]
     public void The_moves_in_order_by_one_real_head_pass_with_their_frames()
     {
-        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(10, seed: 2), Head(30, seed: 3), Head(0, eyes: 0.05f, seed: 4), Head(-30, seed: 5));
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(2, seed: 2), Head(30, seed: 3), Head(0, eyes: 0.05f, seed: 4), Head(-30, seed: 5));
         Assert.True(outcome.Passed, outcome.Failure);
         Assert.Equal([new FoundMove(ChallengeMove.TurnLeft, 2), new FoundMove(ChallengeMove.Blink, 3), new FoundMove(ChallengeMove.TurnRight, 4)], outcome.Found);
         Assert.True(outcome.Parallax >= Limits.MinParallax);
