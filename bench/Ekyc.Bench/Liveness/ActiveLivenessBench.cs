@@ -119,6 +119,18 @@ public static class ActiveLivenessBench
             }
         Console.WriteLine($"  outcomes: {string.Join(", ", flat.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))}");
 
+        // A frame and its mirror image: what a digitally injected stream can fake (no camera can mirror a held photo).
+        Console.WriteLine("Challenges answered by a real frame and its mirror image (a turn of twice the frame's yaw, faked digitally):");
+        var mirrored = new Dictionary<string, int>();
+        foreach (var (name, bytes, face) in real.SelectMany(s => s))
+        {
+            var move = face.Yaw > 0 ? ChallengeMove.TurnRight : ChallengeMove.TurnLeft;
+            var outcome = ChallengeEvaluator.Evaluate(new ActiveChallenge("bench", [move]), [face, Analyse(PlanarMotion.Mirror(bytes))], limits);
+            var key = outcome.Passed ? "passed" : outcome.Failure!;
+            mirrored[key] = mirrored.GetValueOrDefault(key) + 1;
+        }
+        Console.WriteLine($"  outcomes: {string.Join(", ", mirrored.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))}");
+
         void Report(string label, ChallengeMove[] moves, List<byte[]> frames)
         {
             var outcome = ChallengeEvaluator.Evaluate(new ActiveChallenge("bench", moves), frames.Select(Analyse).ToList(), limits);

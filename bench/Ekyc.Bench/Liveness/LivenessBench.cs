@@ -72,7 +72,7 @@ public static class LivenessBench
         {
             var o = options with { LivenessFailThreshold = t };
             var decided = tune.Select(x => (x.Sample.Kind, Decide(x.Frame, o).Status)).ToList();
-            Console.WriteLine($"| {t:F3} | {Rate(decided, Presentation.Genuine, s => s == CheckStatus.Fail)} | " +
+            Console.WriteLine($"| {t:F4} | {Rate(decided, Presentation.Genuine, s => s == CheckStatus.Fail)} | " +
                 string.Join(" | ", Attacks().Select(k => Rate(decided, k, s => s == CheckStatus.Fail))) + " |");
         }
 

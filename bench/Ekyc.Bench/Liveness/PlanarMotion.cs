@@ -29,4 +29,18 @@ public static class PlanarMotion
         }
         return Framing.Jpeg(output, quality);
     }
+
+    /// <summary>The frame flipped left to right.</summary>
+    public static byte[] Mirror(byte[] jpeg)
+    {
+        using var source = SKBitmap.Decode(jpeg);
+        using var image = SKImage.FromBitmap(source);
+        using var output = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(output))
+        {
+            canvas.SetMatrix(new SKMatrix(-1, 0, source.Width, 0, 1, 0, 0, 0, 1));
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        }
+        return Framing.Jpeg(output, 92);
+    }
 }
