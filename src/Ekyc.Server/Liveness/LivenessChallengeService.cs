@@ -40,6 +40,8 @@ public sealed class LivenessChallengeService(Database database, SessionStore ses
     /// <summary>Refuses an unknown, foreign, used or expired challenge before the upload stores anything.</summary>
     public async Task RequireUsableAsync(Caller caller, string sessionId, string challengeId, CancellationToken cancellationToken)
     {
+        if (caller.SessionId is not null && caller.SessionId != sessionId)
+            throw Problems.SessionNotFound(sessionId);
         await using var connection = await database.OpenAsync(cancellationToken);
         Usable(await LivenessChallengeStore.FindAsync(connection, null, caller.TenantId, sessionId, challengeId), challengeId);
     }

@@ -112,6 +112,9 @@ internal static class LivenessEvaluator
             return outcome.Fatal ? result(CheckStatus.Fail, live, 0.9, [failure]) : result(CheckStatus.Review, live, 0.5, [failure, .. failing]);
         if (passiveSpoof)
             return result(CheckStatus.Review, live, 0.5, [FaceReasons.ActiveChallengePassed, FaceReasons.SpoofSuspected, .. failing]);
+        // On a small or blurred face the landmarks jitter by a good share of the eye distance, which reads as parallax.
+        if (failing.Any(QualityReasons.Contains))
+            return result(CheckStatus.Review, live, 0.5, [FaceReasons.ActiveChallengePassed, .. failing.Where(QualityReasons.Contains)]);
         return result(CheckStatus.Pass, live, ChallengeConfidence, [FaceReasons.Live, FaceReasons.ActiveChallengePassed]);
     }
 
@@ -124,8 +127,8 @@ internal static class LivenessEvaluator
         // A square box is cut by the image border when it is no longer square.
         var cut = Math.Abs(box.Width - box.Height) / Math.Max(box.Width, box.Height);
         var eyes = frames.Where(f => f.Primary?.EyesOpen is not null).Max(f => Math.Min(f.Primary!.EyesOpen!.Value.Left, f.Primary.EyesOpen.Value.Right));
-        // The document thresholds, measured on photos of pages, hold for a face too: the grid is in the whole frame.
-        var grid = screen is null ? 0 : ScreenGrid(screen);
+        // The document thresholds hold for a face too: no genuine frame of the liveness set reached them (README).
+        var grid = screen is not null && screen.Suspected(new DocumentOptions()) ? 1 : 0;
         return
         [
             FaceSignal.AtLeast(FaceReasons.FaceTooSmall, face.Size, options.MinSelfieFaceSize),
@@ -138,14 +141,6 @@ internal static class LivenessEvaluator
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
             FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
         ];
-    }
-
-    /// <summary>How many of the two screen traces (luma grid, chroma stripes) the frame shows by the documents' thresholds.</summary>
-    private static int ScreenGrid(ScreenRecapture screen)
-    {
-        var documents = new DocumentOptions();
-        return (screen.Luma.Decibels >= documents.RecaptureLumaPeakDb && screen.LumaTiles >= documents.RecaptureMinTiles ? 1 : 0)
-            + (screen.Chroma.Decibels >= documents.RecaptureChromaPeakDb && screen.ChromaTiles >= documents.RecaptureMinTiles ? 1 : 0);
     }
 
     private static List<FaceSignal> ActiveSignals(IReadOnlyList<ImageObservation> frames, FaceOptions options)
