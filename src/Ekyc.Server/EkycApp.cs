@@ -6,6 +6,7 @@ using Ekyc.Server.Events;
 using Ekyc.Server.Health;
 using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
+using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.RateLimiting;
 using Ekyc.Server.Sessions;
@@ -46,6 +47,7 @@ public static class EkycApp
         if (options.RunsApi)
         {
             app.MapSessionsApi();
+            app.MapLivenessApi();
             app.MapWebhooksApi();
         }
         return app;
@@ -83,6 +85,7 @@ public static class EkycApp
         services.AddSingleton<SessionExpiry>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<DecodeGate>();
+        services.AddSingleton<LivenessChallengeService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobSignal>();

@@ -200,6 +200,21 @@ public static class Migrations
             DROP INDEX ix_webhook_deliveries_inflight;
             CREATE INDEX ix_webhook_deliveries_inflight ON webhook_deliveries(tenant_id, url, status, locked_until);
             """),
+        (4, "liveness_challenges", """
+            CREATE TABLE liveness_challenges (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                session_id TEXT NOT NULL REFERENCES sessions(id),
+                moves TEXT NOT NULL,
+                nonce TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at TEXT,
+                selfie_image_id TEXT
+            );
+            CREATE INDEX ix_liveness_challenges_session ON liveness_challenges(session_id);
+            CREATE INDEX ix_liveness_challenges_selfie ON liveness_challenges(selfie_image_id);
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -213,5 +213,20 @@ public static class PostgresMigrations
             DROP INDEX ix_webhook_deliveries_inflight;
             CREATE INDEX ix_webhook_deliveries_inflight ON webhook_deliveries(tenant_id, url, status, locked_until);
             """),
+        (4, "liveness_challenges", $"""
+            CREATE TABLE liveness_challenges (
+                id {Text} PRIMARY KEY,
+                tenant_id {Text} NOT NULL,
+                session_id {Text} NOT NULL REFERENCES sessions(id),
+                moves {Text} NOT NULL,
+                nonce {Text} NOT NULL,
+                created_at {Text} NOT NULL,
+                expires_at {Text} NOT NULL,
+                used_at {Text},
+                selfie_image_id {Text}
+            );
+            CREATE INDEX ix_liveness_challenges_session ON liveness_challenges(session_id);
+            CREATE INDEX ix_liveness_challenges_selfie ON liveness_challenges(selfie_image_id);
+            """),
     ];
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
+using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
@@ -15,7 +16,7 @@ namespace Ekyc.Server.Jobs;
 /// with the reason, so the policy sends the session to a human instead of guessing.
 /// </summary>
 public sealed partial class VerificationPipeline(
-    IBlobStore blobs, IOptions<EkycOptions> options, ILogger<VerificationPipeline> logger, TimeProvider time,
+    IBlobStore blobs, LivenessChallengeService challenges, IOptions<EkycOptions> options, ILogger<VerificationPipeline> logger, TimeProvider time,
     IDocumentVerifier? documents = null, IFaceVerifier? faces = null, IScreeningVerifier? screening = null)
 {
     public sealed record Outcome(IReadOnlyList<CheckResult> Checks, ExtractedData? Extracted, IReadOnlyList<StageTiming> Stages, double TotalMilliseconds);
@@ -52,6 +53,7 @@ public sealed partial class VerificationPipeline(
         var selfieBytes = new List<byte[]>();
         foreach (var selfie in selfies)
             selfieBytes.Add(await blobs.GetAsync(session.TenantId, selfie.Id, cancellationToken));
+        var challenge = selfies.Count == 0 ? null : await challenges.ForSelfieAsync(selfies[0].Id, cancellationToken);
         stages.Add(new StageTiming("intake", watch.Elapsed.TotalMilliseconds));
 
         ExtractedData? extracted = null;
@@ -75,7 +77,7 @@ public sealed partial class VerificationPipeline(
         if (Wants(CheckNames.FaceMatch, CheckNames.FaceLiveness))
         {
             var face = await StageAsync("faces", stages, faces, [CheckNames.FaceMatch, CheckNames.FaceLiveness], frontBytes is null || selfieBytes.Count == 0,
-                (engine, ct) => engine.Verify(frontBytes!, selfieBytes, ct), cancellationToken);
+                (engine, ct) => engine.Verify(frontBytes!, selfieBytes, challenge, ct), cancellationToken);
             results[CheckNames.FaceMatch] = face.Value?.Match ?? face.Failures[0];
             results[CheckNames.FaceLiveness] = face.Value?.Liveness ?? face.Failures[1];
         }

@@ -48,6 +48,7 @@ public sealed class EkycOptions : IValidatableObject
     public RateLimitOptions RateLimit { get; set; } = new();
     public DecisionOptions Decision { get; set; } = new();
     public Webhooks.WebhookOptions Webhooks { get; set; } = new();
+    public Liveness.LivenessOptions Liveness { get; set; } = new();
 
     public bool RunsApi => RoleList.Contains("api", StringComparer.OrdinalIgnoreCase);
     public bool RunsWorker => RoleList.Contains("worker", StringComparer.OrdinalIgnoreCase);
@@ -65,7 +66,7 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult(
                 "Ekyc:MasterKey is required with Ekyc:Database:Provider=postgres: every process must share it (generate one with 'openssl rand -base64 32').",
                 [nameof(MasterKey)]);
-        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)))
+        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)).Concat(Validate(Liveness)))
             yield return result;
     }
 
@@ -117,7 +118,7 @@ public sealed class UploadLimits
 
     /// <summary>Frames accepted in one selfie upload (active liveness).</summary>
     [Range(1, 30)]
-    public int MaxSelfieFrames { get; set; } = 8;
+    public int MaxSelfieFrames { get; set; } = 16;
 
     /// <summary>Pixels of all images of one request together, from their headers, before any is decoded.</summary>
     [Range(10_000, 1_000_000_000)]

@@ -7,6 +7,7 @@ using Ekyc.Server.Errors;
 using Ekyc.Server.Events;
 using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
+using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
@@ -18,7 +19,8 @@ namespace Ekyc.Server.Sessions;
 /// <summary>The session use cases behind the HTTP API. Every state change commits with its event.</summary>
 public sealed class SessionService(
     Database database, SessionStore sessions, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
-    DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, IOptions<EkycOptions> options, TimeProvider time)
+    DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, LivenessChallengeService challenges,
+    IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
@@ -103,8 +105,14 @@ public sealed class SessionService(
 
     public async Task<IReadOnlyList<ImageResponse>> UploadSelfieAsync(Caller caller, string id, UploadRequest upload, CancellationToken cancellationToken)
     {
+        // Frames answering a liveness challenge consume it in the upload's own transaction: one challenge, one selfie.
+        // The challenge is checked before any frame is decoded.
+        var challengeId = upload.Field("challenge_id");
+        if (challengeId is not null)
+            await challenges.RequireUsableAsync(caller, id, challengeId, cancellationToken);
         var images = await AcceptAsync(upload, cancellationToken);
-        return await StoreImagesAsync(caller, id, SessionAction.UploadSelfie, ImageRecord.SelfieKind, null, null, images, _ => { }, cancellationToken);
+        return await StoreImagesAsync(caller, id, SessionAction.UploadSelfie, ImageRecord.SelfieKind, null, null, images, _ => { }, cancellationToken,
+            challengeId is null ? null : (connection, transaction, records) => challenges.ConsumeAsync(connection, transaction, caller, id, challengeId, records[0].Id));
     }
 
     /// <summary>Every header-only limit for every file first, then the decodes, bounded process-wide.</summary>
@@ -119,7 +127,8 @@ public sealed class SessionService(
     /// never a row without its image. A replaced image's blob is deleted after the commit.
     /// </summary>
     private async Task<IReadOnlyList<ImageResponse>> StoreImagesAsync(Caller caller, string id, SessionAction action, string kind,
-        string? side, string? type, IReadOnlyList<AcceptedImage> images, Action<SessionRecord> guard, CancellationToken cancellationToken)
+        string? side, string? type, IReadOnlyList<AcceptedImage> images, Action<SessionRecord> guard, CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, IReadOnlyList<ImageRecord>, Task>? alsoInTransaction = null)
     {
         var now = time.GetUtcNow();
         var records = images.Select((image, frame) => new ImageRecord(Ids.New(kind == ImageRecord.DocumentKind ? "doc" : "sfy"), id, caller.TenantId,
@@ -138,6 +147,8 @@ public sealed class SessionService(
                 var old = await ImageStore.RemoveReplacedAsync(connection, transaction, id, kind, side);
                 foreach (var record in records)
                     await ImageStore.InsertAsync(connection, transaction, record);
+                if (alsoInTransaction is not null)
+                    await alsoInTransaction(connection, transaction, records);
                 return old;
             }, cancellationToken);
         }

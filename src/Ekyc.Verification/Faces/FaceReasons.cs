@@ -29,9 +29,9 @@ public static class FaceReasons
     public const string SpoofScoreLow = "spoof_score_low";
     public const string EyesClosed = "eyes_closed";
     public const string ActiveChallengePassed = "active_challenge_passed";
-    public const string NoActiveChallenge = "no_active_challenge";
     public const string FramesDifferentPerson = "frames_different_person";
     public const string FrameFaceMissing = "frame_face_missing";
+    public const string ScreenRecaptureSuspected = "screen_recapture_suspected";
 
     /// <summary>Prefix for image errors (<c>document_image_undecodable</c>, <c>selfie_image_too_large</c>…).</summary>
     public static string Image(string source, string imageReason) => $"{source}_{imageReason}";

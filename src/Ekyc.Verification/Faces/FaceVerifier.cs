@@ -21,11 +21,14 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         _analyzer = new FaceAnalyzer(models, options);
     }
 
-    public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken)
+    public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken) =>
+        Verify(documentFront, selfieFrames, null, cancellationToken);
+
+    public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, ActiveChallenge? challenge, CancellationToken cancellationToken)
     {
         try
         {
-            return Run(documentFront, selfieFrames, cancellationToken);
+            return Run(documentFront, selfieFrames, challenge, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -34,7 +37,27 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         }
     }
 
-    private FaceVerification Run(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken)
+    /// <summary><c>face_liveness</c> alone, for benchmarks of the liveness decision.</summary>
+    public CheckResult Liveness(IReadOnlyList<byte[]> selfieFrames, ActiveChallenge? challenge, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(selfieFrames.Count);
+        var timer = new StageTimer("selfie_");
+        var frames = ObserveSelfie(selfieFrames, timer, cancellationToken);
+        return LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, timer.ToTimings());
+    }
+
+    private List<ImageObservation> ObserveSelfie(IReadOnlyList<byte[]> selfieFrames, StageTimer timer, CancellationToken cancellationToken)
+    {
+        var frames = new List<ImageObservation>();
+        foreach (var frame in selfieFrames.Take(_options.MaxFrames))
+        {
+            frames.Add(ImageObservation.Observe(_analyzer, frame, _options, timer, eyes: true, liveness: true, screen: frames.Count == 0 && _options.CheckScreenRecapture));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        return frames;
+    }
+
+    private FaceVerification Run(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, ActiveChallenge? challenge, CancellationToken cancellationToken)
     {
         if (selfieFrames.Count == 0)
         {
@@ -47,14 +70,9 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var selfieTimer = new StageTimer("selfie_");
-        var frames = new List<ImageObservation>();
-        foreach (var frame in selfieFrames.Take(_options.MaxFrames))
-        {
-            frames.Add(ImageObservation.Observe(_analyzer, frame, _options, selfieTimer, eyes: true, liveness: true));
-            cancellationToken.ThrowIfCancellationRequested();
-        }
+        var frames = ObserveSelfie(selfieFrames, selfieTimer, cancellationToken);
         var match = MatchEvaluator.Evaluate(document, frames[0], _options, [.. documentTimer.ToTimings(), .. selfieTimer.ToTimings()]);
-        var liveness = LivenessEvaluator.Evaluate(frames, _options, selfieTimer.ToTimings());
+        var liveness = LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, selfieTimer.ToTimings());
         return new FaceVerification(match, liveness);
     }
 

@@ -1,11 +1,16 @@
+using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Imaging;
+using SkiaSharp;
 
 namespace Ekyc.Verification.Faces;
 
 /// <summary>What one uploaded picture gave: an image error, or its faces and the analysis of the largest.</summary>
 internal sealed record ImageObservation(string? Error, int Width, int Height, IReadOnlyList<FaceBox> Faces, FaceAnalysis? Primary)
 {
-    public static ImageObservation Observe(FaceAnalyzer analyzer, byte[] bytes, FaceOptions options, StageTimer timer, bool eyes, bool liveness)
+    /// <summary>The screen-recapture measure of the whole picture, when asked for and the picture is large enough.</summary>
+    public ScreenRecapture? Screen { get; init; }
+
+    public static ImageObservation Observe(FaceAnalyzer analyzer, byte[] bytes, FaceOptions options, StageTimer timer, bool eyes, bool liveness, bool screen = false)
     {
         string? reason = null;
         using var image = timer.Time("decode", () => UprightImage.TryDecode(bytes, options.MaxImageSide, options.MaxImagePixels, out reason));
@@ -13,7 +18,16 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
             return new ImageObservation(reason ?? ImageReasons.Undecodable, 0, 0, [], null);
         var faces = analyzer.Detect(image, timer);
         var primary = faces.Count > 0 ? analyzer.Analyze(image, faces[0], timer, eyes, liveness) : null;
-        return new ImageObservation(null, image.Width, image.Height, faces, primary);
+        return new ImageObservation(null, image.Width, image.Height, faces, primary)
+        {
+            Screen = screen ? timer.Time("screen_recapture", () => MeasureScreen(image)) : null,
+        };
+    }
+
+    private static ScreenRecapture? MeasureScreen(UprightImage image)
+    {
+        using var bitmap = SKBitmap.FromImage(image.Image);
+        return bitmap is null ? null : ScreenRecapture.Measure(bitmap);
     }
 
     /// <summary>Shorter side of the picture.</summary>

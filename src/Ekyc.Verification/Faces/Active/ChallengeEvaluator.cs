@@ -1,0 +1,72 @@
+using Ekyc.Core.Engines;
+
+namespace Ekyc.Verification.Faces.Active;
+
+/// <summary>
+/// Judges selfie frames captured against a challenge: the prescribed moves must appear in order (head yaw from the 68
+/// landmarks, blinks from fr_eye), every frame must show the person of the first frame, and the turns must move the
+/// landmarks in a way no single homography explains (a real head, not a picture moved in front of the camera).
+/// </summary>
+public static class ChallengeEvaluator
+{
+    public const string NotCompleted = "challenge_not_completed";
+    public const string WrongOrder = "challenge_wrong_order";
+    public const string PlanarMotion = "motion_planar";
+    public const string ParallaxUncertain = "motion_parallax_uncertain";
+    public const string IdentityUncertain = "frames_identity_uncertain";
+    public const string DifferentPerson = FaceReasons.FramesDifferentPerson;
+    public const string TooFewFaces = "challenge_frames_without_face";
+
+    /// <summary>The faces of the frames in upload order (null where a frame shows no single face); the first is the reference.</summary>
+    public static ChallengeOutcome Evaluate(ActiveChallenge challenge, IReadOnlyList<FaceAnalysis?> faces, ChallengeThresholds limits)
+    {
+        var reference = faces[0];
+        var usable = faces.Select((f, i) => (Face: f, Frame: i)).Where(x => x.Face is not null).ToList();
+        if (reference is null || usable.Count < 2)
+            return new ChallengeOutcome(challenge, [], [], null, 0, TooFewFaces, false);
+
+        var poses = usable.Select(x => new FramePose(x.Frame, x.Face!.Yaw - reference.Yaw,
+            x.Face.EyesOpen is { } e ? Math.Max(e.Left, e.Right) : 1)).ToList();
+        var identity = usable.Skip(1).Min(x => FaceAnalyzer.Similarity(reference, x.Face!));
+        var found = InOrder(challenge.Moves, poses, limits);
+        var turns = found.Where(f => f.Move != ChallengeMove.Blink).ToList();
+        // The turn frame furthest from a plane: one clear turn is the 3-D evidence; a photo never gives one.
+        double? parallax = turns.Count == 0 ? null : turns.Max(t => MotionParallax.Residual(reference.Landmarks, faces[t.Frame]!.Landmarks));
+
+        string? failure = null;
+        var fatal = false;
+        if (identity < limits.DifferentPerson)
+            (failure, fatal) = (DifferentPerson, true);
+        else if (found.Count < challenge.Moves.Count)
+            (failure, fatal) = AllSeen(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
+        else if (parallax is { } p && p < limits.PlanarParallax)
+            (failure, fatal) = (PlanarMotion, true);
+        else if (parallax is null || parallax < limits.MinParallax)
+            failure = ParallaxUncertain;
+        else if (identity < limits.SamePerson)
+            failure = IdentityUncertain;
+        return new ChallengeOutcome(challenge, found, poses, parallax, identity, failure, fatal);
+    }
+
+    /// <summary>Greedy in-order match: each move in the first frame after the previous move's frame that shows it.</summary>
+    public static List<FoundMove> InOrder(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
+    {
+        var found = new List<FoundMove>();
+        var next = 0;
+        foreach (var pose in poses)
+        {
+            if (next == moves.Count)
+                break;
+            if (pose.Move(limits.TurnYaw, limits.EyesOpen) == moves[next])
+                found.Add(new FoundMove(moves[next++], pose.Frame));
+        }
+        return found;
+    }
+
+    /// <summary>Every prescribed move appears somewhere, just not in the prescribed order: a replayed recording.</summary>
+    private static bool AllSeen(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
+    {
+        var seen = poses.Select(p => p.Move(limits.TurnYaw, limits.EyesOpen)).OfType<ChallengeMove>().ToHashSet();
+        return moves.All(seen.Contains);
+    }
+}

@@ -1,0 +1,83 @@
+using Ekyc.Core.Engines;
+using Ekyc.Verification.Faces;
+using Ekyc.Verification.Faces.Active;
+
+namespace Ekyc.Verification.Tests.Faces.Active;
+
+public class ChallengeEvaluatorTests
+{
+    private static readonly ChallengeThresholds Limits = ChallengeThresholds.From(new FaceOptions());
+    private static readonly float[] Person = SyntheticHead.Embedding(1);
+    private static readonly ActiveChallenge LeftBlinkRight = new("lch_test", [ChallengeMove.TurnLeft, ChallengeMove.Blink, ChallengeMove.TurnRight]);
+
+    private static FaceAnalysis Head(double yaw, float eyes = 0.95f, bool flat = false, float[]? embedding = null, int seed = 1) =>
+        SyntheticHead.Face(SyntheticHead.Turned(yaw, noise: 1.0, seed: seed, flat: flat), embedding ?? Person, eyes);
+
+    private static ChallengeOutcome Evaluate(ActiveChallenge challenge, params FaceAnalysis?[] frames) =>
+        ChallengeEvaluator.Evaluate(challenge, frames, Limits);
+
+    [Fact]
+    public void The_moves_in_order_by_one_real_head_pass_with_their_frames()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(2, seed: 2), Head(30, seed: 3), Head(0, eyes: 0.05f, seed: 4), Head(-30, seed: 5));
+        Assert.True(outcome.Passed, outcome.Failure);
+        Assert.Equal([new FoundMove(ChallengeMove.TurnLeft, 2), new FoundMove(ChallengeMove.Blink, 3), new FoundMove(ChallengeMove.TurnRight, 4)], outcome.Found);
+        Assert.True(outcome.Parallax >= Limits.MinParallax);
+        Assert.True(outcome.Identity > 0.99);
+    }
+
+    [Fact]
+    public void The_same_moves_in_another_order_fail_as_a_replay()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(-30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(30, seed: 4));
+        Assert.Equal(ChallengeEvaluator.WrongOrder, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_missing_move_is_not_completed_and_goes_to_review()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(5, seed: 4));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
+        Assert.Equal(2, outcome.Found.Count);
+    }
+
+    [Fact]
+    public void A_flat_picture_turned_to_fake_the_moves_fails_on_its_planar_motion()
+    {
+        var challenge = new ActiveChallenge("lch_test", [ChallengeMove.TurnLeft, ChallengeMove.TurnRight]);
+        // Points printed flat: the perspective alone changes the apparent yaw a little; a strong tilt is needed to fake a turn.
+        var frames = new[] { Head(0, flat: true), Head(60, flat: true, seed: 2), Head(-60, flat: true, seed: 3) };
+        var outcome = Evaluate(challenge, frames);
+        Assert.False(outcome.Passed);
+        if (outcome.Found.Count == 2)
+            Assert.Equal(ChallengeEvaluator.PlanarMotion, outcome.Failure);
+        else
+            Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+    }
+
+    [Fact]
+    public void Another_person_in_a_frame_fails()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, embedding: SyntheticHead.Embedding(2), seed: 3), Head(-30, seed: 4));
+        Assert.Equal(ChallengeEvaluator.DifferentPerson, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void Frames_without_a_face_cannot_answer()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), null, null);
+        Assert.Equal(ChallengeEvaluator.TooFewFaces, outcome.Failure);
+    }
+
+    [Theory]
+    [InlineData(0.25, 0.9, ChallengeMove.TurnLeft)]
+    [InlineData(-0.25, 0.9, ChallengeMove.TurnRight)]
+    [InlineData(0.02, 0.1, ChallengeMove.Blink)]
+    [InlineData(0.15, 0.1, null)]
+    [InlineData(0.05, 0.9, null)]
+    public void A_frame_shows_a_turn_beyond_the_yaw_change_and_a_blink_only_facing_the_camera(double yawChange, double eyesOpen, ChallengeMove? move) =>
+        Assert.Equal(move, new FramePose(1, yawChange, eyesOpen).Move(Limits.TurnYaw, Limits.EyesOpen));
+}
