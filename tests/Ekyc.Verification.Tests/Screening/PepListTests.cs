@@ -166,5 +166,36 @@ public sealed class PepListTests
         }
     }
 
+    [Fact]
+    public void An_operator_list_in_plain_ekyc_jsonl_loads_and_a_malformed_line_is_reported_with_its_number()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path,
+            [
+                """{"id":"p1","names":[{"name":"Jane Doe"}],"birth_dates":["1970-05"],"nationalities":["GBR"],"topics":["role.pep"],"positions":[{"title":"Mayor of X","country":"gb","start":"2020-05-01","status":"current"}]}""",
+                "",
+                """{"id":"p2","kind":"person","names":[{"name":"John Roe","kind":"weak_alias"}]}""",
+            ]);
+            var entities = ListLoader.Load(path, ListFormat.EkycJsonl, "mine");
+            Assert.Equal(2, entities.Count);
+            Assert.Equal((EntityKind.Person, "gb", new BirthDate(1970, 5)), (entities[0].Kind, entities[0].Nationalities[0], entities[0].BirthDates[0]));
+            Assert.Equal(new DateOnly(2020, 5, 1), Assert.Single(entities[0].Positions).Start);
+            Assert.True(entities[0].IsPep);
+            Assert.Equal(NameKind.WeakAlias, entities[1].Names[0].Kind);
+
+            File.AppendAllLines(path, ["""{"id":"p3","names":[{"name":"X","kind":"nickname"}]}"""]);
+            var error = Assert.Throws<ListLoadException>(() => ListLoader.Load(path, ListFormat.EkycJsonl, "mine"));
+            Assert.Equal(4, error.Line);
+            File.WriteAllLines(path, ["""{"id":"p4","names":[]}"""]);
+            Assert.Contains("has no name", Assert.Throws<ListLoadException>(() => ListLoader.Load(path, ListFormat.EkycJsonl, "mine")).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Json(ScreeningEntity entity) => JsonSerializer.Serialize(EkycJsonRecord.From(entity), EkycJsonRecord.Json);
 }

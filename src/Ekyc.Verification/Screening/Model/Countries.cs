@@ -55,7 +55,12 @@ public static class Countries
     // "Saint Kitts and Nevis" and ICU's "St. Kitts & Nevis", "Sao Tome" and "São Tomé" give one key.
     private static string Key(string text)
     {
-        var plain = new string(text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD)
+        var lower = text.Trim().ToLowerInvariant();
+        if (lower.Length <= 3 && lower.All(char.IsAsciiLetterLower))
+        {
+            return lower;
+        }
+        var plain = Ascii.IsValid(lower) ? lower : new string(lower.Normalize(NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
         return string.Join(' ', plain.Replace("&", " and ").Split([' ', ',', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w != "the").Select(w => w == "st" ? "saint" : w));
