@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ekyc.Verification.Screening.Loaders;
 using Ekyc.Verification.Screening.Model;
 using Ekyc.Verification.Screening.Pep;
+using Ekyc.Verification.Screening.Pep.Sources;
 
 namespace Ekyc.Verification.Tests.Screening;
 
@@ -139,10 +140,29 @@ public sealed class PepListTests
     }
 
     [Fact]
-    public void A_damaged_wikidata_line_is_skipped_not_run_on()
+    public void Damaged_wikidata_lines_are_skipped_and_an_unquoted_comma_does_not_shift_the_columns()
     {
-        Assert.DoesNotContain(Entities, e => e.Id == "wikidata-Q15703367");
+        // A stray quote; a garbled label (control characters).
+        Assert.DoesNotContain(Entities, e => e.Id is "wikidata-Q15703367" or "wikidata-Q1062350");
         Assert.Contains(Entities, e => e.Id == "wikidata-Q1570443");
+        var johnson = Entity("wikidata-Q970272");
+        Assert.Equal("Ron Johnson", johnson.PrimaryName);
+        Assert.Equal([new BirthDate(1955, 4, 8)], johnson.BirthDates);
+        Assert.Equal("Republican U.S. Senator for Wisconsin, manufacturing businessman", Assert.Single(johnson.Positions).Title);
+    }
+
+    [Theory]
+    [InlineData("Gerd Krämer (Hessen)", "Gerd Krämer")]
+    [InlineData("Jean-Marc O'Neil", "Jean-Marc O'Neil")]
+    [InlineData("习近平", "习近平")]
+    [InlineData("Bülent Ar1nç", null)]
+    [InlineData("4(iP", null)]
+    [InlineData("*HCD C1E'F", null)]
+    [InlineData("ĊİI", null)]
+    [InlineData("Francisco Lou\uf1e3", null)]
+    public void A_wikidata_label_is_a_name_only_when_it_looks_like_one(string label, string? expected)
+    {
+        Assert.Equal(expected, WikidataPoliticiansSource.PlausibleName(label));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Ekyc.Verification.Screening.Loaders;
 using Ekyc.Verification.Screening.Model;
 
@@ -10,7 +12,7 @@ namespace Ekyc.Verification.Screening.Pep.Sources;
 /// status is unknown; a record of a person another source has (same Wikidata id, or same surname and birth date)
 /// only adds its names and id there.
 /// </summary>
-public static class WikidataPoliticiansSource
+public static partial class WikidataPoliticiansSource
 {
     public const string Dataset = "wikidata-politicians-2017";
     public const string FileName = "politicians_born_after_1945_having_a_picture.csv";
@@ -34,7 +36,7 @@ public static class WikidataPoliticiansSource
             foreach (var row in person)
             {
                 record.AddName(row.Name, IsLatin(row.Name) ? NameKind.Primary : NameKind.OriginalScript);
-                record.AddBirthDate(row.BirthDate[..Math.Min(10, row.BirthDate.Length)]);
+                record.AddBirthDate(row.BirthDate);
                 record.AddCountry(Countries.Normalize(row.Country) ?? (row.Country.Length == 2 ? row.Country.ToLowerInvariant() : null));
             }
             var description = person.Select(r => r.Description).FirstOrDefault(d => d.Length > 0) ?? "politician";
@@ -53,8 +55,8 @@ public static class WikidataPoliticiansSource
     private sealed record Row(string Politician, string Description, string Name, string BirthDate, string Country);
 
     /// <summary>
-    /// The rows, line by line: the export has no multi-line fields, but a few lines carry upstream damage (a stray quote
-    /// that a CSV reader would run on to the next quote, many rows later). Such a line is skipped, not guessed at.
+    /// The rows, line by line: the export has no multi-line fields, but some lines carry upstream damage (a stray quote
+    /// that a CSV reader would run on to the next quote, many rows later; a garbled label). Such a line is skipped.
     /// </summary>
     private static IEnumerable<Row> Rows(string path)
     {
@@ -70,12 +72,42 @@ public static class WikidataPoliticiansSource
                 }
                 continue;
             }
-            if (Fields(text) is { Count: >= 6 } f && f[0].StartsWith("http", StringComparison.Ordinal))
+            // A description with an unquoted comma shifts the columns: the image URL anchors the ones after it.
+            if (Fields(text) is not { Count: >= 6 } f || !f[0].StartsWith("http", StringComparison.Ordinal)
+                || f.FindIndex(2, c => c.StartsWith("http://commons.wikimedia.org/", StringComparison.Ordinal)) is not (>= 2 and var image)
+                || image + 3 >= f.Count)
             {
-                yield return new Row(f[0].Trim(), f[1].Trim(), f[3].Trim(), f[4].Trim(), f[5].Trim());
+                continue;
             }
+            var birth = f[image + 2].Trim() is var b && b.Length > 10 ? b[..10] : f[image + 2].Trim();
+            if (PlausibleName(f[image + 1]) is not { } name || BirthDate.ParseIso(birth) is null)
+            {
+                continue;
+            }
+            yield return new Row(f[0].Trim(), string.Join(',', f[1..image]).Trim(), name, birth, f[image + 3].Trim());
         }
     }
+
+    /// <summary>
+    /// The label without a disambiguation suffix (<c>Gerd Krämer (Hessen)</c>), or null when it is not a plausible name:
+    /// several hundred labels are mojibake upstream (control or private-use characters, Arabic turned into ASCII
+    /// symbols, Turkish ı turned into <c>1</c>). A name is two or more words of letters, with hyphens, apostrophes and
+    /// periods, or a Chinese, Japanese or Korean name; no name is better than a wrong one.
+    /// </summary>
+    internal static string? PlausibleName(string label)
+    {
+        var name = Disambiguation().Replace(label, "").Trim();
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var allowed = name.All(c => char.IsLetter(c) || c == ' ' || c is '-' or '\'' or '’' or '.'
+            || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+        // Chinese, Japanese and Korean names are written without spaces.
+        var unspaced = words.Length == 1 && name.Length >= 2 && name.All(c => c is >= '\u1100' and <= '\u11FF' or >= '\u3040' and <= '\u30FF'
+            or >= '\u3400' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
+        return allowed && (unspaced || words.Count(w => w.Count(char.IsLetter) >= 2) >= 2) ? name : null;
+    }
+
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
+    private static partial Regex Disambiguation();
 
     /// <summary>One CSV line split into fields (quotes and doubled quotes honoured); null when a quote is left open.</summary>
     private static List<string>? Fields(string line)
