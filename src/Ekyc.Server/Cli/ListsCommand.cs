@@ -7,14 +7,15 @@ namespace Ekyc.Server.Cli;
 
 /// <summary>
 /// <c>lists import PATH --format … [--name NAME]</c> validates a list file and stores it with a manifest;
-/// <c>lists status</c> prints each stored list's name, entity count, load time and checksum.
+/// <c>lists status</c> prints each stored list's name, entity count, load time and checksum; <c>lists build-pep</c>
+/// builds the PEP list from its sources (<see cref="BuildPepCommand"/>).
 /// </summary>
 public static class ListsCommand
 {
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "The list file (for ofac-csv: sdn.csv or cons_prim.csv, or their folder)." };
-        var format = new Option<string>("--format") { Description = "ofac-csv | un-xml | us-csl | ftm | senzing", Required = true };
+        var format = new Option<string>("--format") { Description = string.Join(" | ", ListFormatNames.All), Required = true };
         format.AcceptOnlyFromAmong([.. ListFormatNames.All]);
         var name = new Option<string?>("--name") { Description = "The list's name in the store; default: the file name." };
         var data = ScreeningCliOptions.Data();
@@ -27,7 +28,7 @@ public static class ListsCommand
         var statusLists = ScreeningCliOptions.Lists();
         var status = new Command("status", "Show the stored lists.") { statusData, statusLists };
         status.SetAction((result, _) => Task.FromResult(Status(ScreeningCliOptions.ListsFolder(result, statusData, statusLists))));
-        return new Command("lists", "Manage the sanctions and PEP lists.") { import, status };
+        return new Command("lists", "Manage the sanctions and PEP lists.") { import, status, BuildPepCommand.Create() };
     }
 
     private static int Import(string folder, string path, string format, string? name)

@@ -65,7 +65,7 @@ public static class EngineRegistration
     private static readonly TimeSpan ListPollInterval = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// A fresh data folder gets the lists shipped with the server (public-domain OFAC, UN and CSL files);
+    /// A fresh data folder gets the lists shipped with the server (public-domain OFAC, UN and CSL files, the PEP list);
     /// lists imported later with <c>lists import</c> are picked up by the poller without a restart.
     /// </summary>
     private static ScreeningService LoadScreening(ScreeningOptions options, ILoggerFactory loggers)

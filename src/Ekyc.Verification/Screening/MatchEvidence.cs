@@ -1,4 +1,5 @@
 using Ekyc.Verification.Screening.Matching;
+using Ekyc.Verification.Screening.Pep;
 
 namespace Ekyc.Verification.Screening;
 
@@ -18,7 +19,8 @@ public sealed record MatchEvidence(
     IReadOnlyList<string> ListedNationalities,
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> Programs,
-    IReadOnlyList<AlignmentEvidence> Alignment)
+    IReadOnlyList<AlignmentEvidence> Alignment,
+    PepEvidence? Pep)
 {
     public static MatchEvidence From(ScreeningMatch match) => new(
         match.Entity.Id,
@@ -35,7 +37,8 @@ public sealed record MatchEvidence(
         match.Entity.Nationalities,
         match.Entity.Topics,
         match.Entity.Programs,
-        match.Alignment.Select(a => new AlignmentEvidence(a.Query, a.Candidate, Snake(a.Kind.ToString()), a.Similarity)).ToList());
+        match.Alignment.Select(a => new AlignmentEvidence(a.Query, a.Candidate, Snake(a.Kind.ToString()), a.Similarity)).ToList(),
+        match.Pep is { } pep ? PepEvidence.From(pep, match.Entity.Positions) : null);
 
     private static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -2,6 +2,7 @@ using Ekyc.Verification.Screening.Indexing;
 using Ekyc.Verification.Screening.Lists;
 using Ekyc.Verification.Screening.Matching;
 using Ekyc.Verification.Screening.Model;
+using Ekyc.Verification.Screening.Pep;
 
 namespace Ekyc.Verification.Screening;
 
@@ -56,6 +57,7 @@ public sealed class ScreeningIndex
         }
         var minScore = query.MinScore ?? options.ReviewThreshold;
         var nationality = Countries.Normalize(query.Nationality);
+        var asOf = query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var best = new Dictionary<int, ScreeningMatch>();
         foreach (var candidate in _candidates.Find(name, Weights, options.MaxCandidates))
         {
@@ -65,10 +67,16 @@ public sealed class ScreeningIndex
             {
                 continue;
             }
+            // A former office holder is a PEP only for a period after leaving office; a sanctioned PEP is always reported.
+            var pep = entity.IsPep ? PepStatus.Assess(entity, asOf, options) : null;
+            if (pep?.State == PepState.Expired && !entity.IsSanctioned)
+            {
+                continue;
+            }
             var dob = DobComparer.Compare(query.DateOfBirth, entity.BirthDates);
             var nationalityVerdict = nationality is null || entity.Nationalities.Count == 0 ? NationalityVerdict.Unknown
                 : entity.Nationalities.Contains(nationality) ? NationalityVerdict.Match : NationalityVerdict.Mismatch;
-            var adjustment = Adjustment(dob, nationalityVerdict, options);
+            var adjustment = Adjustment(dob, nationalityVerdict, pep is not null && !entity.IsSanctioned, options);
             var listed = _names.Name(candidate);
             var kind = _names.KindOf(candidate);
             // A name that cannot reach the minimum even with its birth-date and nationality adjustment is not explained.
@@ -96,13 +104,14 @@ public sealed class ScreeningIndex
                 Alignment = nameScore.Alignment,
                 Dob = dob,
                 Nationality = nationalityVerdict,
+                Pep = pep,
             };
         }
         return best.Values.OrderByDescending(m => m.Score).ThenBy(m => m.Entity.Id, StringComparer.Ordinal)
             .Take(query.Limit ?? options.MaxMatches).ToList();
     }
 
-    private static double Adjustment(DobVerdict dob, NationalityVerdict nationality, ScreeningOptions options) =>
+    private static double Adjustment(DobVerdict dob, NationalityVerdict nationality, bool pepOnly, ScreeningOptions options) =>
         dob switch
         {
             DobVerdict.Match => options.DobMatchBonus,
@@ -113,7 +122,7 @@ public sealed class ScreeningIndex
         + nationality switch
         {
             NationalityVerdict.Match => options.NationalityMatchBonus,
-            NationalityVerdict.Mismatch => -options.NationalityMismatchPenalty,
+            NationalityVerdict.Mismatch => -(pepOnly ? options.PepNationalityMismatchPenalty : options.NationalityMismatchPenalty),
             _ => 0,
         };
 

@@ -1,5 +1,6 @@
 using Ekyc.Verification.Screening.Matching;
 using Ekyc.Verification.Screening.Model;
+using Ekyc.Verification.Screening.Pep;
 
 namespace Ekyc.Verification.Screening;
 
@@ -17,4 +18,6 @@ public sealed record ScreeningMatch
     public required IReadOnlyList<TokenAlignment> Alignment { get; init; }
     public required DobVerdict Dob { get; init; }
     public required NationalityVerdict Nationality { get; init; }
+    /// <summary>For a PEP: in office, former or unknown on the screening date, and why; null for other entities.</summary>
+    public PepStatus? Pep { get; init; }
 }

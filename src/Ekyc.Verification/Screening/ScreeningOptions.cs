@@ -36,9 +36,28 @@ public sealed record ScreeningOptions
     [Range(0.0, 1.0)]
     public double NationalityMismatchPenalty { get; init; } = 0.04;
 
+    /// <summary>
+    /// Subtracted instead when a PEP's country (the country of the office) is not the subject's nationality. A minister
+    /// is nearly always a national of the country served, and PEP lists mostly give no birth date, so the country is the
+    /// one thing that tells a namesake apart; dual nationals keep an exact name at review.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PepNationalityMismatchPenalty { get; init; } = 0.20;
+
     /// <summary>Most matches reported per check.</summary>
     [Range(1, 1000)]
     public int MaxMatches { get; init; } = 10;
+
+    /// <summary>
+    /// Years a former office holder stays a PEP after leaving office. FATF leaves the period to a risk assessment and the
+    /// EU AMLD asks for at least 12 months; 5 is OpenSanctions' default. Matches beyond it are not reported.
+    /// </summary>
+    [Range(1, 100)]
+    public int PepFormerYears { get; init; } = 5;
+
+    /// <summary>The same for heads of state and government (and the US vice president): OpenSanctions' extended 20 years.</summary>
+    [Range(1, 100)]
+    public int PepFormerYearsHeadOfState { get; init; } = 20;
 
     /// <summary>Candidate names fully scored per query, best first by the index's quick estimate.</summary>
     [Range(10, 100_000)]

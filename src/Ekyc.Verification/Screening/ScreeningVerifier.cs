@@ -104,6 +104,10 @@ public sealed class ScreeningVerifier(ScreeningService service, ScreeningOptions
         {
             reasons.Add(ScreeningReasons.DobConflict);
         }
+        if (best?.Pep?.Former == true)
+        {
+            reasons.Add(ScreeningReasons.PepFormer);
+        }
         reasons.AddRange(extraReasons);
         return new CheckResult
         {

@@ -106,9 +106,9 @@ public sealed class HotReloadTests : IDisposable
         var report = service.Reload();
 
         Assert.Empty(report.Errors);
-        Assert.Equal(["ofac-nonsdn", "ofac-sdn", "un", "us-csl"], report.Lists);
+        Assert.Equal(["ofac-nonsdn", "ofac-sdn", "pep", "un", "us-csl"], report.Lists);
         Assert.True(service.Index.HasSanctions);
-        Assert.False(service.Index.HasPeps);
+        Assert.True(service.Index.HasPeps);
     }
 
     [Fact]
@@ -152,8 +152,8 @@ public sealed class HotReloadTests : IDisposable
 
         var copied = store.SeedFrom(defaults);
 
-        Assert.Equal(["ofac-nonsdn", "ofac-sdn", "us-csl"], copied.Order());
-        Assert.Equal(4, store.Manifests().Count);
+        Assert.Equal(["ofac-nonsdn", "ofac-sdn", "pep", "us-csl"], copied.Order());
+        Assert.Equal(5, store.Manifests().Count);
         Assert.Equal(ownUn, store.Manifests().Single(m => m.Name == "un").Sha256);
         Assert.Empty(store.SeedFrom(defaults));
         Assert.All(store.Manifests(), m => Assert.Equal(m.Sha256, store.CurrentChecksum(m)));

@@ -9,16 +9,18 @@ namespace Ekyc.Verification.Screening.Evaluation;
 /// </summary>
 public static class QueryFileEvaluation
 {
-    public sealed record Report(string File, int Queries, int Alerts, int AlertsOnExpectedList, double MedianMs, double P99Ms,
+    /// <param name="PepAlerts">Queries that raised an alert on a PEP entry.</param>
+    public sealed record Report(string File, int Queries, int Alerts, int AlertsOnExpectedList, int PepAlerts, double MedianMs, double P99Ms,
         IReadOnlyList<(string Query, ScreeningMatch? Best)> Examples)
     {
         public double AlertRate => Queries == 0 ? 0 : (double)Alerts / Queries;
     }
 
-    public static Report Run(string path, ScreeningService service, string? expectedList = null, int examples = 0, bool collectMisses = true)
+    /// <param name="expected">Which matches count as finding the listed person (e.g. on the UN list, or any PEP).</param>
+    public static Report Run(string path, ScreeningService service, Func<ScreeningMatch, bool>? expected = null, int examples = 0, bool collectMisses = true)
     {
         var times = new List<double>();
-        int queries = 0, alerts = 0, onExpected = 0;
+        int queries = 0, alerts = 0, onExpected = 0, pepAlerts = 0;
         var collected = new List<(string, ScreeningMatch?)>();
         foreach (var row in BenchmarkCsv.Read(path))
         {
@@ -32,7 +34,11 @@ public static class QueryFileEvaluation
             {
                 alerts++;
             }
-            if (expectedList is not null && matches.Any(m => m.Entity.ListName == expectedList))
+            if (matches.Any(m => m.Entity.IsPep))
+            {
+                pepAlerts++;
+            }
+            if (expected is not null && matches.Any(expected))
             {
                 onExpected++;
             }
@@ -43,7 +49,7 @@ public static class QueryFileEvaluation
             }
         }
         times.Sort();
-        return new Report(Path.GetFileName(path), queries, alerts, onExpected, Percentile(times, 0.5), Percentile(times, 0.99), collected);
+        return new Report(Path.GetFileName(path), queries, alerts, onExpected, pepAlerts, Percentile(times, 0.5), Percentile(times, 0.99), collected);
     }
 
     public static double Percentile(List<double> sorted, double p) =>

@@ -2,13 +2,14 @@ using System.Text.Json;
 
 namespace Ekyc.Verification.Screening.Loaders;
 
-/// <summary>Reads one JSON object per line, reporting the line of any malformed one.</summary>
+/// <summary>Reads one JSON object per line, plain or gzip-compressed, reporting the line of any malformed one.</summary>
 internal static class JsonLines
 {
     public static IEnumerable<(long Line, JsonElement Root)> Read(string path)
     {
         long line = 0;
-        foreach (var text in File.ReadLines(path))
+        using var reader = new StreamReader(Compressed.OpenRead(path));
+        while (reader.ReadLine() is { } text)
         {
             line++;
             if (string.IsNullOrWhiteSpace(text))

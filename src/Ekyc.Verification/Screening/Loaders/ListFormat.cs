@@ -8,11 +8,13 @@ public enum ListFormat
     UsCsl,
     Ftm,
     Senzing,
+    /// <summary>Ekyc's own JSON lines (<see cref="EkycJsonRecord"/>), e.g. the PEP list <c>lists build-pep</c> writes.</summary>
+    EkycJsonl,
 }
 
 public static class ListFormatNames
 {
-    public static readonly IReadOnlyList<string> All = ["ofac-csv", "un-xml", "us-csl", "ftm", "senzing"];
+    public static readonly IReadOnlyList<string> All = ["ofac-csv", "un-xml", "us-csl", "ftm", "senzing", "ekyc-jsonl"];
 
     public static string ToName(this ListFormat format) => format switch
     {
@@ -21,6 +23,7 @@ public static class ListFormatNames
         ListFormat.UsCsl => "us-csl",
         ListFormat.Ftm => "ftm",
         ListFormat.Senzing => "senzing",
+        ListFormat.EkycJsonl => "ekyc-jsonl",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -31,6 +34,7 @@ public static class ListFormatNames
         "us-csl" => ListFormat.UsCsl,
         "ftm" => ListFormat.Ftm,
         "senzing" => ListFormat.Senzing,
+        "ekyc-jsonl" => ListFormat.EkycJsonl,
         _ => throw new FormatException($"Unknown list format '{name}'; expected one of {string.Join(", ", All)}."),
     };
 }

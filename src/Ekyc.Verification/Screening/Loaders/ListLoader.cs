@@ -19,6 +19,7 @@ public static class ListLoader
             ListFormat.UsCsl => UsCslLoader.Load(path, listName),
             ListFormat.Ftm => FtmLoader.Load(path, listName),
             ListFormat.Senzing => SenzingLoader.Load(path, listName),
+            ListFormat.EkycJsonl => EkycJsonLoader.Load(path, listName),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }

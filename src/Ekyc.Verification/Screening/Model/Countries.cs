@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 
 namespace Ekyc.Verification.Screening.Model;
 
@@ -18,7 +19,7 @@ public static class Countries
         ("Democratic People's Republic of Korea", "kp"), ("Korea (Democratic People's Republic of)", "kp"), ("South Korea", "kr"),
         ("Korea, South", "kr"), ("Republic of Korea", "kr"), ("Palestinian", "ps"), ("Palestine", "ps"), ("State of Palestine", "ps"),
         ("West Bank", "ps"), ("Gaza", "ps"), ("Burma", "mm"), ("Myanmar", "mm"), ("Congo, Democratic Republic of the", "cd"),
-        ("Democratic Republic of the Congo", "cd"), ("Congo", "cg"), ("Republic of the Congo", "cg"), ("Ivory Coast", "ci"),
+        ("Democratic Republic of the Congo", "cd"), ("Congo", "cg"), ("Republic of the Congo", "cg"), ("Congo, Republic of the", "cg"), ("Ivory Coast", "ci"),
         ("Cote d'Ivoire", "ci"), ("Côte d'Ivoire", "ci"), ("Venezuela", "ve"), ("Bolivia", "bo"), ("Tanzania", "tz"),
         ("United Republic of Tanzania", "tz"), ("Vietnam", "vn"), ("Viet Nam", "vn"), ("Laos", "la"), ("Lao People's Democratic Republic", "la"),
         ("Moldova", "md"), ("Republic of Moldova", "md"), ("Turkey", "tr"), ("Türkiye", "tr"), ("Czech Republic", "cz"), ("Czechia", "cz"),
@@ -51,8 +52,19 @@ public static class Countries
         return Lookup.TryGetValue(key, out var code) ? code : null;
     }
 
-    private static string Key(string text) =>
-        string.Join(' ', text.Trim().ToLowerInvariant().Replace("the ", " ").Split([' ', ',', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
+    // "Saint Kitts and Nevis" and ICU's "St. Kitts & Nevis", "Sao Tome" and "São Tomé" give one key.
+    private static string Key(string text)
+    {
+        var lower = text.Trim().ToLowerInvariant();
+        if (lower.Length <= 3 && lower.All(char.IsAsciiLetterLower))
+        {
+            return lower;
+        }
+        var plain = Ascii.IsValid(lower) ? lower : new string(lower.Normalize(NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+        return string.Join(' ', plain.Replace("&", " and ").Split([' ', ',', '.', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w != "the").Select(w => w == "st" ? "saint" : w));
+    }
 
     private static FrozenDictionary<string, string> Build()
     {

@@ -3,7 +3,7 @@ namespace Ekyc.Verification.Screening.Model;
 /// <summary>
 /// One listed person, organisation, vessel or aircraft, in the same shape whatever list it came from:
 /// its names by kind, its birth dates at their own precision, its nationalities (ISO alpha-2 where known),
-/// its topics (<c>sanction</c>, <c>role.pep</c>, …) and its sanctions programmes.
+/// its topics (<c>sanction</c>, <c>role.pep</c>, …), its sanctions programmes (or source datasets) and a PEP's offices.
 /// </summary>
 public sealed record ScreeningEntity
 {
@@ -17,6 +17,8 @@ public sealed record ScreeningEntity
     public IReadOnlyList<string> Nationalities { get; init; } = [];
     public IReadOnlyList<string> Topics { get; init; } = [];
     public IReadOnlyList<string> Programs { get; init; } = [];
+    /// <summary>The offices that make a PEP one, with their dates; empty for sanctions entries and lists without positions.</summary>
+    public IReadOnlyList<PepPosition> Positions { get; init; } = [];
 
     public bool IsPep => Topics.Any(t => t.StartsWith(EntityTopics.PepPrefix, StringComparison.Ordinal));
 
