@@ -1,4 +1,5 @@
 using Ekyc.Server.Auth;
+using Ekyc.Server.Capture;
 using Ekyc.Server.Data;
 using Ekyc.Server.Engines;
 using Ekyc.Server.Errors;
@@ -47,6 +48,7 @@ public static class EkycApp
         {
             app.MapSessionsApi();
             app.MapWebhooksApi();
+            app.MapCapture();
         }
         return app;
     }
@@ -91,6 +93,7 @@ public static class EkycApp
         services.AddSingleton<VerificationPipeline>();
         services.AddEngines(configuration, options);
         services.AddWebhooks(options);
+        services.AddCapture(configuration, options);
         if (options.RunsWorker)
         {
             services.AddSingleton<VerificationWorker>();

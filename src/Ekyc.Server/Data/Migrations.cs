@@ -175,6 +175,9 @@ public static class Migrations
             );
             CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
             """),
+        (3, "capture_links", """
+            ALTER TABLE sessions ADD COLUMN client_token_enc TEXT;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

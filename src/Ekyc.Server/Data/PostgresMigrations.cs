@@ -189,5 +189,8 @@ public static class PostgresMigrations
             );
             CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
             """),
+        (3, "capture_links", $"""
+            ALTER TABLE sessions ADD COLUMN client_token_enc TEXT;
+            """),
     ];
 }

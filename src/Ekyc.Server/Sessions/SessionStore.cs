@@ -108,7 +108,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
     /// <summary>Erases personal data and keeps a tombstone (id, status, timestamps, decision summary).</summary>
     public Task EraseAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at) =>
         connection.ExecuteAsync("""
-            UPDATE sessions SET metadata_enc = NULL, results_enc = NULL, client_token_hash = NULL, deleted_at = @at,
+            UPDATE sessions SET metadata_enc = NULL, results_enc = NULL, client_token_hash = NULL, client_token_enc = NULL, deleted_at = @at,
                                 version = version + 1, updated_at = @at
             WHERE id = @id
             """, new { id, at = Clock.Format(at) }, transaction);

@@ -1,4 +1,5 @@
 using Ekyc.Server.Auth;
+using Ekyc.Server.Capture;
 using Ekyc.Server.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,15 +33,19 @@ public static class SessionsApi
         return group;
     }
 
-    private static async Task<Created<SessionResponse>> CreateAsync(CreateSessionRequest request, HttpContext http, SessionService service) =>
-        Sessions(await service.CreateAsync(Caller.From(http), request, http.RequestAborted), http);
+    private static async Task<Created<SessionResponse>> CreateAsync(CreateSessionRequest request, HttpContext http, SessionService service, CaptureLinks links)
+    {
+        var session = await service.CreateAsync(Caller.From(http), request, http.RequestAborted);
+        return Sessions(session with { CaptureUrl = links.UrlFor(http.Request, session.Id, session.ClientToken!) }, http);
+    }
 
     private static Created<SessionResponse> Sessions(SessionResponse session, HttpContext http) =>
         TypedResults.Created($"/v1/sessions/{session.Id}", session);
 
-    private static async Task<Results<Ok<SessionResponse>, StatusCodeHttpResult>> GetAsync(string id, HttpContext http, SessionService service)
+    private static async Task<Results<Ok<SessionResponse>, StatusCodeHttpResult>> GetAsync(string id, HttpContext http, SessionService service, CaptureLinks links)
     {
         var session = await service.GetAsync(Caller.From(http), id, http.RequestAborted);
+        session = session with { CaptureUrl = await links.ForTenantAsync(Caller.From(http), id, http.Request, http.RequestAborted) };
         var etag = $"\"{session.Id}.{session.UpdatedAt.ToUnixTimeMilliseconds()}.{session.Status}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "private, no-cache";
