@@ -95,6 +95,8 @@ async function handoff() {
       button(cameraHere ? t('handoff_use_this_camera') : t('handoff_use_files'), () => { stopEverything(); chooseType(); }, { id: 'continue-here' })));
   try {
     qr.src = URL.createObjectURL(await state.api.qrCode());
+    await qr.decode();
+    qr.dataset.state = 'loaded';
   } catch (e) {
     return failureFor(e);
   }
@@ -182,6 +184,7 @@ function documentStep(sideIndex) {
       const g = guideFor(camera.size, ASPECT[type]);
       Object.assign(guide.style, { left: `${g.x * 100}%`, top: `${g.y * 100}%`, width: `${g.width * 100}%`, height: `${g.height * 100}%` });
       crop = widen(g, 0.06);
+      viewfinder.dataset.state = 'live';
     }).catch(() => {
       viewfinder.remove();
       feedback.replaceChildren(notice('warn', t('camera_unavailable')));

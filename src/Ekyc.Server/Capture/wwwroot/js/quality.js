@@ -3,7 +3,7 @@
 // back is caught before it leaves the phone.
 
 const MAX_SIDE = 1024;
-export const LIMITS = { minMeanLuma: 55, minSharpness: 60, maxGlareShare: 0.12, minLumaStdDev: 8, minDocumentShare: 0.55 };
+export const LIMITS = { minMeanLuma: 55, minSharpness: 60, maxGlareShare: 0.15, minLumaStdDev: 8, minDocumentShare: 0.55 };
 
 function greyPixels(canvas) {
   const scale = Math.min(1, MAX_SIDE / Math.max(canvas.width, canvas.height));

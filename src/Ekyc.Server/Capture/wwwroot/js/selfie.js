@@ -29,7 +29,7 @@ export function selfieStep(state, next) {
   screen(t('selfie_title'), h('p', { class: 'lead' }, t('selfie_hint')), frame, prompt, feedback, actions);
   actions.replaceChildren(button(t('selfie_start'), () => run(), { primary: true, id: 'selfie-start' }), fallback);
 
-  camera.start('user').catch(() => {
+  camera.start('user').then(() => { frame.dataset.state = 'live'; }).catch(() => {
     frame.remove();
     feedback.replaceChildren(notice('warn', t('camera_unavailable')));
     actions.replaceChildren(fallback);
