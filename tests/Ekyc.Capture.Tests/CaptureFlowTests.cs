@@ -105,13 +105,14 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
         Assert.DoesNotContain("approved", text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("https://shop.example.com/verified", await page.GetAttributeAsync("#return", "href"));
 
-        var (bytes, requests) = await journey.TrafficAsync();
+        var (down, up, requests) = await journey.TrafficAsync();
+        var images = decided["documents"]!.AsArray().Concat(decided["selfie"]!.AsArray()).Sum(i => i!["size_bytes"]!.GetValue<long>());
         Metrics.Record("camera_flow", new
         {
-            wall_seconds = Math.Round(wall.TotalSeconds, 2), bytes, requests,
-            status = decided["status"]!.GetValue<string>(), confidence = decided["confidence"]?.GetValue<double>(),
+            wall_seconds = Math.Round(wall.TotalSeconds, 2), received_bytes = down, sent_bytes_reported = up, uploaded_image_bytes = images,
+            total_bytes = down + up + images, requests, status = decided["status"]!.GetValue<string>(), confidence = decided["confidence"]?.GetValue<double>(),
         });
-        output.WriteLine($"camera flow: {wall.TotalSeconds:F1} s from first page to the done screen, {bytes:N0} bytes in {requests} requests");
+        output.WriteLine($"camera flow: {wall.TotalSeconds:F1} s from first page to the done screen; received {down:N0} B, sent {up:N0} B + images {images:N0} B, {requests} requests");
         journey.AssertClean();
     }
 
@@ -269,13 +270,14 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
     }
 
     [Fact]
-    public async Task Phone_page_load_is_measured()
+    public async Task The_first_load_fetches_nothing_from_another_origin_and_is_measured()
     {
         var session = await CreateSessionAsync("passport");
         var browser = await browsers.LaunchAsync();
         var interactive = new List<double>();
         long bytes = 0;
         var requests = 0;
+        long sent;
         for (var run = 0; run < 5; run++)
         {
             // A cold cache each time: a new context.
@@ -290,12 +292,15 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
             await page.Locator("#start").WaitForAsync();
             interactive.Add(await page.EvaluateAsync<double>("window.__interactive"));
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            (bytes, requests) = await journey.TrafficAsync();
+            (bytes, sent, requests) = await journey.TrafficAsync();
+            bytes += sent;
+            // Works on an offline LAN: the page, its assets and the API all come from this server.
+            Assert.All(await journey.UrlsAsync(), url => Assert.StartsWith(server.Address.GetLeftPart(UriPartial.Authority), url));
+            journey.AssertClean();
         }
         interactive.Sort();
         var median = interactive[interactive.Count / 2];
         Metrics.Record("phone_first_load", new { interactive_ms_median = Math.Round(median, 1), interactive_ms = interactive, bytes, requests });
         output.WriteLine($"phone first load: time to interactive median {median:F0} ms over {interactive.Count} cold loads; {bytes:N0} bytes in {requests} requests");
-        Assert.True(requests > 0);
     }
 }

@@ -31,7 +31,7 @@ public sealed class Journey
         page.RequestFailed += (_, request) => FailedRequests.Add($"{request.Method} {request.Url}: {request.Failure}");
     }
 
-    private readonly List<Task<(string Url, long Bytes)>> _sizes = [];
+    private readonly List<Task<(string Url, long Down, long Up)>> _sizes = [];
 
     public IPage Page { get; }
     public List<string> ConsoleErrors { get; } = [];
@@ -68,12 +68,18 @@ public sealed class Journey
             AccessibilityViolations.Add($"{name}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(" | ", violation.Nodes.Select(n => n.Html))}");
     }
 
-    /// <summary>Bytes on the wire (headers and bodies, both ways) and requests, for everything the page loaded or sent.</summary>
-    public async Task<(long Bytes, int Requests)> TrafficAsync()
+    /// <summary>
+    /// Requests, bytes received (headers and bodies) and bytes sent (headers, and the bodies Chromium reports: it does
+    /// not report multipart bodies built from blobs, so the flow tests add the uploaded images' sizes themselves).
+    /// </summary>
+    public async Task<(long Down, long Up, int Requests)> TrafficAsync()
     {
         var sizes = await Task.WhenAll(_sizes);
-        return (sizes.Sum(s => s.Bytes), sizes.Length);
+        return (sizes.Sum(s => s.Down), sizes.Sum(s => s.Up), sizes.Length);
     }
+
+    /// <summary>Every URL the page fetched (its own, its assets, the API, blob: previews).</summary>
+    public async Task<IReadOnlyList<string>> UrlsAsync() => (await Task.WhenAll(_sizes)).Select(s => s.Url).ToList();
 
     public void AssertClean()
     {
@@ -81,9 +87,9 @@ public sealed class Journey
         Assert.True(ConsoleErrors.Count == 0, "console: " + string.Join("\n", ConsoleErrors));
     }
 
-    private static async Task<(string, long)> SizeOf(IRequest request)
+    private static async Task<(string, long, long)> SizeOf(IRequest request)
     {
         var sizes = await request.SizesAsync();
-        return (request.Url, (long)sizes.RequestHeadersSize + sizes.RequestBodySize + sizes.ResponseHeadersSize + sizes.ResponseBodySize);
+        return (request.Url, (long)sizes.ResponseHeadersSize + sizes.ResponseBodySize, (long)sizes.RequestHeadersSize + sizes.RequestBodySize);
     }
 }
