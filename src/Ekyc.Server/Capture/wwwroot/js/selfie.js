@@ -13,7 +13,8 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function selfieStep(state, next) {
   const video = h('video', { class: 'preview mirrored', 'aria-label': t('camera_preview_selfie'), playsinline: true, muted: true });
-  const frame = h('div', { class: 'viewfinder' }, video, h('div', { class: 'oval', 'aria-hidden': 'true' }));
+  const oval = h('div', { class: 'oval', 'aria-hidden': 'true' });
+  const frame = h('div', { class: 'viewfinder' }, video, oval);
   const prompt = h('p', { class: 'prompt', id: 'selfie-prompt', 'aria-live': 'assertive' });
   const feedback = h('div', { id: 'feedback' });
   const actions = h('div', { class: 'actions' });
@@ -29,7 +30,13 @@ export function selfieStep(state, next) {
   screen(t('selfie_title'), h('p', { class: 'lead' }, t('selfie_hint')), frame, prompt, feedback, actions);
   actions.replaceChildren(button(t('selfie_start'), () => run(), { primary: true, id: 'selfie-start' }), fallback);
 
-  camera.start('user').then(() => { frame.dataset.state = 'live'; }).catch(() => {
+  camera.start('user').then(() => {
+    // A 3:4 oval, as tall as the frame allows (landscape) or as wide (portrait).
+    const { width, height } = camera.size;
+    const ovalHeight = Math.min(0.86 * height, (0.8 * width) / 0.75);
+    Object.assign(oval.style, { height: `${(100 * ovalHeight) / height}%`, width: `${(100 * 0.75 * ovalHeight) / width}%` });
+    frame.dataset.state = 'live';
+  }).catch(() => {
     frame.remove();
     feedback.replaceChildren(notice('warn', t('camera_unavailable')));
     actions.replaceChildren(fallback);
