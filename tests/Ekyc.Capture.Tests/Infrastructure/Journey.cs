@@ -57,8 +57,12 @@ public sealed class Journey
         await RecordAsync(name);
     }
 
+    /// <summary>Time spent taking screenshots and running axe-core: the test's own, not the customer's.</summary>
+    public TimeSpan RecordingTime { get; private set; }
+
     public async Task RecordAsync(string name)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _step++;
         var folder = Path.Combine(ScreenshotFolder, _viewport);
         Directory.CreateDirectory(folder);
@@ -66,6 +70,7 @@ public sealed class Journey
         AxeResult result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
             AccessibilityViolations.Add($"{name}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(" | ", violation.Nodes.Select(n => n.Html))}");
+        RecordingTime += clock.Elapsed;
     }
 
     /// <summary>
