@@ -19,7 +19,6 @@ public sealed class CaptureServer : IAsyncLifetime
     public string DataPath { get; } = Directory.CreateTempSubdirectory("ekyc-capture-").FullName;
     public string ApiKey => File.ReadAllText(Path.Combine(DataPath, "initial-api-key.txt")).Trim();
     public Database Database => _app!.Services.GetRequiredService<Database>();
-    public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
