@@ -1,4 +1,5 @@
 using Ekyc.Server.Auth;
+using Ekyc.Server.Capture;
 using Ekyc.Server.Data;
 using Ekyc.Server.Engines;
 using Ekyc.Server.Errors;
@@ -49,6 +50,7 @@ public static class EkycApp
             app.MapSessionsApi();
             app.MapLivenessApi();
             app.MapWebhooksApi();
+            app.MapCapture();
         }
         return app;
     }
@@ -92,6 +94,7 @@ public static class EkycApp
         services.AddSingleton<VerificationPipeline>();
         services.AddEngines(configuration, options);
         services.AddWebhooks(options);
+        services.AddCapture(options);
         if (options.RunsWorker)
         {
             services.AddSingleton<VerificationWorker>();

@@ -215,6 +215,9 @@ public static class Migrations
             CREATE INDEX ix_liveness_challenges_session ON liveness_challenges(session_id);
             CREATE INDEX ix_liveness_challenges_selfie ON liveness_challenges(selfie_image_id);
             """),
+        (5, "capture_links", """
+            ALTER TABLE sessions ADD COLUMN client_token_enc TEXT;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

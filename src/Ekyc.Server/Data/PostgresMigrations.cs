@@ -228,5 +228,8 @@ public static class PostgresMigrations
             CREATE INDEX ix_liveness_challenges_session ON liveness_challenges(session_id);
             CREATE INDEX ix_liveness_challenges_selfie ON liveness_challenges(selfie_image_id);
             """),
+        (5, "capture_links", $"""
+            ALTER TABLE sessions ADD COLUMN client_token_enc TEXT;
+            """),
     ];
 }

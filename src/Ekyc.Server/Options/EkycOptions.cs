@@ -36,6 +36,12 @@ public sealed class EkycOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan IdempotencyAbandonedAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The address customers reach this server at (e.g. <c>https://kyc.example.com</c>), used for <c>capture_url</c>;
+    /// when empty, the scheme and host of the request that asks for the URL.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Roles this process plays, comma-separated: <c>api</c>, <c>worker</c> or <c>api,worker</c>.</summary>
     public string Roles { get; set; } = "api,worker";
 
@@ -59,6 +65,9 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult("Ekyc:Roles must be 'api', 'worker' or both.", [nameof(Roles)]);
         if (!string.IsNullOrEmpty(MasterKey) && !IsKey(MasterKey))
             yield return new ValidationResult("Ekyc:MasterKey must be the base64 encoding of 32 bytes.", [nameof(MasterKey)]);
+        if (!string.IsNullOrEmpty(PublicBaseUrl) && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var publicBase)
+            && publicBase.Scheme is "https" or "http" && string.IsNullOrEmpty(publicBase.Query) && string.IsNullOrEmpty(publicBase.Fragment)))
+            yield return new ValidationResult("Ekyc:PublicBaseUrl must be an absolute http(s) URL without query or fragment.", [nameof(PublicBaseUrl)]);
         if (Database.Provider.ToLowerInvariant() is not ("sqlite" or "postgres"))
             yield return new ValidationResult("Ekyc:Database:Provider must be 'sqlite' or 'postgres'.", [nameof(Database)]);
         // Every process must seal and open the same data: a key generated per machine would make other replicas' images unreadable.

@@ -9,9 +9,12 @@ public sealed record CreateSessionRequest(
     IReadOnlyList<string>? Checks,
     string? WebhookUrl,
     Dictionary<string, string>? Metadata,
-    int? ExpiresIn)
+    int? ExpiresIn,
+    string? ReturnUrl = null,
+    string? ConsentText = null)
 {
     public const int MaxMetadataEntries = 50;
+    public const int MaxConsentText = 2000;
 
     /// <summary>Field errors, empty when the request is valid.</summary>
     public Dictionary<string, string[]> Validate(TimeSpan maxLifetime)
@@ -27,6 +30,8 @@ public sealed record CreateSessionRequest(
             errors["webhook_url"] = ["An absolute http(s) URL."];
         if (Metadata is { } metadata && (metadata.Count > MaxMetadataEntries || metadata.Any(kv => kv.Key.Length is 0 or > 40 || (kv.Value?.Length ?? 0) > 500)))
             errors["metadata"] = [$"At most {MaxMetadataEntries} entries, keys of 1-40 characters, values of at most 500."];
+        if (ConsentText is { } consent && (string.IsNullOrWhiteSpace(consent) || consent.Length > MaxConsentText))
+            errors["consent_text"] = [$"Plain text of 1-{MaxConsentText} characters."];
         if (ExpiresIn is { } seconds && (seconds < 60 || seconds > maxLifetime.TotalSeconds))
             errors["expires_in"] = [$"Seconds between 60 and {(long)maxLifetime.TotalSeconds}."];
         return errors;

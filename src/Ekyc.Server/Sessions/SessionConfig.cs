@@ -1,7 +1,8 @@
 namespace Ekyc.Server.Sessions;
 
-/// <summary>What the tenant asked for when creating the session.</summary>
-public sealed record SessionConfig(IReadOnlyList<string> DocumentTypes, IReadOnlyList<string> Checks, string? WebhookUrl);
+/// <summary>What the tenant asked for when creating the session; the last two serve the hosted capture page.</summary>
+public sealed record SessionConfig(IReadOnlyList<string> DocumentTypes, IReadOnlyList<string> Checks, string? WebhookUrl,
+    string? ReturnUrl = null, string? ConsentText = null);
 
 public static class DocumentTypes
 {

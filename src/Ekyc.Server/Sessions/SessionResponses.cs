@@ -36,7 +36,9 @@ public sealed record SessionResponse(
     DateTimeOffset? DecidedAt,
     DateTimeOffset? DeletedAt,
     string? ClientToken = null,
-    DateTimeOffset? ClientTokenExpiresAt = null)
+    DateTimeOffset? ClientTokenExpiresAt = null,
+    string? ReturnUrl = null,
+    string? CaptureUrl = null)
 {
     public static SessionResponse From(SessionRecord s, IReadOnlyList<ImageRecord> images) => new(
         s.Id, "session", s.Status.ToWire(), s.Reference, s.Config.DocumentTypes, s.Config.Checks, s.Config.WebhookUrl, s.Metadata,
@@ -47,7 +49,7 @@ public sealed record SessionResponse(
         images.Where(i => i.Kind == ImageRecord.DocumentKind).Select(ImageResponse.From).ToList(),
         images.Where(i => i.Kind == ImageRecord.SelfieKind).Select(ImageResponse.From).ToList(),
         s.DeletedAt is null ? SessionStateMachine.CallerActions(s.Status).Select(ActionNames.ToWire).ToList() : [],
-        s.CreatedAt, s.UpdatedAt, s.ExpiresAt, s.SubmittedAt, s.DecidedAt, s.DeletedAt);
+        s.CreatedAt, s.UpdatedAt, s.ExpiresAt, s.SubmittedAt, s.DecidedAt, s.DeletedAt, ReturnUrl: s.Config.ReturnUrl);
 }
 
 public sealed record SessionListResponse(string Object, IReadOnlyList<SessionResponse> Data, bool HasMore, string? NextCursor);

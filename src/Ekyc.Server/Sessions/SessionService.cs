@@ -2,6 +2,7 @@ using System.Data.Common;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Sessions;
 using Ekyc.Server.Auth;
+using Ekyc.Server.Capture;
 using Ekyc.Server.Data;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Events;
@@ -20,7 +21,7 @@ namespace Ekyc.Server.Sessions;
 public sealed class SessionService(
     Database database, SessionStore sessions, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
     DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, LivenessChallengeService challenges,
-    IOptions<EkycOptions> options, TimeProvider time)
+    CaptureLinks captureLinks, IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
@@ -32,6 +33,9 @@ public sealed class SessionService(
         // Refuse an unsafe webhook_url now rather than at the first delivery.
         if (request.WebhookUrl is not null && await networkGuard.CheckUrlAsync(request.WebhookUrl, cancellationToken) is { } refused)
             throw WebhookProblems.UrlNotAllowed(refused);
+        // The browser, not the server, follows return_url: its form is checked like a webhook's, its address is not.
+        if (request.ReturnUrl is not null && networkGuard.CheckUrlForm(request.ReturnUrl) is { } badReturn)
+            throw Problems.Invalid("return_url", badReturn);
         var now = time.GetUtcNow();
         var lifetime = request.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : Options.SessionLifetime;
         var session = new SessionRecord
@@ -40,7 +44,8 @@ public sealed class SessionService(
             TenantId = caller.TenantId,
             Status = SessionStatus.Created,
             Reference = request.Reference,
-            Config = new SessionConfig(request.DocumentTypes ?? DocumentTypes.All, request.Checks ?? CheckNames.All, request.WebhookUrl),
+            Config = new SessionConfig(request.DocumentTypes ?? DocumentTypes.All, request.Checks ?? CheckNames.All, request.WebhookUrl,
+                request.ReturnUrl, request.ConsentText),
             Metadata = request.Metadata,
             Version = 1,
             CreatedAt = now,
@@ -52,6 +57,7 @@ public sealed class SessionService(
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await sessions.InsertAsync(connection, transaction, session, Ids.Hash(token), tokenExpires);
+            await captureLinks.SaveTokenAsync(connection, transaction, session.Id, token);
             return 0;
         }, cancellationToken);
         return SessionResponse.From(session, []) with { ClientToken = token, ClientTokenExpiresAt = tokenExpires };

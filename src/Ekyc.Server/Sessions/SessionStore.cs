@@ -118,7 +118,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
     public Task EraseAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at) =>
         connection.ExecuteAsync("""
             UPDATE sessions SET reference_enc = NULL, reference_hash = NULL, metadata_enc = NULL, results_enc = NULL, review_enc = NULL,
-                                client_token_hash = NULL, deleted_at = @at, version = version + 1, updated_at = @at
+                                client_token_hash = NULL, client_token_enc = NULL, deleted_at = @at, version = version + 1, updated_at = @at
             WHERE id = @id
             """, new { id, at = Clock.Format(at) }, transaction);
 

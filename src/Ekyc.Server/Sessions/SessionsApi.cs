@@ -1,6 +1,7 @@
 using Ekyc.Core.Sessions;
 using Ekyc.Server.Auth;
 using Ekyc.Server.Http;
+using Ekyc.Server.Capture;
 using Ekyc.Server.Idempotency;
 using Ekyc.Server.Options;
 using Ekyc.Server.Uploads;
@@ -43,14 +44,15 @@ public static class SessionsApi
         return routes;
     }
 
-    private static async Task<Created<SessionResponse>> CreateAsync(CreateSessionRequest request, Caller caller, SessionService service, CancellationToken cancellationToken)
+    private static async Task<Created<SessionResponse>> CreateAsync(CreateSessionRequest request, Caller caller, HttpRequest http, SessionService service,
+        CaptureLinks links, CancellationToken cancellationToken)
     {
         var session = await service.CreateAsync(caller, request, cancellationToken);
-        return TypedResults.Created($"/v1/sessions/{session.Id}", session);
+        return TypedResults.Created($"/v1/sessions/{session.Id}", session with { CaptureUrl = links.UrlFor(http, session.Id, session.ClientToken!) });
     }
 
     private static async Task<Results<Ok<SessionResponse>, Ok<ClientSessionResponse>, StatusCodeHttpResult>> GetAsync(string id, Caller caller,
-        HttpContext http, SessionService service)
+        HttpContext http, SessionService service, CaptureLinks links)
     {
         var snapshot = await service.GetAsync(caller, id, http.RequestAborted);
         var session = snapshot.Session;
@@ -61,7 +63,8 @@ public static class SessionsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (caller.IsClientToken)
             return TypedResults.Ok(ClientSessionResponse.From(session, snapshot.Images));
-        return TypedResults.Ok(SessionResponse.From(session, snapshot.Images));
+        var capture = await links.ForTenantAsync(caller, id, http.Request, http.RequestAborted);
+        return TypedResults.Ok(SessionResponse.From(session, snapshot.Images) with { CaptureUrl = capture });
     }
 
     private static async Task<Ok<ReportResponse>> ReportAsync(string id, Caller caller, SessionService service, CancellationToken cancellationToken) =>

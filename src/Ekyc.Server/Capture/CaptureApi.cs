@@ -1,0 +1,114 @@
+using System.Net;
+using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
+using Ekyc.Server.Errors;
+using Ekyc.Server.Sessions;
+using Ekyc.Server.Storage;
+using Ekyc.Verification.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ekyc.Server.Capture;
+
+/// <summary>
+/// The hosted capture page (<c>/capture/{session id}</c>, anonymous: the same shell for every session, the client token
+/// arrives in the fragment) and the three API routes it needs beyond the public API: its settings, the QR code of the
+/// capture URL, and the quick verdict on an uploaded document side.
+/// </summary>
+public static class CaptureApi
+{
+    public static IServiceCollection AddCapture(this IServiceCollection services, Options.EkycOptions options)
+    {
+        services.AddSingleton<CaptureLinks>();
+        services.AddSingleton<CaptureAssets>();
+        services.AddSingleton<CaptureTexts>();
+        if (options.Engines.Documents)
+        {
+            // The document engine's options (bound and validated by its registration) and models (one session each).
+            services.AddSingleton(sp => new DocumentPrecheck(sp.GetRequiredService<Verification.Models.ModelStore>(),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentOptions>>().Value));
+        }
+        return services;
+    }
+
+    public static void MapCapture(this IEndpointRouteBuilder routes)
+    {
+        var page = routes.MapGroup(CaptureLinks.PagePath.TrimEnd('/')).AllowAnonymous().ExcludeFromDescription();
+        page.MapGet("/{id}", Page).WithName("CapturePage");
+        page.MapGet("/assets/{**path}", (string path, HttpContext http, CaptureAssets assets) => assets.Serve(http, path)).WithName("CaptureAsset");
+
+        var api = routes.MapGroup("/v1/sessions/{id}").WithTags("Capture").RequireAuthorization(Policies.SessionAccess);
+        api.MapGet("/capture", SettingsAsync).WithName("GetCaptureSettings")
+            .WithSummary("What the hosted capture page needs: document types and their sides, consent text, return URL").ProducesProblem(404);
+        api.MapGet("/capture/qr.svg", QrAsync).WithName("GetCaptureQrCode")
+            .WithSummary("The capture URL as a QR code (SVG), for a desktop to hand the capture over to a phone").ProducesProblem(404);
+        api.MapGet("/documents/{documentId}/precheck", PrecheckAsync).WithName("PrecheckDocument")
+            .WithSummary("Quick verdict on an uploaded side: sharpness, glare, MRZ or barcode found; problems mean 'retake'").ProducesProblem(404);
+    }
+
+    private static IResult Page(string id, HttpContext http, CaptureAssets assets, CaptureTexts texts)
+    {
+        var language = texts.Negotiate(http.Request);
+        var shell = System.Text.Encoding.UTF8.GetString(assets.Find("index.html")!.Bytes)
+            .Replace("{{lang}}", language)
+            .Replace("{{title}}", WebUtility.HtmlEncode(texts.Text(language, "page_title")))
+            .Replace("{{noscript}}", WebUtility.HtmlEncode(texts.Text(language, "noscript")))
+            .Replace("{{texts}}", texts.JsonFor(language));
+        CaptureHeaders.Apply(http.Response);
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.Vary = "Accept-Language";
+        return TypedResults.Content(shell, "text/html; charset=utf-8");
+    }
+
+    private static async Task<Ok<CaptureSettingsResponse>> SettingsAsync(string id, Caller caller, Database database, SessionStore sessions,
+        CancellationToken cancellationToken)
+    {
+        var (session, _) = await LoadAsync(caller, id, database, sessions, withImages: false, cancellationToken);
+        var sides = session.Config.DocumentTypes.ToDictionary(t => t, t => (IReadOnlyList<string>)(t == "passport" ? ["front"] : ["front", "back"]));
+        return TypedResults.Ok(new CaptureSettingsResponse(session.Id, "capture_settings", session.Config.DocumentTypes, sides,
+            session.Config.ConsentText, session.Config.ReturnUrl));
+    }
+
+    private static async Task<ContentHttpResult> QrAsync(string id, Caller caller, HttpContext http, Database database, SessionStore sessions, CaptureLinks links)
+    {
+        await LoadAsync(caller, id, database, sessions, withImages: false, http.RequestAborted);
+        // A client token is its own link; the tenant gets the link of the session's token while it is valid.
+        var url = caller.IsClientToken
+            ? links.UrlFor(http.Request, id, http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim())
+            : await links.ForTenantAsync(caller, id, http.Request, http.RequestAborted)
+              ?? throw new ApiException(410, "capture_link_expired", "Capture link expired", "The session's client token has expired.");
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Content(CaptureQr.Svg(url), "image/svg+xml");
+    }
+
+    private static async Task<Ok<DocumentPrecheckResponse>> PrecheckAsync(string id, string documentId, Caller caller, HttpContext http, Database database,
+        SessionStore sessions, IBlobStore blobs, IServiceProvider services)
+    {
+        var (_, images) = await LoadAsync(caller, id, database, sessions, withImages: true, http.RequestAborted);
+        var image = images.FirstOrDefault(i => i.Id == documentId && i.Kind == ImageRecord.DocumentKind)
+            ?? throw new ApiException(404, "document_not_found", "Document not found", $"No document '{documentId}' in this session (a retake replaces the side).");
+        if (services.GetService<DocumentPrecheck>() is not { } precheck)
+            return TypedResults.Ok(new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, "not_run", null));
+        var bytes = await blobs.GetAsync(caller.TenantId, image.Id, http.RequestAborted);
+        // CPU-bound for a few hundred milliseconds: off the request thread.
+        var result = await Task.Run(() => precheck.Check(bytes, image.DocumentType!, image.Side!), http.RequestAborted);
+        return TypedResults.Ok(new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result));
+    }
+
+    private static async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadAsync(Caller caller, string id, Database database, SessionStore sessions,
+        bool withImages, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var session = await sessions.LoadAsync(connection, null, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
+        if (session.DeletedAt is not null)
+            throw Problems.SessionDeleted(id);
+        return (session, withImages ? await ImageStore.ListAsync(connection, id) : []);
+    }
+}
+
+/// <summary><c>GET /v1/sessions/{id}/capture</c>. A null consent text means the page shows its own, in the customer's language.</summary>
+public sealed record CaptureSettingsResponse(
+    string SessionId, string Object, IReadOnlyList<string> DocumentTypes, IReadOnlyDictionary<string, IReadOnlyList<string>> Sides,
+    string? ConsentText, string? ReturnUrl);
+
+/// <summary><c>GET /v1/sessions/{id}/documents/{documentId}/precheck</c>: <c>verdict</c> is <c>ok</c>, <c>retake</c> or <c>not_run</c> (engine off).</summary>
+public sealed record DocumentPrecheckResponse(string DocumentId, string Side, string Type, string Verdict, DocumentPrecheckResult? Result);
