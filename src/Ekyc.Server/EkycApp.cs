@@ -8,6 +8,7 @@ using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Options;
 using Ekyc.Server.RateLimiting;
+using Ekyc.Server.Review;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
@@ -35,6 +36,7 @@ public static class EkycApp
         app.UseExceptionHandler();
         IdempotencyFilter.BufferIdempotentBodies(app);
         app.UseStatusCodePages();
+        app.UseReviewConsole();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseRateLimitHeaders(options.RateLimit);
@@ -47,6 +49,7 @@ public static class EkycApp
         {
             app.MapSessionsApi();
             app.MapWebhooksApi();
+            app.MapReviewConsole();
         }
         return app;
     }
@@ -115,8 +118,9 @@ public static class EkycApp
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddReviewConsole(authentication);
         services.AddAuthorization();
         services.AddApiRateLimiting(options.RateLimit);
         UploadReader.ConfigureLimits(services, options.Uploads.MaxBytes, options.Uploads.MaxSelfieFrames);

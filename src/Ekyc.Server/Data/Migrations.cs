@@ -175,6 +175,50 @@ public static class Migrations
             );
             CREATE INDEX ix_webhook_attempts_delivery ON webhook_attempts(delivery_id, started_at);
             """),
+        (3, "review_console", """
+            CREATE TABLE console_users (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                email TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                password_hash TEXT,
+                security_stamp TEXT NOT NULL,
+                setup_token_hash TEXT UNIQUE,
+                setup_token_expires_at TEXT,
+                failed_attempts INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT,
+                disabled_at TEXT,
+                last_sign_in_at TEXT,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_console_users_tenant ON console_users(tenant_id, email);
+            CREATE TABLE review_claims (
+                session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+                tenant_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                email TEXT NOT NULL,
+                claimed_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            );
+            CREATE TABLE console_audit (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                user_id TEXT,
+                email TEXT NOT NULL,
+                action TEXT NOT NULL,
+                session_id TEXT,
+                detail_enc TEXT,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX ix_console_audit_tenant ON console_audit(tenant_id, at DESC, id DESC);
+            CREATE INDEX ix_console_audit_session ON console_audit(session_id, at);
+            CREATE INDEX ix_sessions_review_queue ON sessions(tenant_id, status, decided_at, id);
+            CREATE TABLE data_protection_keys (
+                name TEXT PRIMARY KEY,
+                xml_enc TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
