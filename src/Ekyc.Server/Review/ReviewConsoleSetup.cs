@@ -65,7 +65,9 @@ public static class ReviewConsoleSetup
             o.Conventions.AllowAnonymousToPage("/Review/Pages/Login");
             o.Conventions.AllowAnonymousToPage("/Review/Pages/SetPassword");
             o.Conventions.AuthorizePage("/Review/Pages/Audit", AdminPolicy);
-        });
+        })
+        // Named explicitly: MVC looks for pages in the entry assembly, which is not this one when a test or bench hosts the server.
+        .AddApplicationPart(typeof(ReviewConsoleSetup).Assembly);
         return services;
     }
 
