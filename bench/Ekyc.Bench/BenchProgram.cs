@@ -4,7 +4,7 @@ namespace Ekyc.Bench;
 
 /// <summary>
 /// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>recapture</c>, <c>screening</c>,
-/// <c>scaleout</c>: the multi-process crash test on PostgreSQL); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
+/// <c>scaleout</c>: the multi-process crash test on PostgreSQL, <c>console</c>: the review console's pages); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
 /// </summary>
 public static class BenchProgram
 {
@@ -28,6 +28,8 @@ public static class BenchProgram
             case ["screening", ..]:
                 ScreeningStopwatchBench.Run(args);
                 return 0;
+            case ["console", ..]:
+                return await ConsoleBench.RunAsync(args[1..]);
             case ["scaleout", ..]:
                 return await ScaleOut.ScaleOutBenchmark.RunAsync(args[1..]);
             default:

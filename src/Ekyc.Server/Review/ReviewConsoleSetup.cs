@@ -32,7 +32,11 @@ public static class ReviewConsoleSetup
         services.AddLocalization();
         services.AddDataProtection().SetApplicationName("ekyc");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<Data.Database>(), sp.GetRequiredService<Storage.Encryptor>())));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<Data.Database>());
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(sp.GetRequiredService<Storage.Encryptor>());
+            }));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ekyc_console_af";
@@ -88,7 +92,7 @@ public static class ReviewConsoleSetup
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
                 // Pages and images carry personal data: never stored by the browser or a proxy.
                 if (!context.Request.Path.StartsWithSegments(BasePath + "/assets"))
-                    headers.CacheControl = "no-store";
+                    SetNoStore(headers);
                 return next(context);
             });
             console.UseStaticFiles(new StaticFileOptions
@@ -104,6 +108,13 @@ public static class ReviewConsoleSetup
     {
         app.MapRazorPages();
         app.MapReviewConsoleImages();
+    }
+
+    /// <summary>In the words antiforgery itself uses, so it has nothing to override (and warn about) on pages with a form.</summary>
+    private static void SetNoStore(IHeaderDictionary headers)
+    {
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
     }
 
     /// <summary>A cookie outlives neither a disabled account nor a password change (the stamp changes with both).</summary>
