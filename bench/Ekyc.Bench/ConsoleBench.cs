@@ -26,7 +26,7 @@ namespace Ekyc.Bench;
 /// others are seeded through the server's stores as copies of its result (sealed again under their own ids), with
 /// a share left in <c>manual_review</c> under a mix of rules. A signed-in reviewer then requests each page over
 /// loopback HTTP, sequentially; medians and p95 of the request time.
-/// Usage: <c>console [--sessions 10000] [--review-share 0.2] [--requests 60] [--photos tests/data/photos] [--sqlite-only] [--postgres CONNECTION]</c>.
+/// Usage: <c>console [--sessions 10000] [--review-share 0.2] [--requests 60] [--photos tests/data/photos] [--sqlite-only | --postgres-only] [--postgres CONNECTION]</c>.
 /// </summary>
 public static partial class ConsoleBench
 {
@@ -43,7 +43,8 @@ public static partial class ConsoleBench
         var requests = Arg(args, "--requests", "60", int.Parse);
         var photos = Arg(args, "--photos", Path.Combine(ScaleOut.ScaleOutBenchmark.RepositoryRoot(), "tests/data/photos"), s => s);
         Console.WriteLine($"Ekyc console: {sessions:N0} sessions ({share:P0} in manual_review), {requests} sequential requests per page, {Environment.ProcessorCount} cores");
-        await MeasureAsync("sqlite", [], sessions, share, requests, photos);
+        if (!args.Contains("--postgres-only"))
+            await MeasureAsync("sqlite", [], sessions, share, requests, photos);
         if (args.Contains("--sqlite-only"))
             return 0;
         var configured = Arg<string?>(args, "--postgres", Environment.GetEnvironmentVariable("EKYC_TEST_POSTGRES") ?? "", s => s);
