@@ -17,13 +17,17 @@ public static class Browser
     public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool phone = false)
     {
         var browser = await GetAsync();
-        return await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString().TrimEnd('/'),
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
         });
+        // The machines these run on are shared and often loaded: generous waits, which cost nothing when things are fast.
+        context.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return context;
     }
 
     private static async Task<IBrowser> LaunchAsync()
