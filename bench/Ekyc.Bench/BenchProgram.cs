@@ -5,8 +5,8 @@ namespace Ekyc.Bench;
 /// <summary>
 /// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>recapture</c>, <c>liveness</c>, <c>liveness-active</c>, <c>screening</c>,
 /// <c>scaleout</c>: the multi-process crash test on PostgreSQL; <c>fuzz</c>: the parsers' fuzz targets; <c>attacks</c>: costly requests
-/// against a running server; <c>decisions</c>: the labelled decision set through the real server); anything else goes to BenchmarkDotNet
-/// (e.g. <c>--filter *Face*</c>).
+/// against a running server; <c>decisions</c>: the labelled decision set through the real server; <c>console</c>: the review console's
+/// pages); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
 /// </summary>
 public static class BenchProgram
 {
@@ -42,6 +42,8 @@ public static class BenchProgram
                 return FuzzBench.Run(args[1..]);
             case ["decisions", ..]:
                 return await Decisions.DecisionBench.RunAsync(args[1..]);
+            case ["console", ..]:
+                return await ConsoleBench.RunAsync(args[1..]);
             case ["scaleout", ..]:
                 return await ScaleOut.ScaleOutBenchmark.RunAsync(args[1..]);
             default:

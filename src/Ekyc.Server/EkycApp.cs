@@ -10,6 +10,7 @@ using Ekyc.Server.Jobs;
 using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.RateLimiting;
+using Ekyc.Server.Review;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
@@ -37,6 +38,7 @@ public static class EkycApp
         app.UseExceptionHandler();
         IdempotencyFilter.BufferIdempotentBodies(app);
         app.UseStatusCodePages();
+        app.UseReviewConsole();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseRateLimitHeaders(options.RateLimit);
@@ -51,6 +53,7 @@ public static class EkycApp
             app.MapLivenessApi();
             app.MapWebhooksApi();
             app.MapCapture();
+            app.MapReviewConsole();
         }
         return app;
     }
@@ -119,8 +122,9 @@ public static class EkycApp
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddReviewConsole(authentication);
         services.AddEkycAuthorization();
         services.AddApiRateLimiting(options.RateLimit);
         UploadReader.ConfigureLimits(services, options.Uploads.MaxBytes, options.Uploads.MaxSelfieFrames);

@@ -52,7 +52,7 @@ public static class ScaleOutBenchmark
         return violations.Count == 0 ? 0 : 1;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             if (File.Exists(Path.Combine(folder.FullName, "Ekyc.slnx")))

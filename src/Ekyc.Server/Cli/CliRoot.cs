@@ -17,6 +17,7 @@ public static class CliRoot
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(InspectCommand.Create(InspectDocumentCommand.Create(), InspectFaceCommand.Create()));
         root.Subcommands.Add(new Command("calibrate", "Calibrate engine thresholds on labelled data.") { CalibrateFacesCommand.Create() });

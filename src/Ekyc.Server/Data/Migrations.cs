@@ -218,6 +218,52 @@ public static class Migrations
         (5, "capture_links", """
             ALTER TABLE sessions ADD COLUMN client_token_enc TEXT;
             """),
+        (6, "review_console", """
+            CREATE TABLE console_users (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                email TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                password_hash TEXT,
+                security_stamp TEXT NOT NULL,
+                setup_token_hash TEXT UNIQUE,
+                setup_token_expires_at TEXT,
+                failed_attempts INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT,
+                disabled_at TEXT,
+                last_sign_in_at TEXT,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_console_users_tenant ON console_users(tenant_id, email);
+            CREATE TABLE review_claims (
+                session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+                tenant_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                email TEXT NOT NULL,
+                claimed_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            );
+            CREATE TABLE console_audit (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                user_id TEXT,
+                email TEXT NOT NULL,
+                action TEXT NOT NULL,
+                session_id TEXT,
+                detail_enc TEXT,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX ix_console_audit_tenant ON console_audit(tenant_id, at DESC, id DESC);
+            CREATE INDEX ix_console_audit_session ON console_audit(session_id, at);
+            -- Covers the queue's filters and counts: a session row with its sealed results spans pages, and reading
+            -- thousands of them (deleted_at sits behind the results) cost ten times more than this index.
+            CREATE INDEX ix_sessions_review_queue ON sessions(tenant_id, status, decided_at, id, reference_hash, reference_enc, decision_json) WHERE deleted_at IS NULL;
+            CREATE TABLE data_protection_keys (
+                name TEXT PRIMARY KEY,
+                xml_enc TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -231,5 +231,50 @@ public static class PostgresMigrations
         (5, "capture_links", $"""
             ALTER TABLE sessions ADD COLUMN client_token_enc TEXT;
             """),
+        (6, "review_console", $"""
+            CREATE TABLE console_users (
+                id {Text} PRIMARY KEY,
+                tenant_id {Text} NOT NULL REFERENCES tenants(id),
+                email {Text} NOT NULL UNIQUE,
+                role {Text} NOT NULL,
+                password_hash TEXT,
+                security_stamp TEXT NOT NULL,
+                setup_token_hash {Text} UNIQUE,
+                setup_token_expires_at {Text},
+                failed_attempts BIGINT NOT NULL DEFAULT 0,
+                locked_until {Text},
+                disabled_at {Text},
+                last_sign_in_at {Text},
+                created_at {Text} NOT NULL
+            );
+            CREATE INDEX ix_console_users_tenant ON console_users(tenant_id, email);
+            CREATE TABLE review_claims (
+                session_id {Text} PRIMARY KEY REFERENCES sessions(id),
+                tenant_id {Text} NOT NULL,
+                user_id {Text} NOT NULL,
+                email {Text} NOT NULL,
+                claimed_at {Text} NOT NULL,
+                expires_at {Text} NOT NULL
+            );
+            CREATE TABLE console_audit (
+                id {Text} PRIMARY KEY,
+                tenant_id {Text} NOT NULL,
+                user_id {Text},
+                email {Text} NOT NULL,
+                action {Text} NOT NULL,
+                session_id {Text},
+                detail_enc TEXT,
+                at {Text} NOT NULL
+            );
+            CREATE INDEX ix_console_audit_tenant ON console_audit(tenant_id, at DESC, id DESC);
+            CREATE INDEX ix_console_audit_session ON console_audit(session_id, at);
+            -- Covers the queue's filters and counts (index-only scans), without the erased sessions.
+            CREATE INDEX ix_sessions_review_queue ON sessions(tenant_id, status, decided_at, id) INCLUDE (reference_hash, reference_enc, decision_json) WHERE deleted_at IS NULL;
+            CREATE TABLE data_protection_keys (
+                name {Text} PRIMARY KEY,
+                xml_enc TEXT NOT NULL,
+                created_at {Text} NOT NULL
+            );
+            """),
     ];
 }
