@@ -91,8 +91,7 @@ public static class PrintedFieldComparison
         PrintedFields.DocumentNumber => PrintedFieldMatcher.ContainsText([line], mrz.DocumentNumber!, lookAlikes: true),
         PrintedFields.DateOfBirth => PrintedDates.Find(line).Any(d => d.Is(mrz.DateOfBirth!.Value)),
         PrintedFields.ExpiryDate => PrintedDates.Find(line).Any(d => d.Is(mrz.ExpiryDate!.Value)),
-        // One letter or a three-letter code is compared only where it is the whole value under its label.
-        PrintedFields.Sex or PrintedFields.Nationality => false,
+        // Sex and nationality (one letter, a three-letter code) are compared only as the whole value under their label.
         _ => false,
     };
 
