@@ -4,6 +4,7 @@ using Ekyc.Core.Engines;
 using Ekyc.Verification.Documents.Aamva;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Documents.Printed;
 
 namespace Ekyc.Verification.Documents;
 
@@ -84,10 +85,11 @@ internal sealed class DocumentAssessment
         else
         {
             var certainty = reading.FailingFieldsCertainty is { } c ? Math.Round(c, 3) : (double?)null;
+            var repair = reading.RepairLikelihood is { } r ? Math.Round(r, 4) : (double?)null;
             _signals.Add(CheckFailureMayBeTheOcrs(reading, options)
                 ? DocumentSignal.ToReview("check_digits", "mrz_read_uncertain",
-                    new { fields = failing, certainty, look_alikes = mrz.UnsettledLookAlikes }, options.MinCheckDigitCertainty)
-                : DocumentSignal.Failed("check_digits", "check_digit_mismatch", new { fields = failing, certainty }, options.MinCheckDigitCertainty));
+                    new { fields = failing, repair_likelihood = repair, certainty, look_alikes = mrz.UnsettledLookAlikes }, options.MinCheckDigitRepairLikelihood)
+                : DocumentSignal.Failed("check_digits", "check_digit_mismatch", new { fields = failing, repair_likelihood = repair, certainty }, options.MinCheckDigitRepairLikelihood));
         }
         _signals.Add(mrz.FieldErrors.Count == 0 && mrz.CharsetValid
             ? DocumentSignal.Passed("mrz_syntax")
@@ -98,12 +100,7 @@ internal sealed class DocumentAssessment
             _signals.Add(DocumentSignal.ToReview("document_kind", "visa_not_identity_document", mrz.DocumentCode));
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
-        var printedHere = reading.PrintedText.Select(t => t.Text).ToList();
-        _signals.Add(PrintedAgreement("printed_fields", "printed_fields_mismatch", printedHere, _extracted, options));
-        var otherSide = captures.FirstOrDefault(c => c != side && c.Reading is not null);
-        if (mrz.Format == MrzFormat.Td1 && otherSide is not null)
-            _signals.Add(PrintedAgreement("front_back_consistency", "front_back_mismatch",
-                otherSide.Reading!.PrintedText.Select(t => t.Text).ToList(), _extracted, options));
+        AssessPrinted(captures, _extracted, reading.NameDoubts, options);
 
         _evidence["mrz"] = new Dictionary<string, object?>
         {
@@ -146,12 +143,13 @@ internal sealed class DocumentAssessment
     }
 
     /// <summary>
-    /// A failing check digit is put down to the OCR when a character of its fields was read unsurely, or when every
-    /// failing field check (the composite when it fails alone) is an unsettled look-alike confusion.
+    /// A failing check digit is put down to the OCR when a one-character misreading that makes it agree is plausible
+    /// to the recogniser (<see cref="MrzReading.RepairLikelihood"/> at least <see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>),
+    /// or when every failing field check is an unsettled look-alike confusion.
     /// </summary>
     internal static bool CheckFailureMayBeTheOcrs(MrzReading reading, DocumentOptions options)
     {
-        if (reading.FailingFieldsCertainty is { } certainty && certainty < options.MinCheckDigitCertainty)
+        if (reading.RepairLikelihood is { } repair && repair >= options.MinCheckDigitRepairLikelihood)
             return true;
         var mrz = reading.Parse!.Mrz!;
         return mrz.FailingFieldChecks.All(mrz.UnsettledLookAlikes.Contains);
@@ -214,16 +212,61 @@ internal sealed class DocumentAssessment
                 : DocumentSignal.ToReview("document_type", "document_type_mismatch", read, declared));
     }
 
-    /// <summary>Printed text agrees when the surname or document number and at least two of five MRZ values appear.</summary>
-    private static DocumentSignal PrintedAgreement(string code, string reason, IReadOnlyList<string> printed, ExtractedData data, DocumentOptions options)
+    /// <summary>
+    /// The printed fields against the MRZ (for a TD1 card, the printed lines of both sides together). A contradiction in
+    /// a name or the document number fails the document when the printed value was read with confidence and differs
+    /// by more than the MRZ's doubtful letters could explain (the number is held by its check digit, the names only by
+    /// the recogniser: each MRZ letter read under 0.5 may be one of the differences); a weaker one (an unsure reading,
+    /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields — one of them the surname
+    /// or the number — pass; a field not found does not count against the document.
+    /// </summary>
+    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, (int Surname, int GivenNames) mrzDoubts, DocumentOptions options)
     {
         if (!options.ReadPrintedFields)
-            return DocumentSignal.Skipped(code, "disabled");
+        {
+            _signals.Add(DocumentSignal.Skipped("printed_fields", "disabled"));
+            return;
+        }
+        var printed = captures.Where(c => c.Reading is not null)
+            .SelectMany(c => c.Reading!.PrintedText.Select(line => new PrintedText(c.Side, line))).ToList();
         if (printed.Count < 3)
-            return DocumentSignal.Skipped(code, "printed_text_not_readable");
-        var found = PrintedFieldMatcher.Find(printed, data);
-        var agree = (found["surname"] || found["document_number"]) && found.Count(f => f.Value) >= 2;
-        return agree ? DocumentSignal.Passed(code, found, 2) : DocumentSignal.ToReview(code, reason, found, 2);
+        {
+            _signals.Add(DocumentSignal.Skipped("printed_fields", "printed_text_not_readable"));
+            return;
+        }
+        var fields = PrintedFieldComparison.Compare(printed, data);
+        _evidence["printed_fields"] = fields;
+        var threshold = new Dictionary<string, object?>
+        {
+            ["min_agreeing"] = options.MinPrintedFieldsAgreeing,
+            ["min_confidence"] = options.MinPrintedFieldConfidence,
+        };
+        var contradicted = fields.Where(f => f.Agrees == false).ToList();
+        foreach (var field in contradicted)
+        {
+            var doubtful = field.Field switch
+            {
+                PrintedFields.Surname => mrzDoubts.Surname,
+                PrintedFields.GivenNames => mrzDoubts.GivenNames,
+                _ => 0,
+            };
+            var differences = PrintedFieldComparison.Differences(field.Printed!, field.Mrz);
+            var value = new { printed = field.Printed, mrz = field.Mrz, ocr_confidence = field.Confidence, differences, mrz_doubtful_letters = doubtful, side = field.Side };
+            var confident = PrintedFields.IsIdentity(field.Field) && field.Confidence >= options.MinPrintedFieldConfidence
+                            && differences >= doubtful + 2;
+            _signals.Add(confident
+                ? DocumentSignal.Failed($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence)
+                : DocumentSignal.ToReview($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence));
+        }
+        var agreeing = fields.Where(f => f.Agrees == true).Select(f => f.Field).ToList();
+        var summary = new { agreeing, contradicted = contradicted.Select(f => f.Field).ToList(), not_found = fields.Where(f => !f.Found).Select(f => f.Field).ToList() };
+        var anchored = agreeing.Contains(PrintedFields.Surname) || agreeing.Contains(PrintedFields.DocumentNumber);
+        if (contradicted.Count > 0)
+            _signals.Add(DocumentSignal.ToReview("printed_fields", "printed_mrz_mismatch", summary, threshold));
+        else if (anchored && agreeing.Count >= options.MinPrintedFieldsAgreeing)
+            _signals.Add(DocumentSignal.Passed("printed_fields", summary, threshold));
+        else
+            _signals.Add(DocumentSignal.ToReview("printed_fields", "printed_fields_not_found", summary, threshold));
     }
 
     private void AssessQuality(IReadOnlyList<DocumentCapture> captures, DocumentCapture? mrzSide, DocumentOptions options)

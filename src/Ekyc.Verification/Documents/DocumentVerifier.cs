@@ -138,8 +138,9 @@ public sealed class DocumentVerifier : IDocumentVerifier
     }
 
     /// <summary>
-    /// The printed text only serves the comparison with the MRZ, so it is read once the MRZ is known, on the MRZ's side
-    /// (and on the other side of a TD1 card), and only until every MRZ value has been found.
+    /// The printed text only serves the comparison with the MRZ, so it is read once the MRZ is known: on the MRZ's side,
+    /// and for a TD1 card on both sides, the other side first (the holder's data is printed on the front, the MRZ is on
+    /// the back); reading stops once every MRZ value has been found on the sides read so far.
     /// </summary>
     private void ReadPrinted(List<DocumentCapture> captures, DateOnly today, TimingLog timings, CancellationToken token)
     {
@@ -147,15 +148,20 @@ public sealed class DocumentVerifier : IDocumentVerifier
         if (!_options.ReadPrintedFields || mrzSide?.Reading?.Parse?.Mrz is not { } mrz)
             return;
         var data = ExtractedDataMapper.FromMrz(mrz, today);
-        for (var i = 0; i < captures.Count; i++)
+        var pooled = new List<string>();
+        var order = Enumerable.Range(0, captures.Count).OrderBy(i => captures[i] == mrzSide).ToList();
+        foreach (var i in order)
         {
             var capture = captures[i];
             if (capture.Image is null || capture.Reading is null || (capture != mrzSide && mrz.Format != MrzFormat.Td1))
                 continue;
+            if (pooled.Count >= 3 && PrintedFieldMatcher.FoundAll(pooled, data))
+                break;
             var clock = Stopwatch.StartNew();
             var lines = _printed.Read(capture.Image.Bitmap, capture.Reading.OtherRegions,
-                read => read.Count >= 3 && PrintedFieldMatcher.FoundAll(read, data), token);
+                read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data), token);
             timings.Add($"{capture.Side}_ocr_printed", clock.Elapsed.TotalMilliseconds);
+            pooled.AddRange(lines.Select(l => l.Text));
             captures[i] = capture with { Reading = capture.Reading with { PrintedText = lines } };
         }
     }

@@ -52,11 +52,17 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         clock.Restart();
         var selected = SelectMrz(read);
         if (selected.Count == 0 && read.Count >= 2)
-            selected = SelectMrz(RereadAtPartnerLength(image, read, cancellationToken));
+            foreach (var exact in ExactLengths(read))
+            {
+                selected = SelectMrz(RereadAtPartnerLength(image, read, exact, cancellationToken));
+                if (selected.Count > 0)
+                    break;
+            }
         var mrzLines = ChooseByFieldClass(selected);
         var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true, Likelihood(mrzLines));
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, mrzLines) : null;
+        var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines) : null;
         return new MrzReading
         {
             RawLines = mrzLines.Select(l => l.Text).ToList(),
@@ -65,6 +71,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
             Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
             FailingFieldsCertainty = certainty,
+            RepairLikelihood = repair,
+            NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, mrzLines) : (0, 0),
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
             DetectMs = detectMs,
@@ -75,14 +83,14 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
 
     /// <summary>
     /// At least 25 characters read, and the unrestricted reading mostly in the MRZ alphabet (the Chinese dictionary
-    /// sometimes reads a filler as « or く).
+    /// sometimes reads a filler as « or く; spaces, which it puts between groups of digits, do not count).
     /// </summary>
     private static bool IsMrzLike(RecognizedText text)
     {
         if (text.MrzText.Length < 25)
             return false;
         var mrzChars = text.Text.Count(c => CheckDigit.IsMrzChar(char.ToUpperInvariant(c)) || c is '«' or 'く');
-        return mrzChars >= MinMrzShare * text.Text.Length;
+        return mrzChars >= MinMrzShare * text.Text.Count(c => c != ' ');
     }
 
     /// <summary>
@@ -90,18 +98,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// 44) and the lines no longer form an MRZ. When some line has an exact MRZ length, the others are recognised
     /// again aiming at that length (failure path only: it costs one more recognition per line).
     /// </summary>
-    private List<MrzCandidate> RereadAtPartnerLength(SKBitmap image, List<MrzCandidate> read, CancellationToken cancellationToken)
-    {
-        var exact = read.Select(r => r.Text.Length)
-            .Where(MrzLengths.Contains)
-            .GroupBy(length => length)
-            .OrderByDescending(g => g.Count())
-            .ThenByDescending(g => g.Key)
-            .Select(g => g.Key)
-            .FirstOrDefault();
-        if (exact == 0)
-            return read;
-        return read.Select(r =>
+    private List<MrzCandidate> RereadAtPartnerLength(SKBitmap image, List<MrzCandidate> read, int exact, CancellationToken cancellationToken) =>
+        read.Select(r =>
         {
             if (r.Text.Length == exact)
                 return r;
@@ -109,7 +107,17 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             var text = recognizer.Recognize(image, r.Line.Box, [exact]);
             return new MrzCandidate(r.Line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
         }).ToList();
-    }
+
+    /// <summary>
+    /// The MRZ lengths some line was read at, the most frequent first (a tie between a TD1 line at 30 and a misread one
+    /// at 36 is tried both ways).
+    /// </summary>
+    private static IEnumerable<int> ExactLengths(List<MrzCandidate> read) => read.Select(r => r.Text.Length)
+        .Where(MrzLengths.Contains)
+        .GroupBy(length => length)
+        .OrderByDescending(g => g.Count())
+        .ThenByDescending(g => g.Key)
+        .Select(g => g.Key);
 
     /// <summary>Three consecutive lines near 30 characters (TD1), else the last two lines near 36 or 44, repaired to length.</summary>
     private static List<MrzCandidate> SelectMrz(List<MrzCandidate> read)
@@ -188,9 +196,83 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         return lowest;
     }
 
+    /// <summary>
+    /// How likely it is that the OCR, not the document, broke the failing checks: the recogniser's highest probability
+    /// for a one-character change, inside a failing field or its check digit, that makes that check agree. A misread
+    /// character keeps real probability on the true one; a digit altered on the document is printed crisply, and the
+    /// value that would agree gets next to none. A line whose length had to be repaired has no probabilities: 1.
+    /// Null when every check agrees.
+    /// </summary>
+    private static float? RepairLikelihood(MrzResult mrz, List<MrzCandidate> lines)
+    {
+        var failing = mrz.FailingFieldChecks;
+        if (failing.Count == 0)
+            return null;
+        var layout = MrzLayout.For(mrz.Format);
+        var specs = layout.Checks.Where(c => failing.Contains(c.Field)).ToList();
+        // The TD1 document number check is resolved by the parser (it may overflow into the optional data).
+        if (mrz.Format == MrzFormat.Td1 && failing.Contains("documentNumber"))
+            specs.Add(new MrzCheckSpec("documentNumber", [new MrzSpan(0, 5, 9)], new MrzSpan(0, 14, 1)));
+        var likelihood = Likelihood(lines);
+        var text = mrz.Lines.Select(l => l.ToCharArray()).ToList();
+        var best = 0f;
+        foreach (var spec in specs)
+            foreach (var span in spec.Over.Append(spec.Digit))
+                for (var column = span.Start; column < span.Start + span.Length; column++)
+                {
+                    var original = text[span.Line][column];
+                    foreach (var candidate in RepairAlphabet)
+                    {
+                        if (candidate == original)
+                            continue;
+                        text[span.Line][column] = candidate;
+                        if (Agrees(spec, text))
+                            best = Math.Max(best, HasProbabilities(lines[span.Line]) ? likelihood(span.Line, column, candidate) : 1f);
+                    }
+                    text[span.Line][column] = original;
+                }
+        return best;
+    }
+
+    /// <summary>A letter read with less probability than this may be another letter.</summary>
+    private const float DoubtfulLetter = 0.5f;
+
+    /// <summary>
+    /// How many letters of the surname and of the given names the recogniser read with probability under 0.5: no check
+    /// digit covers the names, so these are the letters that may be wrong. Without probabilities every letter counts.
+    /// </summary>
+    private static (int Surname, int GivenNames) NameDoubts(MrzResult mrz, List<MrzCandidate> lines)
+    {
+        var likelihood = Likelihood(lines);
+        int surname = 0, given = 0;
+        foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "names" or "surname" or "givenNames"))
+        {
+            var text = mrz.Lines[field.Span.Line];
+            // In a combined names field the surname ends at the first double filler.
+            var split = field.Name == "names" ? text.IndexOf("<<", field.Span.Start, StringComparison.Ordinal) : -1;
+            for (var column = field.Span.Start; column < field.Span.Start + field.Span.Length; column++)
+            {
+                if (text[column] == '<' || likelihood(field.Span.Line, column, text[column]) >= DoubtfulLetter)
+                    continue;
+                if (field.Name == "surname" || (field.Name == "names" && (split < 0 || column < split)))
+                    surname++;
+                else
+                    given++;
+            }
+        }
+        return (surname, given);
+    }
+
+    private const string RepairAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+
+    private static bool Agrees(MrzCheckSpec spec, List<char[]> lines) =>
+        CheckDigit.Compute(string.Concat(spec.Over.Select(s => s.Read(lines)))) == lines[spec.Digit.Line][spec.Digit.Start];
+
     /// <summary>The recogniser's probabilities, for lines whose characters are still those it read.</summary>
     private static MrzLikelihood Likelihood(List<MrzCandidate> lines) => (line, column, c) =>
-        lines[line].Alternatives is { } alternatives && alternatives.Count == lines[line].Text.Length ? alternatives.Probability(column, c) : 0f;
+        HasProbabilities(lines[line]) ? lines[line].Alternatives!.Probability(column, c) : 0f;
+
+    private static bool HasProbabilities(MrzCandidate line) => line.Alternatives is { } alternatives && alternatives.Count == line.Text.Length;
 
     private static int NearestLength(int length) => MrzLengths.MinBy(l => Math.Abs(l - length));
 

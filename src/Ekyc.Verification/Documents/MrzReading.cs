@@ -19,6 +19,13 @@ public sealed record MrzReading
     public float Confidence { get; init; }
     /// <summary>Lowest recogniser probability of a character in the fields whose check digit fails (null: none fails).</summary>
     public float? FailingFieldsCertainty { get; init; }
+    /// <summary>
+    /// The recogniser's highest probability for a one-character change that makes a failing check agree (null: none
+    /// fails): high when a misreading explains the failure, near zero when the document's digits are what they look.
+    /// </summary>
+    public float? RepairLikelihood { get; init; }
+    /// <summary>Letters of the MRZ surname and given names read with probability under 0.5 (no check digit covers them).</summary>
+    public (int Surname, int GivenNames) NameDoubts { get; init; }
     public int RegionCount { get; init; }
     /// <summary>Detected text regions outside the MRZ lines that were read.</summary>
     public IReadOnlyList<TextRegion> OtherRegions { get; init; } = [];
@@ -30,4 +37,8 @@ public sealed record MrzReading
 }
 
 /// <summary>One line of printed (non-MRZ) text and where it is.</summary>
-public sealed record RecognizedLine(RotatedBox Box, string Text, float Confidence);
+public sealed record RecognizedLine(RotatedBox Box, string Text, float Confidence)
+{
+    /// <summary>The detected regions the line was joined from, left to right, each with its own text.</summary>
+    public IReadOnlyList<RecognizedLine> Parts { get; init; } = [];
+}

@@ -1,86 +1,77 @@
 using System.Globalization;
 using System.Text;
 using Ekyc.Core.Checks;
+using Ekyc.Verification.Documents.Printed;
 
 namespace Ekyc.Verification.Documents;
 
 /// <summary>
 /// Looks for MRZ values among printed text lines: names and numbers compared without spaces or punctuation and
-/// with diacritics folded (one OCR error tolerated when the value is long enough), dates in the usual printed forms
-/// (12 AUG 1974, 12.08.1974, 12/08/1974, 1974-08-12, 12 08 74).
+/// with diacritics folded or transliterated as ICAO 9303 does (MÜLLER is MUELLER in the MRZ; one OCR error tolerated
+/// when the value is long enough), dates in the usual printed forms (<see cref="PrintedDates"/>).
 /// </summary>
 public static class PrintedFieldMatcher
 {
-    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    /// <summary>Every value the MRZ has (surname, given names, number, birth and expiry dates) is in the printed lines.</summary>
+    public static bool FoundAll(IReadOnlyList<string> printed, ExtractedData data) =>
+        (data.Surname is null || ContainsText(printed, data.Surname))
+        && (data.GivenNames is null || ContainsText(printed, data.GivenNames))
+        && (data.DocumentNumber is null || ContainsText(printed, data.DocumentNumber))
+        && (data.DateOfBirth is not { } birth || ContainsDate(printed, birth))
+        && (data.ExpiryDate is not { } expiry || ContainsDate(printed, expiry));
 
-    /// <summary>Which of the MRZ's surname, first given name, document number, birth and expiry dates the printed lines show.</summary>
-    public static Dictionary<string, bool> Find(IReadOnlyList<string> printed, ExtractedData data)
-    {
-        var found = Fields.ToDictionary(f => f, _ => false);
-        foreach (var (field, present) in Targets(data))
-            found[field] = present(printed);
-        return found;
-    }
-
-    /// <summary>Every value the MRZ has is in the printed lines.</summary>
-    public static bool FoundAll(IReadOnlyList<string> printed, ExtractedData data) => Targets(data).All(t => t.Present(printed));
-
-    private static readonly string[] Fields = ["surname", "given_names", "document_number", "date_of_birth", "expiry_date"];
-
-    private static IEnumerable<(string Field, Func<IReadOnlyList<string>, bool> Present)> Targets(ExtractedData data)
-    {
-        if (data.Surname is { } surname)
-            yield return ("surname", p => ContainsText(p, surname));
-        if (data.GivenNames is { } given)
-            yield return ("given_names", p => ContainsText(p, given.Split(' ')[0]));
-        if (data.DocumentNumber is { } number)
-            yield return ("document_number", p => ContainsText(p, number));
-        if (data.DateOfBirth is { } birth)
-            yield return ("date_of_birth", p => ContainsDate(p, birth));
-        if (data.ExpiryDate is { } expiry)
-            yield return ("expiry_date", p => ContainsDate(p, expiry));
-    }
-
-    public static bool ContainsText(IEnumerable<string> lines, string value)
+    /// <summary>
+    /// Whether a line shows the value. With <paramref name="lookAlikes"/>, OCR-B look-alikes (0/O/D/Q, 1/I/L, 2/Z, 5/S,
+    /// 6/G, 8/B, 4/A, 7/T) count as one character on both sides: either reading may be the wrong one, and a
+    /// difference only in look-alikes cannot be told from a misreading.
+    /// </summary>
+    public static bool ContainsText(IEnumerable<string> lines, string value, bool lookAlikes = false)
     {
         var wanted = Normalise(value);
         if (wanted.Length < 2)
             return false;
+        if (lookAlikes)
+            wanted = FoldLookAlikes(wanted);
         var tolerance = wanted.Length >= 6 ? 1 : 0;
-        return lines.Select(Normalise).Any(line => line.Contains(wanted, StringComparison.Ordinal) || WithinEdits(line, wanted, tolerance));
+        return lines.SelectMany(l => new[] { Normalise(l), Normalise(Transliterate(l)) })
+            .Select(line => lookAlikes ? FoldLookAlikes(line) : line)
+            .Any(line => line.Contains(wanted, StringComparison.Ordinal) || WithinEdits(line, wanted, tolerance));
     }
 
-    public static bool ContainsDate(IEnumerable<string> lines, DateOnly date)
+    private static string FoldLookAlikes(string text) => new(text.Select(c => c switch
     {
-        var forms = new[]
-        {
-            $"{date.Day:00}{Months[date.Month - 1]}{date.Year}",
-            $"{date.Day:00}{Months[date.Month - 1]}{date.Year % 100:00}",
-            $"{date.Day:00}{date.Month:00}{date.Year}",
-            $"{date.Year}{date.Month:00}{date.Day:00}",
-            $"{date.Day:00}{date.Month:00}{date.Year % 100:00}",
-        };
-        var normalised = lines.Select(Normalise).ToList();
-        return forms.Any(f => normalised.Any(l => l.Contains(f, StringComparison.Ordinal)));
-    }
+        'O' or 'D' or 'Q' => '0',
+        'I' or 'L' => '1',
+        'Z' => '2',
+        'S' => '5',
+        'G' => '6',
+        'B' => '8',
+        'A' => '4',
+        'T' => '7',
+        _ => c,
+    }).ToArray());
+
+    public static bool ContainsDate(IEnumerable<string> lines, DateOnly date) => lines.Any(l => PrintedDates.Find(l).Any(d => d.Is(date)));
 
     /// <summary>Upper case, diacritics removed, only letters and digits kept.</summary>
-    public static string Normalise(string text)
+    public static string Normalise(string text) => new(FoldCase(text).Where(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)).ToArray());
+
+    /// <summary>Upper case with diacritics removed; everything else kept.</summary>
+    public static string FoldCase(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var upper = char.ToUpperInvariant(c);
-            if (char.IsAsciiLetterUpper(upper) || char.IsAsciiDigit(upper))
-                builder.Append(upper);
-        }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                builder.Append(char.ToUpperInvariant(c));
         return builder.ToString();
     }
 
+    /// <summary>The ICAO 9303 (Part 3) transliterations that are not a plain diacritic removal.</summary>
+    private static string Transliterate(string text) => text.ToUpperInvariant()
+        .Replace("Ä", "AE").Replace("Ö", "OE").Replace("Ü", "UE").Replace("ß", "SS")
+        .Replace("Å", "AA").Replace("Ø", "OE").Replace("Æ", "AE").Replace("Þ", "TH").Replace("Ĳ", "IJ");
     /// <summary>Whether some substring of <paramref name="line"/> is within <paramref name="edits"/> substitutions of <paramref name="wanted"/>.</summary>
-    private static bool WithinEdits(string line, string wanted, int edits)
+    internal static bool WithinEdits(string line, string wanted, int edits)
     {
         if (edits == 0)
             return false;

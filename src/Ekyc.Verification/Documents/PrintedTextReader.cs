@@ -50,7 +50,10 @@ public sealed class PrintedTextReader(TextRecognizer recognizer)
             .Select(line =>
             {
                 var parts = read.Where(r => line.Regions.Contains(r.Region)).OrderBy(r => r.Region.Box.CenterX).ToList();
-                return new RecognizedLine(line.Box, string.Join(' ', parts.Select(p => p.Text)), parts.Min(p => p.Confidence));
+                return new RecognizedLine(line.Box, string.Join(' ', parts.Select(p => p.Text)), parts.Min(p => p.Confidence))
+                {
+                    Parts = parts.Select(p => new RecognizedLine(p.Region.Box, p.Text, p.Confidence)).ToList(),
+                };
             })
             .OrderBy(l => l.Box.CenterY)
             .ToList();

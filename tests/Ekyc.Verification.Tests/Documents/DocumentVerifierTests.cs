@@ -2,6 +2,7 @@ using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Documents.Printed;
 using Ekyc.Verification.Documents.Specimens;
 using SkiaSharp;
 using Xunit.Abstractions;
@@ -34,6 +35,9 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     private static IReadOnlyList<DocumentSignal> Signals(DocumentVerification v) =>
         (IReadOnlyList<DocumentSignal>)v.Authenticity.Evidence["signals"]!;
 
+    private static Dictionary<string, PrintedFieldResult> Printed(DocumentVerification v) =>
+        ((IReadOnlyList<PrintedFieldResult>)v.Authenticity.Evidence["printed_fields"]!).ToDictionary(f => f.Field);
+
     [Fact]
     public void Genuine_passport_passes_with_extracted_data()
     {
@@ -62,23 +66,29 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     {
         var result = Verify(Render(SyntheticMrzReadingTests.Passport));
 
-        var printed = Signals(result).Single(s => s.Code == "printed_fields");
-        Assert.All((Dictionary<string, bool>)printed.Value!, field => Assert.True(field.Value, field.Key));
+        var fields = Printed(result);
+        foreach (var field in new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate })
+            Assert.True(fields[field].Agrees, field);
         var front = (Dictionary<string, object?>)result.Authenticity.Evidence["front"]!;
-        // 19 regions: two MRZ lines, seven values, seven grey labels, the title and the sex; the labels stay unread.
+        // Labels are printed in a lighter ink and read last: the values are found before them.
         Assert.InRange((int)front["printed_lines"]!, 3, (int)front["text_regions"]! / 2);
     }
 
     [Fact]
-    public void Printed_data_of_another_person_above_a_valid_mrz_goes_to_review()
+    public void Printed_surname_that_differs_from_the_mrz_fails_naming_the_field()
     {
-        var other = SyntheticMrzReadingTests.Passport with { Surname = "LAMBERT", GivenNames = "CLAIRE", DocumentNumber = "Q81ZK27M0", BirthDate = "770302", ExpiryDate = "290811" };
-        var page = Render(other, new SpecimenOptions { Width = 1500, JpegQuality = 90, MrzLines = MrzWriter.Write(SyntheticMrzReadingTests.Passport).ToArray() });
+        var printed = SyntheticMrzReadingTests.Passport with { Surname = "LAMBERT" };
+        var page = Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1500, JpegQuality = 90, PrintedFields = printed });
 
         var result = Verify(page);
 
-        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
-        Assert.Contains("printed_fields_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("printed_mrz_mismatch", result.Authenticity.ReasonCodes);
+        var surname = Signals(result).Single(s => s.Code == "printed_surname");
+        Assert.Equal(DocumentSignal.Fail, surname.Status);
+        var field = Printed(result)[PrintedFields.Surname];
+        Assert.Equal((false, "LAMBERT", "MARTIN O BRIEN"), (field.Agrees, field.Printed, field.Mrz));
+        Assert.True(Printed(result)[PrintedFields.DocumentNumber].Agrees);
         Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
     }
 
@@ -151,22 +161,36 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
-    public void Id_card_front_and_back_are_read_and_compared()
+    public void Id_card_printed_front_is_compared_with_the_mrz_on_its_back()
     {
         var card = SyntheticMrzReadingTests.Card;
-        var front = Render(card, new SpecimenOptions { Width = 1000, DrawMrz = false, JpegQuality = 90 });
+        var front = Render(card, new SpecimenOptions { Width = 1000, DrawMrz = false, JpegQuality = 90, DateStyle = PrintedDateStyle.DigitsDotted });
         var back = Render(card, new SpecimenOptions { Width = 1000, DrawPrinted = false, JpegQuality = 90 });
 
         var result = Verify(front, back, "id_card");
 
         Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
-        Assert.Equal(DocumentSignal.Pass, Signals(result).Single(s => s.Code == "front_back_consistency").Status);
+        var fields = Printed(result);
+        foreach (var field in new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate })
+            Assert.Equal((true, "front"), (fields[field].Agrees == true, fields[field].Side));
         Assert.Equal("X4RTBPFW4", result.Extracted!.DocumentNumber);
         Assert.Equal("id_card", result.Extracted.DocumentType);
     }
 
     [Fact]
-    public void Front_of_another_person_fails_front_back_consistency()
+    public void Id_card_photographed_at_15_px_per_mrz_character_passes()
+    {
+        // A card 505 px wide: 150 dpi, about 15 px per MRZ character.
+        var card = SyntheticMrzReadingTests.Card;
+        var capture = new SpecimenOptions { Width = 505, JpegQuality = 85, Noise = 3, UnevenLight = 0.3f, DateStyle = PrintedDateStyle.DigitsSpaced };
+        var result = Verify(Render(card, capture with { DrawMrz = false }), Render(card, capture with { DrawPrinted = false }), "id_card");
+
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.Equal("X4RTBPFW4", result.Extracted!.DocumentNumber);
+    }
+
+    [Fact]
+    public void Front_of_another_person_fails_naming_the_fields()
     {
         var card = SyntheticMrzReadingTests.Card;
         var other = card with { Surname = "LAMBERT", GivenNames = "CLAIRE", DocumentNumber = "Q81ZK27M0", BirthDate = "770302", ExpiryDate = "290811" };
@@ -175,8 +199,30 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
 
         var result = Verify(front, back, "id_card");
 
-        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
-        Assert.Contains("front_back_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("printed_mrz_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Contains(Signals(result), s => s is { Code: "printed_surname", Status: DocumentSignal.Fail });
+        Assert.Contains(Signals(result), s => s is { Code: "printed_document_number", Status: DocumentSignal.Fail });
+    }
+
+    [Theory]
+    [InlineData(MrzFormat.Td3)]
+    [InlineData(MrzFormat.Td1)]
+    public void Altered_check_digit_fails_at_18_px_per_character(MrzFormat format)
+    {
+        var fields = format == MrzFormat.Td1 ? SyntheticMrzReadingTests.Card : SyntheticMrzReadingTests.Passport;
+        var lines = MrzWriter.Write(fields).ToArray();
+        // The birth date's check digit changed, nothing else.
+        var column = format == MrzFormat.Td1 ? 6 : 19;
+        lines[1] = lines[1][..column] + (char)('0' + (lines[1][column] - '0' + 3) % 10) + lines[1][(column + 1)..];
+        var capture = new SpecimenOptions { Width = (int)MathF.Round(18 / SpecimenRenderer.PixelsPerMrzChar(format, 1)), JpegQuality = 85, Noise = 3, MrzLines = lines };
+
+        var result = format == MrzFormat.Td1
+            ? Verify(Render(fields, capture with { DrawMrz = false }), Render(fields, capture with { DrawPrinted = false }))
+            : Verify(Render(fields, capture));
+
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("check_digit_mismatch", result.Authenticity.ReasonCodes);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Ekyc.Verification.Documents.Mrz;
+
 namespace Ekyc.Verification.Documents.Specimens;
 
 /// <summary>
@@ -24,4 +26,13 @@ public sealed record SpecimenOptions
     public bool DrawPrinted { get; init; } = true;
     /// <summary>MRZ lines to print instead of the ones written from the fields (tampered specimens).</summary>
     public IReadOnlyList<string>? MrzLines { get; init; }
+    /// <summary>Data to print in the visual zone instead of the MRZ's (a printed/MRZ mismatch); null: the same data.</summary>
+    public MrzFields? PrintedFields { get; init; }
+    /// <summary>How the visual zone prints dates.</summary>
+    public PrintedDateStyle DateStyle { get; init; } = PrintedDateStyle.DayMonthNameYear;
+    /// <summary>
+    /// Uneven light of a phone photo: 0 is even; at 0.4 one corner keeps its brightness and the opposite one falls to 60 %,
+    /// with a soft highlight near the light.
+    /// </summary>
+    public float UnevenLight { get; init; }
 }

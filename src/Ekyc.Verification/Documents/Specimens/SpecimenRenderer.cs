@@ -43,42 +43,93 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
         canvas.Clear(new SKColor(246, 242, 232));
         DrawPattern(canvas, options.Width, height, mm);
         var mrz = options.MrzLines ?? MrzWriter.Write(fields);
+        var printed = options.PrintedFields ?? fields;
+        using var text = new FieldText(canvas, typeface, mm);
         if (!options.DrawPrinted)
         {
+            // The back of an ID-1 card: issuing details above the MRZ (text that is not the holder's data).
+            if (td1)
+                text.Draw([new("Address / Adresse", Cities[options.Seed % Cities.Length] + " 12 RUE DES LILAS", 5, 9),
+                    new("Date of issue / Date de delivrance", PrintedDate(Issued(printed.ExpiryDate), false, options.DateStyle), 5, 16),
+                    new("Authority / Autorite", "PREFECTURE " + Cities[(options.Seed + 1) % Cities.Length], 45, 16)]);
             DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
             return bitmap;
         }
-        // On an ID-1 card with its MRZ the portrait ends above the MRZ zone.
-        DrawPortrait(canvas, new SKRect(5 * mm, 10 * mm, (td1 ? 27 : 38) * mm, (td1 ? (options.DrawMrz ? 37 : 42) : 55) * mm), options.Portrait);
-
-        using var label = new SKFont(typeface, 2.0f * mm);
-        using var value = new SKFont(typeface, 3.0f * mm);
-        using var ink = new SKPaint { Color = new SKColor(30, 30, 40), IsAntialias = true };
-        using var faint = new SKPaint { Color = new SKColor(90, 80, 120), IsAntialias = true };
-        var x = (td1 ? 31 : 42) * mm;
-        var y = 8 * mm;
-        canvas.DrawText(td1 ? "IDENTITY CARD" : "PASSPORT", x, y, SKTextAlign.Left, value, ink);
-        var printed = new (string Label, string Value)[]
+        if (td1 && options.DrawMrz)
         {
-            ("Surname", fields.Surname),
-            ("Given names", fields.GivenNames),
-            ("Nationality", fields.Nationality),
-            ("Date of birth", PrintedDate(fields.BirthDate, past: true)),
-            ("Sex", fields.Sex.ToString()),
-            ("Document no", fields.DocumentNumber),
-            ("Date of expiry", PrintedDate(fields.ExpiryDate, past: false)),
-        };
-        // An ID-1 card with its MRZ on the same side has little room for the printed fields.
-        var step = td1 && options.DrawMrz ? 4.2f * mm : 5.6f * mm;
-        foreach (var (name, text) in printed)
+            // An ID-1 card with its MRZ on the same side has little room for the printed fields.
+            DrawPortrait(canvas, new SKRect(5 * mm, 10 * mm, 27 * mm, 37 * mm), options.Portrait);
+            text.Title("IDENTITY CARD / CARTE D'IDENTITE", 31, 7);
+            text.Draw([new("Surname / Nom", printed.Surname, 31, 13), new("Given names / Prenoms", printed.GivenNames, 31, 18),
+                new("Date of birth / Date de naissance", PrintedDate(printed.BirthDate, true, options.DateStyle), 31, 23),
+                new("Sex / Sexe", printed.Sex.ToString(), 68, 23),
+                new("Document No. / No du document", printed.DocumentNumber, 31, 28),
+                new("Nationality / Nationalite", printed.Nationality, 68, 28)]);
+        }
+        else if (td1)
         {
-            y += step;
-            canvas.DrawText(name, x, y - 3.1f * mm, SKTextAlign.Left, label, faint);
-            canvas.DrawText(text, x, y, SKTextAlign.Left, value, ink);
+            DrawPortrait(canvas, new SKRect(4 * mm, 10 * mm, 27 * mm, 41 * mm), options.Portrait);
+            text.Title("IDENTITY CARD / CARTE D'IDENTITE", 4, 6.5f);
+            text.Draw([new("Surname / Nom", printed.Surname, 31, 14), new("Given names / Prenoms", printed.GivenNames, 31, 20.5f),
+                new("Sex / Sexe", printed.Sex.ToString(), 31, 27), new("Nationality / Nationalite", printed.Nationality, 50, 27),
+                new("Date of birth / Date de naissance", PrintedDate(printed.BirthDate, true, options.DateStyle), 31, 33.5f),
+                new("Document No. / No du document", printed.DocumentNumber, 31, 40),
+                new("Date of expiry / Date d'expiration", PrintedDate(printed.ExpiryDate, false, options.DateStyle), 31, 46.5f)]);
+        }
+        else
+        {
+            DrawPortrait(canvas, new SKRect(5 * mm, 12 * mm, 38 * mm, 55 * mm), options.Portrait);
+            text.Title("PASSPORT / PASSEPORT", 42, 7);
+            text.Draw([new("Type / Type", printed.DocumentCode, 42, 14), new("Code / Code", printed.IssuingState, 62, 14),
+                new("Passport No. / No", printed.DocumentNumber, 95, 14),
+                new("Surname / Nom", printed.Surname, 42, 21), new("Given names / Prenoms", printed.GivenNames, 42, 28),
+                new("Nationality / Nationalite", printed.Nationality, 42, 35),
+                new("Date of birth / Date de naiss.", PrintedDate(printed.BirthDate, true, options.DateStyle), 42, 42),
+                new("Sex / Sexe", printed.Sex.ToString(), 95, 42),
+                new("Place of birth / Lieu de naiss.", Cities[options.Seed % Cities.Length], 42, 49),
+                new("Date of issue", PrintedDate(Issued(printed.ExpiryDate), false, options.DateStyle), 95, 49),
+                new("Date of expiry / Date d'exp.", PrintedDate(printed.ExpiryDate, false, options.DateStyle), 42, 56),
+                new("Authority / Autorite", "PASSPORT OFFICE", 95, 56)]);
         }
         if (options.DrawMrz)
             DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
         return bitmap;
+    }
+
+    private static readonly string[] Cities = ["LONDON", "PARIS", "LYON", "MADRID", "BERLIN", "ROMA", "GENEVE", "LISBOA"];
+
+    /// <summary>The issue date of a ten-year document: ten years before its expiry, plus a day.</summary>
+    private static string Issued(string expiry) => $"{(int.Parse(expiry[..2]) + 90) % 100:00}{expiry[2..4]}{Math.Min(28, int.Parse(expiry[4..]) + 1):00}";
+
+    /// <summary>A printed field: bilingual label in a light colour, value in black below it (positions in mm).</summary>
+    private sealed record Field(string Label, string Value, float XMm, float BaselineMm);
+
+    /// <summary>The fonts and inks of the visual zone.</summary>
+    private sealed class FieldText(SKCanvas canvas, SKTypeface typeface, float mm) : IDisposable
+    {
+        private readonly SKFont _label = new(typeface, 1.8f * mm);
+        private readonly SKFont _value = new(typeface, 3.0f * mm);
+        private readonly SKPaint _ink = new() { Color = new SKColor(30, 30, 40), IsAntialias = true };
+        private readonly SKPaint _faint = new() { Color = new SKColor(90, 80, 120), IsAntialias = true };
+
+        public void Title(string title, float xMm, float yMm) => canvas.DrawText(title, xMm * mm, yMm * mm, SKTextAlign.Left, _value, _ink);
+
+        public void Draw(IEnumerable<Field> fields)
+        {
+            foreach (var f in fields)
+            {
+                canvas.DrawText(f.Label, f.XMm * mm, (f.BaselineMm - 3.1f) * mm, SKTextAlign.Left, _label, _faint);
+                canvas.DrawText(f.Value, f.XMm * mm, f.BaselineMm * mm, SKTextAlign.Left, _value, _ink);
+            }
+        }
+
+        public void Dispose()
+        {
+            _label.Dispose();
+            _value.Dispose();
+            _ink.Dispose();
+            _faint.Dispose();
+        }
     }
 
     /// <summary>MRZ at 2.54 mm pitch, 6 mm from the left edge, bottom line ~3 mm above the bottom edge.</summary>
@@ -127,13 +178,23 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
         canvas.DrawOval(new SKRect(area.Left + area.Width * 0.15f, area.Top + area.Height * 0.66f, area.Right - area.Width * 0.15f, area.Bottom + area.Height * 0.2f), figure);
     }
 
-    /// <summary>YYMMDD printed as "12 AUG 1974" (the century guessed: birth dates in the past, expiry dates ahead).</summary>
-    private static string PrintedDate(string yymmdd, bool past)
+    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    private static readonly string[] MoisFr = ["JAN", "FEV", "MARS", "AVR", "MAI", "JUIN", "JUIL", "AOUT", "SEPT", "OCT", "NOV", "DEC"];
+
+    /// <summary>YYMMDD in the printed style (the century guessed: birth dates in the past, other dates ahead).</summary>
+    private static string PrintedDate(string yymmdd, bool past, PrintedDateStyle style)
     {
         var yy = int.Parse(yymmdd[..2]);
         var year = past ? (yy > DateTime.UtcNow.Year % 100 ? 1900 + yy : 2000 + yy) : 2000 + yy;
-        var months = new[] { "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC" };
-        return $"{yymmdd[4..]} {months[int.Parse(yymmdd[2..4]) - 1]} {year}";
+        var month = int.Parse(yymmdd[2..4]);
+        var day = yymmdd[4..];
+        return style switch
+        {
+            PrintedDateStyle.BilingualMonthShortYear => $"{day} {Months[month - 1]}/{MoisFr[month - 1]} {yy:00}",
+            PrintedDateStyle.DigitsSpaced => $"{day} {month:00} {year}",
+            PrintedDateStyle.DigitsDotted => $"{day}.{month:00}.{year}",
+            _ => $"{day} {Months[month - 1]} {year}",
+        };
     }
 
     private static SKBitmap Degrade(SKBitmap page, SpecimenOptions options)
@@ -152,9 +213,32 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             using var image = SKImage.FromBitmap(page);
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), paint);
         }
+        if (options.UnevenLight > 0)
+            Light(result, options.UnevenLight);
         if (options.Noise > 0)
             AddNoise(result, options.Noise, options.Seed);
         return result;
+    }
+
+    /// <summary>Light from the top-left: brightness falls linearly to 1 − <paramref name="strength"/> at the far corner.</summary>
+    private static void Light(SKBitmap bitmap, float strength)
+    {
+        using var canvas = new SKCanvas(bitmap);
+        var dark = (byte)(255 * (1 - strength));
+        using var shade = new SKPaint
+        {
+            BlendMode = SKBlendMode.Multiply,
+            Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(bitmap.Width, bitmap.Height),
+                [SKColors.White, new SKColor(dark, dark, (byte)Math.Min(255, dark + 12))], SKShaderTileMode.Clamp),
+        };
+        canvas.DrawRect(0, 0, bitmap.Width, bitmap.Height, shade);
+        using var highlight = new SKPaint
+        {
+            BlendMode = SKBlendMode.Screen,
+            Shader = SKShader.CreateRadialGradient(new SKPoint(bitmap.Width * 0.2f, bitmap.Height * 0.2f), bitmap.Width * 0.35f,
+                [new SKColor(255, 255, 250, (byte)(90 * strength)), SKColors.Transparent], SKShaderTileMode.Clamp),
+        };
+        canvas.DrawRect(0, 0, bitmap.Width, bitmap.Height, highlight);
     }
 
     private static void AddNoise(SKBitmap bitmap, float sigma, int seed)

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+
+namespace Ekyc.Verification.Documents.Printed;
+
+/// <summary>A date as printed: the year has two digits in some forms (<c>12 APR/AVR 89</c>).</summary>
+public readonly record struct PrintedDate(int Day, int Month, int Year, bool ShortYear, string Text)
+{
+    /// <summary>Same day as <paramref name="date"/>; a two-digit year is compared modulo 100.</summary>
+    public bool Is(DateOnly date) =>
+        Day == date.Day && Month == date.Month && (ShortYear ? Year == date.Year % 100 : Year == date.Year);
+}
+
+/// <summary>
+/// Finds the dates of a printed line in the forms documents use: <c>12 APR 1989</c>, <c>12APR89</c>, <c>12 APR/AVR 89</c>
+/// (bilingual month), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>; month abbreviations in
+/// English, French, German, Spanish and Italian. The OCR's O, I and L between digits count as 0 and 1.
+/// </summary>
+public static partial class PrintedDates
+{
+    private static readonly Dictionary<string, int> MonthNames = new()
+    {
+        ["JAN"] = 1, ["JANV"] = 1, ["ENE"] = 1, ["GEN"] = 1,
+        ["FEB"] = 2, ["FEV"] = 2, ["FEVR"] = 2,
+        ["MAR"] = 3, ["MARS"] = 3, ["MRZ"] = 3,
+        ["APR"] = 4, ["AVR"] = 4, ["ABR"] = 4,
+        ["MAY"] = 5, ["MAI"] = 5, ["MAG"] = 5,
+        ["JUN"] = 6, ["JUIN"] = 6, ["GIU"] = 6,
+        ["JUL"] = 7, ["JUIL"] = 7, ["LUG"] = 7,
+        ["AUG"] = 8, ["AOU"] = 8, ["AOUT"] = 8, ["AGO"] = 8,
+        ["SEP"] = 9, ["SEPT"] = 9, ["SET"] = 9,
+        ["OCT"] = 10, ["OKT"] = 10, ["OTT"] = 10,
+        ["NOV"] = 11,
+        ["DEC"] = 12, ["DEZ"] = 12, ["DIC"] = 12,
+    };
+
+    /// <summary>The month may hold a digit the OCR took for its look-alike letter: 180CT2030, 14N0V1965.</summary>
+    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/]? ?([A-Z0-9]{3,4})(?: ?/ ?[A-Z0-9]{3,4})? ?[ .\-/]? ?(\d{4}|\d{2})(?!\d)")]
+    private static partial Regex DayMonthNameYear();
+
+    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{4}|\d{2})(?!\d)")]
+    private static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"(?<!\d)(\d{4}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{1,2})(?!\d)")]
+    private static partial Regex YearMonthDay();
+
+    /// <summary>Every plausible date in <paramref name="line"/>; a numeric day/month that could be either is given both ways.</summary>
+    public static IReadOnlyList<PrintedDate> Find(string line)
+    {
+        var text = Fold(line);
+        var dates = new List<PrintedDate>();
+        foreach (Match m in DayMonthNameYear().Matches(text))
+            if (MonthNames.TryGetValue(m.Groups[2].Value.Replace('0', 'O').Replace('1', 'I'), out var month))
+                Add(dates, m.Groups[1].Value, month, m.Groups[3].Value, m.Value);
+        foreach (Match m in DayMonthYear().Matches(text))
+        {
+            var (first, second) = (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value));
+            Add(dates, m.Groups[1].Value, second, m.Groups[3].Value, m.Value);
+            // Month first in the United States (05/17/1990): both readings are kept when both are dates.
+            if (first != second)
+                Add(dates, m.Groups[2].Value, first, m.Groups[3].Value, m.Value);
+        }
+        foreach (Match m in YearMonthDay().Matches(text))
+            Add(dates, m.Groups[3].Value, int.Parse(m.Groups[2].Value), m.Groups[1].Value, m.Value);
+        return dates;
+    }
+
+    private static void Add(List<PrintedDate> dates, string day, int month, string year, string text)
+    {
+        var d = int.Parse(day);
+        var y = int.Parse(year);
+        var shortYear = year.Length == 2;
+        if (month is < 1 or > 12 || d < 1 || d > (shortYear ? DateTime.DaysInMonth(2000, month) : DateTime.DaysInMonth(Math.Max(1, y), month)))
+            return;
+        dates.Add(new PrintedDate(d, month, y, shortYear, text));
+    }
+
+    /// <summary>Upper case, diacritics folded, runs of spaces collapsed; O, I, L next to a digit and no letter read as digits.</summary>
+    private static string Fold(string line)
+    {
+        var folded = PrintedFieldMatcher.FoldCase(line);
+        var chars = folded.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is not ('O' or 'I' or 'L'))
+                continue;
+            var before = i > 0 ? folded[i - 1] : ' ';
+            var after = i + 1 < folded.Length ? folded[i + 1] : ' ';
+            if (!char.IsAsciiLetter(before) && !char.IsAsciiLetter(after) && (char.IsAsciiDigit(before) || char.IsAsciiDigit(after)))
+                chars[i] = chars[i] == 'O' ? '0' : '1';
+        }
+        return MultipleSpaces().Replace(new string(chars), " ");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex MultipleSpaces();
+}

@@ -1,0 +1,151 @@
+using Ekyc.Core.Checks;
+using Ekyc.Verification.Ocr;
+
+namespace Ekyc.Verification.Documents.Printed;
+
+/// <summary>A printed text line and the side it was read on.</summary>
+public sealed record PrintedText(string Side, RecognizedLine Line);
+
+/// <summary>
+/// One printed field against its MRZ value: whether it was found, what is printed, whether it agrees (null: found but
+/// not comparable, e.g. a nationality printed as a word), the recogniser's confidence in the printed text, and how it
+/// was found — <c>value</c> (the MRZ value appears in the printed text) or <c>label</c> (the text under the field's label).
+/// </summary>
+public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, string? Printed = null, bool? Agrees = null,
+    double? Confidence = null, string? Side = null, string? FoundBy = null);
+
+/// <summary>
+/// Compares the printed (visual zone) fields with the MRZ, field by field. A field agrees when its MRZ value appears
+/// in some printed line (names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
+/// tolerated from six characters, ICAO transliteration of Ä Ö Ü ß Å Ø Æ accepted; dates in any printed form). Otherwise the value printed under the field's
+/// label is taken: a different value there is a contradiction; no label, or a label with nothing readable under it,
+/// is "not found".
+/// </summary>
+public static class PrintedFieldComparison
+{
+    /// <summary>A value sits below its label within this many label heights (one row down on the specimens is ~3).</summary>
+    private const float MaxValueDrop = 2.6f;
+
+    public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz)
+    {
+        var results = new List<PrintedFieldResult>();
+        foreach (var (field, value) in Values(mrz))
+        {
+            var agreeing = printed.FirstOrDefault(p => Agrees(field, p.Line.Text, mrz));
+            if (agreeing is not null)
+            {
+                results.Add(new PrintedFieldResult(field, value, true, agreeing.Line.Text, true, Math.Round(agreeing.Line.Confidence, 3), agreeing.Side, "value"));
+                continue;
+            }
+            var labelled = UnderLabel(field, printed, mrz);
+            results.Add(labelled is { } v
+                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz), Math.Round(v.Part.Confidence, 3), v.Side, "label")
+                : new PrintedFieldResult(field, value, false));
+        }
+        return results;
+    }
+
+    /// <summary>Edit distance between two values, compared folded (letters and digits only).</summary>
+    public static int Differences(string printed, string mrz)
+    {
+        var (a, b) = (PrintedFieldMatcher.Normalise(printed), PrintedFieldMatcher.Normalise(mrz));
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
+    /// <summary>The MRZ values compared, by field.</summary>
+    private static IEnumerable<(string Field, string Value)> Values(ExtractedData mrz)
+    {
+        if (mrz.Surname is { Length: > 0 } surname)
+            yield return (PrintedFields.Surname, surname);
+        if (mrz.GivenNames is { Length: > 0 } given)
+            yield return (PrintedFields.GivenNames, given);
+        if (mrz.DocumentNumber is { Length: > 0 } number)
+            yield return (PrintedFields.DocumentNumber, number);
+        if (mrz.DateOfBirth is { } birth)
+            yield return (PrintedFields.DateOfBirth, birth.ToString("yyyy-MM-dd"));
+        if (mrz.ExpiryDate is { } expiry)
+            yield return (PrintedFields.ExpiryDate, expiry.ToString("yyyy-MM-dd"));
+        if (mrz.Sex is { Length: > 0 } sex)
+            yield return (PrintedFields.Sex, sex);
+        if (mrz.Nationality is { Length: > 0 } nationality)
+            yield return (PrintedFields.Nationality, nationality);
+    }
+
+    /// <summary>Whether a printed line shows the field's MRZ value.</summary>
+    internal static bool Agrees(string field, string line, ExtractedData mrz) => field switch
+    {
+        PrintedFields.Surname => PrintedFieldMatcher.ContainsText([line], mrz.Surname!, lookAlikes: true),
+        PrintedFields.GivenNames => PrintedFieldMatcher.ContainsText([line], mrz.GivenNames!, lookAlikes: true),
+        PrintedFields.DocumentNumber => PrintedFieldMatcher.ContainsText([line], mrz.DocumentNumber!, lookAlikes: true),
+        PrintedFields.DateOfBirth => PrintedDates.Find(line).Any(d => d.Is(mrz.DateOfBirth!.Value)),
+        PrintedFields.ExpiryDate => PrintedDates.Find(line).Any(d => d.Is(mrz.ExpiryDate!.Value)),
+        // Sex and nationality (one letter, a three-letter code) are compared only as the whole value under their label.
+        _ => false,
+    };
+
+    /// <summary>
+    /// The labelled value against the MRZ: false for a contradiction, true for agreement, null when it cannot be told
+    /// (an unparsable date, a nationality printed as a word, a sex other than M/F/X).
+    /// </summary>
+    private static bool? Comparable(string field, string value, ExtractedData mrz)
+    {
+        var folded = PrintedFieldMatcher.Normalise(value);
+        switch (field)
+        {
+            case PrintedFields.DateOfBirth or PrintedFields.ExpiryDate:
+                var dates = PrintedDates.Find(value);
+                return dates.Count == 0 ? null : Agrees(field, value, mrz);
+            case PrintedFields.Sex:
+                return folded is "M" or "F" or "X" ? folded == (mrz.Sex == "<" ? "X" : mrz.Sex) : null;
+            case PrintedFields.Nationality:
+                return folded.Length == 3 && folded.All(char.IsAsciiLetterUpper) ? folded == mrz.Nationality : null;
+            default:
+                return Agrees(field, value, mrz);
+        }
+    }
+
+    /// <summary>
+    /// The text region just below a label of <paramref name="field"/> (starting near the label's left edge), on the
+    /// label's side. A region that is itself a label, or that holds another field's MRZ value, is not taken: the field's
+    /// own value was then missed and a neighbour's would be compared.
+    /// </summary>
+    private static (string Side, RecognizedLine Part)? UnderLabel(string field, IReadOnlyList<PrintedText> printed, ExtractedData mrz)
+    {
+        var parts = printed.SelectMany(p => p.Line.Parts.Select(part => (p.Side, Part: part))).ToList();
+        (string Side, RecognizedLine Part, float Drop)? best = null;
+        foreach (var label in parts.Where(p => PrintedFieldLabels.FieldOf(p.Part.Text) == field))
+        {
+            var box = label.Part.Box;
+            var (ux, uy) = box.Along;
+            var labelLeft = -box.Width / 2;
+            foreach (var candidate in parts.Where(p => p.Side == label.Side && !ReferenceEquals(p.Part, label.Part)))
+            {
+                var (dx, dy) = (candidate.Part.Box.CenterX - box.CenterX, candidate.Part.Box.CenterY - box.CenterY);
+                var along = dx * ux + dy * uy;
+                var drop = (-dx * uy + dy * ux) / box.Height;
+                var left = along - candidate.Part.Box.Width / 2;
+                if (drop is <= 0.4f or > MaxValueDrop || left < labelLeft - candidate.Part.Box.Height || left > box.Width / 2)
+                    continue;
+                if (best is null || drop < best.Value.Drop)
+                    best = (candidate.Side, candidate.Part, drop);
+            }
+        }
+        if (best is not { } found || PrintedFieldLabels.IsLabel(found.Part.Text) || PrintedFieldMatcher.Normalise(found.Part.Text).Length == 0)
+            return null;
+        var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
+            .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
+        return others.Any(f => Agrees(f, found.Part.Text, mrz)) ? null : (found.Side, found.Part);
+    }
+}

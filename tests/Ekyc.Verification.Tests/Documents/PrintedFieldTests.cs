@@ -1,0 +1,155 @@
+using Ekyc.Core.Checks;
+using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Printed;
+using Ekyc.Verification.Ocr;
+
+namespace Ekyc.Verification.Tests.Documents;
+
+/// <summary>Printed dates in their printed forms, and the field-by-field comparison of printed text with the MRZ.</summary>
+public sealed class PrintedFieldTests
+{
+    private static readonly ExtractedData Mrz = new()
+    {
+        Surname = "MARTIN O BRIEN", GivenNames = "SARAH JANE", DocumentNumber = "K07X94B21",
+        DateOfBirth = new DateOnly(1989, 4, 12), ExpiryDate = new DateOnly(2031, 5, 17), Sex = "F", Nationality = "GBR",
+    };
+
+    [Theory]
+    [InlineData("12 APR 1989")]
+    [InlineData("Date of birth / Date de naissance 12 APR 1989")]
+    [InlineData("12APR1989")]
+    [InlineData("12 APR/AVR 89")]
+    [InlineData("12 04 1989")]
+    [InlineData("12.04.1989")]
+    [InlineData("12/04/89")]
+    [InlineData("1989-04-12")]
+    [InlineData("12 AVR 1989")]
+    [InlineData("12 ABR 1989")]
+    [InlineData("I2 APR 1989")]
+    public void Printed_birth_date_forms_are_parsed(string printed) =>
+        Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
+
+    [Theory]
+    [InlineData("180CT2030", 2030, 10, 18)]
+    [InlineData("14N0V1965", 1965, 11, 14)]
+    [InlineData("17 05 1990", 1990, 5, 17)]
+    [InlineData("17.05.1990", 1990, 5, 17)]
+    public void Look_alike_digits_in_month_names_and_numeric_dates_are_read(string printed, int year, int month, int day) =>
+        Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(year, month, day)));
+
+    [Theory]
+    [InlineData("12 APR 1988")]
+    [InlineData("13.04.1989")]
+    [InlineData("12 MAY 1989")]
+    [InlineData("31.02.1989")]
+    [InlineData("PASSPORT OFFICE")]
+    [InlineData("1204198")]
+    public void Other_dates_and_non_dates_are_not_the_birth_date(string printed) =>
+        Assert.DoesNotContain(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
+
+    [Fact]
+    public void Invalid_calendar_dates_are_not_parsed()
+    {
+        Assert.Empty(PrintedDates.Find("31.02.1989"));
+        Assert.Empty(PrintedDates.Find("12 XYZ 1989"));
+    }
+
+    [Theory]
+    [InlineData("Surname / Nom", PrintedFields.Surname)]
+    [InlineData("Given names / Prénoms", PrintedFields.GivenNames)]
+    [InlineData("Nom", PrintedFields.Surname)]
+    [InlineData("Prenoms", PrintedFields.GivenNames)]
+    [InlineData("Passport No. / No", PrintedFields.DocumentNumber)]
+    [InlineData("Date of birth / Date de naiss.", PrintedFields.DateOfBirth)]
+    [InlineData("Date of expiry / Date d'exp.", PrintedFields.ExpiryDate)]
+    [InlineData("Sex / Sexe", PrintedFields.Sex)]
+    [InlineData("Nationality / Nationalité", PrintedFields.Nationality)]
+    [InlineData("Place of birth / Lieu de naiss.", null)]
+    [InlineData("Surnane /Nos", PrintedFields.Surname)]
+    [InlineData("Glven nanes / Prenons", PrintedFields.GivenNames)]
+    [InlineData("Nattonality / Natfonalite", PrintedFields.Nationality)]
+    [InlineData("Piace ot birth / Lieu de naiss.", null)]
+    [InlineData("MARTIN", null)]
+    public void Labels_name_their_field(string label, string? field) => Assert.Equal(field, PrintedFieldLabels.FieldOf(label));
+
+    [Fact]
+    public void Every_field_found_by_its_value_agrees()
+    {
+        var page = Page(("Surname / Nom", "MARTIN O'BRIEN"), ("Given names / Prénoms", "SARAH JANE"), ("Passport No.", "K07X94B21"),
+            ("Date of birth", "12 APR/AVR 89"), ("Date of expiry", "17.05.2031"), ("Sex / Sexe", "F"), ("Nationality", "GBR"));
+
+        var fields = PrintedFieldComparison.Compare(page, Mrz).ToDictionary(f => f.Field);
+
+        foreach (var field in new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate })
+            Assert.True(fields[field].Agrees, field);
+        Assert.Equal("value", fields[PrintedFields.Surname].FoundBy);
+        Assert.True(fields[PrintedFields.Sex].Agrees);
+        Assert.True(fields[PrintedFields.Nationality].Agrees);
+    }
+
+    [Fact]
+    public void A_different_value_under_its_label_contradicts_the_mrz()
+    {
+        var page = Page(("Surname / Nom", "LAMBERT"), ("Given names / Prénoms", "SARAH JANE"), ("Date of birth", "12 APR 1989"), ("Sex / Sexe", "M"));
+
+        var fields = PrintedFieldComparison.Compare(page, Mrz).ToDictionary(f => f.Field);
+
+        var surname = fields[PrintedFields.Surname];
+        Assert.False(surname.Agrees);
+        Assert.Equal("LAMBERT", surname.Printed);
+        Assert.Equal("MARTIN O BRIEN", surname.Mrz);
+        Assert.Equal("label", surname.FoundBy);
+        Assert.Equal(0.97, surname.Confidence);
+        Assert.False(fields[PrintedFields.Sex].Agrees);
+        Assert.True(fields[PrintedFields.GivenNames].Agrees);
+        Assert.False(fields[PrintedFields.DocumentNumber].Found);
+    }
+
+    [Fact]
+    public void A_transliterated_or_misread_letter_is_no_contradiction()
+    {
+        var mrz = Mrz with { Surname = "MUELLER", GivenNames = "JOERG" };
+        var page = Page(("Name / Surname", "MÜLLER"), ("Vornamen / Given names", "JÖRG"), ("Date of birth", "12.04.1989"));
+
+        var fields = PrintedFieldComparison.Compare(page, mrz).ToDictionary(f => f.Field);
+
+        Assert.True(fields[PrintedFields.Surname].Agrees);
+        Assert.True(fields[PrintedFields.GivenNames].Agrees);
+    }
+
+    [Fact]
+    public void A_neighbouring_fields_value_under_a_label_is_not_taken_for_a_contradiction()
+    {
+        // The surname's value was not detected: the region under its label is the given names' row further down.
+        var page = new List<PrintedText>
+        {
+            Line(0, "Surname / Nom"),
+            Line(1.5f, "SARAH JANE"),
+        };
+
+        var surname = PrintedFieldComparison.Compare(page, Mrz).Single(f => f.Field == PrintedFields.Surname);
+
+        Assert.False(surname.Found);
+    }
+
+    [Fact]
+    public void An_unparsable_date_under_its_label_is_not_comparable()
+    {
+        var page = Page(("Date of birth", "I2 A?R I9"));
+        var birth = PrintedFieldComparison.Compare(page, Mrz).Single(f => f.Field == PrintedFields.DateOfBirth);
+        Assert.True(birth.Found);
+        Assert.Null(birth.Agrees);
+    }
+
+    /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>
+    private static List<PrintedText> Page(params (string Label, string Value)[] fields) =>
+        fields.SelectMany((f, i) => new[] { Line(i * 3.5f, f.Label), Line(i * 3.5f + 1.5f, f.Value) }).ToList();
+
+    private static PrintedText Line(float row, string text)
+    {
+        var width = 14f * text.Length;
+        var box = new RotatedBox(100 + width / 2, 100 + row * 20, width, 20, 0);
+        var part = new RecognizedLine(box, text, 0.97f);
+        return new PrintedText("front", part with { Parts = [part] });
+    }
+}
