@@ -55,7 +55,7 @@ public static class DecisionClasses
         DecisionClass.FaceMismatch => ("face_match", []),
         DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay => ("face_liveness", []),
         DecisionClass.TamperedCheckDigit => ("document_authenticity", ["check_digit_mismatch"]),
-        DecisionClass.PrintedMrzMismatch => ("document_authenticity", ["printed_fields_mismatch", "front_back_mismatch"]),
+        DecisionClass.PrintedMrzMismatch => ("document_authenticity", ["printed_mrz_mismatch"]),
         DecisionClass.ExpiredDocument => ("document_authenticity", ["document_expired"]),
         DecisionClass.SpecimenDocument => ("document_authenticity", ["specimen_document"]),
         DecisionClass.SanctionedPerson => ("sanctions_screening", []),
