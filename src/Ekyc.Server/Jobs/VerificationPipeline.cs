@@ -6,6 +6,7 @@ using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
+using Ekyc.Verification.Models;
 using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Jobs;
@@ -13,7 +14,8 @@ namespace Ekyc.Server.Jobs;
 /// <summary>
 /// Runs the stages of one verification: intake, document, faces, screening. Each stage has its own
 /// timeout and timing; a missing engine, a timeout or an engine error makes its checks <c>not_run</c>
-/// with the reason, so the policy sends the session to a human instead of guessing.
+/// with the reason, so the policy sends the session to a human instead of guessing. This is the one place
+/// where an engine failure becomes a check result: engines throw and honour cancellation.
 /// </summary>
 public sealed partial class VerificationPipeline(
     IBlobStore blobs, LivenessChallengeService challenges, IOptions<EkycOptions> options, ILogger<VerificationPipeline> logger, TimeProvider time,
@@ -122,6 +124,11 @@ public sealed partial class VerificationPipeline(
             LogStageTimeout(logger, stage, options.Value.Worker.StageTimeout);
             Abandon(task);
             return Fail("stage_timeout");
+        }
+        catch (ModelUnavailableException e)
+        {
+            LogStageError(logger, e, stage);
+            return Fail(CommonReasons.EngineUnavailable);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -62,6 +62,4 @@ public sealed record DocumentOptions
     public bool RequirePortrait { get; init; } = true;
     /// <summary>Minimum face-detector score for a portrait.</summary>
     [Range(0, 1)] public double PortraitMinScore { get; init; } = 0.65;
-    /// <summary>Time budget for one verification; beyond it the engine answers <c>review</c>.</summary>
-    [Range(1, 600)] public int TimeoutSeconds { get; init; } = 30;
 }

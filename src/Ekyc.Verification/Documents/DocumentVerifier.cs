@@ -46,38 +46,23 @@ public sealed class DocumentVerifier : IDocumentVerifier
     {
         var total = Stopwatch.StartNew();
         var timings = new TimingLog();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         var captures = new List<DocumentCapture>();
         try
         {
-            captures.Add(Capture("front", images.Front, timings, timeout.Token, readMrz: true));
+            captures.Add(Capture("front", images.Front, timings, cancellationToken, readMrz: true));
             var front = captures[0];
             var mrzOnFront = front.Reading?.Parse?.Success == true;
             if (images.Back is { Length: > 0 } back)
-                captures.Add(Capture("back", back, timings, timeout.Token, readMrz: !mrzOnFront));
+                captures.Add(Capture("back", back, timings, cancellationToken, readMrz: !mrzOnFront));
 
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
             if (barcode is null && !captures.Any(c => c.Reading?.Parse?.Success == true))
-                RetryUpsideDown(captures, timings, timeout.Token);
-            ReadPrinted(captures, today, timings, timeout.Token);
+                RetryUpsideDown(captures, timings, cancellationToken);
+            ReadPrinted(captures, today, timings, cancellationToken);
             var portrait = FindPortrait(front, timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
             timings.Add("total", total.Elapsed.TotalMilliseconds);
             return assessment.ToVerification(Version, timings.Entries);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            timings.Add("total", total.Elapsed.TotalMilliseconds);
-            return Unfinished("timeout", $"over {_options.TimeoutSeconds} s", timings);
-        }
-        catch (ModelUnavailableException e)
-        {
-            return Unfinished(CommonReasons.EngineUnavailable, e.Message, timings);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Unfinished(CommonReasons.EngineError, $"{e.GetType().Name}: {e.Message}", timings);
         }
         finally
         {
@@ -197,19 +182,6 @@ public sealed class DocumentVerifier : IDocumentVerifier
         timings.Add("portrait", clock.Elapsed.TotalMilliseconds);
         return face;
     }
-
-    private DocumentVerification Unfinished(string reason, string detail, TimingLog timings) => new(
-        new CheckResult
-        {
-            Name = CheckNames.DocumentAuthenticity,
-            Status = CheckStatus.Review,
-            Confidence = 0,
-            ReasonCodes = [reason],
-            Evidence = new Dictionary<string, object?> { ["error"] = detail },
-            Version = Version,
-            Timings = timings.Entries,
-        },
-        null);
 
     /// <summary>Stage timings in the order they ran.</summary>
     private sealed class TimingLog

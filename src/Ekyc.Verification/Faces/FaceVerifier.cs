@@ -24,18 +24,9 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
     public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, CancellationToken cancellationToken) =>
         Verify(documentFront, selfieFrames, null, cancellationToken);
 
-    public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, ActiveChallenge? challenge, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return Run(documentFront, selfieFrames, challenge, cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            var reason = error is ModelUnavailableException ? CommonReasons.EngineUnavailable : CommonReasons.EngineError;
-            return new FaceVerification(Failed(CheckNames.FaceMatch, reason, error), Failed(CheckNames.FaceLiveness, reason, error));
-        }
-    }
+    /// <summary>Bad images give results with reasons; an engine failure throws and cancellation is honoured.</summary>
+    public FaceVerification Verify(byte[] documentFront, IReadOnlyList<byte[]> selfieFrames, ActiveChallenge? challenge, CancellationToken cancellationToken) =>
+        Run(documentFront, selfieFrames, challenge, cancellationToken);
 
     /// <summary><c>face_liveness</c> alone, for benchmarks of the liveness decision.</summary>
     public CheckResult Liveness(IReadOnlyList<byte[]> selfieFrames, ActiveChallenge? challenge, CancellationToken cancellationToken)
@@ -75,15 +66,6 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         var liveness = LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, selfieTimer.ToTimings());
         return new FaceVerification(match, liveness);
     }
-
-    private static CheckResult Failed(string name, string reason, Exception error) => new()
-    {
-        Name = name,
-        Status = CheckStatus.Review,
-        ReasonCodes = [reason],
-        Evidence = new Dictionary<string, object?> { ["error"] = error.Message },
-        Version = FaceAnalyzer.Version,
-    };
 
     public void Dispose() => _analyzer.Dispose();
 }

@@ -16,17 +16,11 @@ public sealed class ScreeningVerifier(ScreeningService service, ScreeningOptions
 {
     public const string EngineVersion = "screening-1";
 
+    /// <summary>An unusable name gives results with reasons; an engine failure throws.</summary>
     public ScreeningVerification Screen(ScreeningSubject subject, CancellationToken cancellationToken)
     {
-        try
-        {
-            return ScreenCore(subject);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var failed = new CheckResult { Name = CheckNames.SanctionsScreening, Status = CheckStatus.Review, ReasonCodes = [CommonReasons.EngineError], Version = EngineVersion };
-            return new ScreeningVerification(failed, failed with { Name = CheckNames.PepScreening });
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return ScreenCore(subject);
     }
 
     private ScreeningVerification ScreenCore(ScreeningSubject subject)
