@@ -22,12 +22,14 @@ public class QueueTests(ConsoleFixture fixture)
         Assert.DoesNotContain(fixture.ReviewB, shown);
         Assert.DoesNotContain(fixture.RejectedA, shown);
 
-        // Why: the rule and the checks that fired it, with their statuses; and the counts.
+        // Why: the rule and the checks that fired it, with their statuses, as the API reports them; and the counts.
+        var decision = (await fixture.GetSessionAsync(waiting[0]))["decision"]!;
+        var check = decision["checks"]!.AsArray()[0]!.GetValue<string>();
         var first = page.Locator("table.queue tbody tr").First;
-        await Assertions.Expect(first).ToContainTextAsync("missing_evidence");
-        await Assertions.Expect(first).ToContainTextAsync("PEP screening");
+        await Assertions.Expect(first).ToContainTextAsync(decision["rule"]!.GetValue<string>());
+        await Assertions.Expect(first).ToContainTextAsync(ConsoleFixture.CheckLabel(check));
         await Assertions.Expect(page.Locator("#queue-summary")).ToHaveTextAsync($"{waiting.Count} sessions wait for review; {waiting.Count} match the filter.");
-        await Assertions.Expect(page.Locator("section[aria-labelledby=by-check]")).ToContainTextAsync("PEP screening");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=by-check]")).ToContainTextAsync(ConsoleFixture.CheckLabel(check));
 
         await ConsolePages.AssertAccessibleAsync(page);
         await ConsolePages.ScreenshotAsync(page, "queue");

@@ -90,6 +90,23 @@ public sealed class ConsoleFixture : IAsyncLifetime
         return JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}"))!.AsObject();
     }
 
+    public async Task<JsonObject> GetReportAsync(string id)
+    {
+        using var client = Server.Client();
+        return JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}/report"))!.AsObject();
+    }
+
+    /// <summary>The console's name of a check, as its resource file words it.</summary>
+    public static string CheckLabel(string check) => check switch
+    {
+        "document_authenticity" => "Document authenticity",
+        "face_match" => "Face match",
+        "face_liveness" => "Face liveness",
+        "sanctions_screening" => "Sanctions screening",
+        "pep_screening" => "PEP screening",
+        _ => check,
+    };
+
     private async Task<string> SubmitAsync(HttpClient client, string reference, byte[] document, byte[] selfie)
     {
         var created = await client.PostAsJsonAsync("/v1/sessions", new { reference, webhook_url = Webhooks.Url.ToString() });
