@@ -40,7 +40,7 @@ public static class ConfigurationArguments
     public static void RejectStrayWords(Command command)
     {
         if (command.Action is AsynchronousCommandLineAction action)
-            command.Action = new StrictAction(action, AcceptsConfiguration: !command.TreatUnmatchedTokensAsErrors);
+            command.Action = new StrictAction(action, acceptsConfiguration: !command.TreatUnmatchedTokensAsErrors);
         else if (command.Action is null && command.Subcommands.Count > 0)
             command.Action = new GroupAction();
         foreach (var child in command.Subcommands)
@@ -64,12 +64,12 @@ public static class ConfigurationArguments
         return string.Join(' ', names);
     }
 
-    private sealed class StrictAction(AsynchronousCommandLineAction inner, bool AcceptsConfiguration) : AsynchronousCommandLineAction
+    private sealed class StrictAction(AsynchronousCommandLineAction inner, bool acceptsConfiguration) : AsynchronousCommandLineAction
     {
         public override Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
         {
             var tokens = parseResult.UnmatchedTokens;
-            var stray = AcceptsConfiguration ? FirstStray(tokens) : tokens.FirstOrDefault();
+            var stray = acceptsConfiguration ? FirstStray(tokens) : tokens.FirstOrDefault();
             if (stray is null)
                 return inner.InvokeAsync(parseResult, cancellationToken);
             var what = parseResult.CommandResult.Command is RootCommand ? "unknown command" : $"unexpected argument for '{CommandPath(parseResult)}'";
