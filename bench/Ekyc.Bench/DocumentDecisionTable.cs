@@ -36,7 +36,7 @@ public static class DocumentDecisionTable
         using var models = ModelStore.Locate();
         // Synthetic pages carry a drawn silhouette, not a face: the portrait is left to the decisions benchmark.
         var verifier = new DocumentVerifier(models, new DocumentOptions { RequirePortrait = false });
-        var renderer = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath);
+        var renderer = new SpecimenRenderer(OcrBFont.Path);
         var random = new Random(11);
         var styles = Enum.GetValues<PrintedDateStyle>();
         var ms = new List<double>();

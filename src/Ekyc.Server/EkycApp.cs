@@ -27,6 +27,7 @@ public static class EkycApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ConfigurationSources.AddServerDefaults(builder.Configuration);
         configure?.Invoke(builder);
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddEkycServices(builder.Configuration, options);

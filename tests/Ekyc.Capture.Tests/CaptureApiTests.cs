@@ -147,7 +147,7 @@ public sealed class CaptureApiTests(CaptureServer server) : IClassFixture<Captur
         Assert.True(good["result"]!["mrz_found"]!.GetValue<bool>());
         Assert.True(good["result"]!["pixels_per_mrz_char"]!.GetValue<double>() >= 13);
 
-        var blurred = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(
+        var blurred = new SpecimenRenderer(OcrBFont.Path).Render(
             new Ekyc.Verification.Documents.Mrz.MrzFields(Ekyc.Verification.Documents.Mrz.MrzFormat.Td3, "P", "USA", "CAGE", "NICOLAS", "L8988901C", "USA", "640107", 'M', "330114", ""),
             new SpecimenOptions { Width = 1500, BlurSigma = 8, JpegQuality = 90 });
         var bad = await PrecheckAsync(customer, id, blurred);

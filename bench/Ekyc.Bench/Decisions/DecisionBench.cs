@@ -33,7 +33,7 @@ public static class DecisionBench
         var clock = Stopwatch.StartNew();
         await using var server = await InProcessServer.StartAsync("decisions");
         var screening = server.Services.GetRequiredService<ScreeningService>();
-        var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath), holder => Screen(screening, holder).Count == 0);
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(OcrBFont.Path), holder => Screen(screening, holder).Count == 0);
         var labels = generator.Plan(count, seed);
         foreach (var listed in HolderNames.Listed.Where(h => !Screen(screening, h).Any(m => m.Score >= screening.Options.HitThreshold)))
             Console.WriteLine($"warning: the listed person {listed.GivenNames} {listed.Surname} is not a hit on the loaded lists");

@@ -22,6 +22,7 @@ public static class BuildPepCommand
         var data = ScreeningCliOptions.Data();
         var lists = ScreeningCliOptions.Lists();
         var command = new Command("build-pep", "Build the PEP list from its public sources and store it.") { sources, name, data, lists };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, _) => Task.FromResult(Run(result.GetValue(sources)!, result.GetValue(name)!, ScreeningCliOptions.ListsFolder(result, data, lists))));
         return command;
     }

@@ -1,3 +1,4 @@
+using Ekyc.Server.Options;
 
 namespace Ekyc.Server.Cli;
 
@@ -6,11 +7,7 @@ public static class CliHost
 {
     public static ServiceProvider Create(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
+        var configuration = ConfigurationSources.ForCli(args);
         var options = EkycApp.ReadOptions(configuration);
         var services = new ServiceCollection();
         services.AddLogging();

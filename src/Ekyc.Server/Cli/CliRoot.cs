@@ -4,7 +4,7 @@ namespace Ekyc.Server.Cli;
 
 /// <summary>
 /// The one executable's commands. With no command it serves; unknown tokens (<c>--urls</c>, <c>--Ekyc:DataPath=…</c>)
-/// go to the ASP.NET Core configuration.
+/// go to the ASP.NET Core configuration, and a stray word (a mistyped command) fails (<see cref="ConfigurationArguments"/>).
 /// </summary>
 public static class CliRoot
 {
@@ -23,6 +23,7 @@ public static class CliRoot
         root.Subcommands.Add(new Command("calibrate", "Calibrate engine thresholds on labelled data.") { CalibrateFacesCommand.Create() });
         ScreeningCli.AddTo(root);
         root.SetAction((result, token) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), token));
+        ConfigurationArguments.RejectStrayWords(root);
         return root;
     }
 }

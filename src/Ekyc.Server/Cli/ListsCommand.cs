@@ -21,32 +21,34 @@ public static class ListsCommand
         var data = ScreeningCliOptions.Data();
         var lists = ScreeningCliOptions.Lists();
         var import = new Command("import", "Validate a list file and copy it into the list store.") { path, format, name, data, lists };
-        import.SetAction((result, _) => Task.FromResult(Import(
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction((result, _) => Task.FromResult(Import(result.InvocationConfiguration,
             ScreeningCliOptions.ListsFolder(result, data, lists), result.GetValue(path)!, result.GetValue(format)!, result.GetValue(name))));
 
         var statusData = ScreeningCliOptions.Data();
         var statusLists = ScreeningCliOptions.Lists();
         var status = new Command("status", "Show the stored lists.") { statusData, statusLists };
-        status.SetAction((result, _) => Task.FromResult(Status(ScreeningCliOptions.ListsFolder(result, statusData, statusLists))));
+        status.TreatUnmatchedTokensAsErrors = false;
+        status.SetAction((result, _) => Task.FromResult(Status(result.InvocationConfiguration.Output, ScreeningCliOptions.ListsFolder(result, statusData, statusLists))));
         return new Command("lists", "Manage the sanctions and PEP lists.") { import, status, BuildPepCommand.Create() };
     }
 
-    private static int Import(string folder, string path, string format, string? name)
+    private static int Import(InvocationConfiguration console, string folder, string path, string format, string? name)
     {
         try
         {
             var manifest = new ListStore(folder).Import(path, ListFormatNames.Parse(format), name);
-            Console.WriteLine(JsonSerializer.Serialize(manifest, ScreeningCliOptions.Json));
+            console.Output.WriteLine(JsonSerializer.Serialize(manifest, ScreeningCliOptions.Json));
             return 0;
         }
         catch (ListLoadException ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message} (nothing was changed in {folder})");
+            console.Error.WriteLine($"error: {ex.Message} (nothing was changed in {folder})");
             return 1;
         }
     }
 
-    private static int Status(string folder)
+    private static int Status(TextWriter output, string folder)
     {
         var store = new ListStore(folder);
         var lists = store.Manifests().Select(m => new
@@ -58,7 +60,7 @@ public static class ListsCommand
             m.Sha256,
             FilesUnchanged = store.CurrentChecksum(m) == m.Sha256,
         }).ToList();
-        Console.WriteLine(JsonSerializer.Serialize(new { Folder = store.Root, Lists = lists, Errors = store.ManifestErrors().Select(e => e.Message) }, ScreeningCliOptions.Json));
+        output.WriteLine(JsonSerializer.Serialize(new { Folder = store.Root, Lists = lists, Errors = store.ManifestErrors().Select(e => e.Message) }, ScreeningCliOptions.Json));
         return 0;
     }
 }

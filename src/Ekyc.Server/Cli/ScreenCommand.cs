@@ -20,6 +20,7 @@ public static class ScreenCommand
         var data = ScreeningCliOptions.Data();
         var lists = ScreeningCliOptions.Lists();
         var command = new Command("screen", "Screen a name against the sanctions and PEP lists.") { name, dob, nationality, kind, minScore, data, lists };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, _) =>
         {
             var folder = ScreeningCliOptions.ListsFolder(result, data, lists);

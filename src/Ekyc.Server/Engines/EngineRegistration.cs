@@ -46,7 +46,7 @@ public static class EngineRegistration
         if (options.Engines.Screening)
         {
             var screeningOptions = services.AddValidatedOptions<ScreeningOptions>(configuration, "Ekyc:Screening");
-            var listsPath = screeningOptions.ListsPath ?? Path.Combine(Path.GetFullPath(options.DataPath), "lists");
+            var listsPath = ListsFolder(screeningOptions.ListsPath, options);
             services.AddSingleton(sp => LoadScreening(screeningOptions with { ListsPath = listsPath }, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IScreeningVerifier>(sp =>
             {
@@ -61,6 +61,10 @@ public static class EngineRegistration
         services.AddSingleton(new EngineStatus(engines));
         return services;
     }
+
+    /// <summary>The list store: <c>Ekyc:Screening:ListsPath</c>, else <c>lists</c> in the data folder. The CLI resolves it the same way.</summary>
+    public static string ListsFolder(string? listsPath, EkycOptions options) =>
+        listsPath ?? Path.Combine(Path.GetFullPath(options.DataPath), "lists");
 
     private static readonly TimeSpan ListPollInterval = TimeSpan.FromSeconds(30);
 

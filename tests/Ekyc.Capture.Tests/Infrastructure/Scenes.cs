@@ -19,10 +19,9 @@ public static class Scenes
 
     public static byte[] PassportJpeg(bool withMrz = true, int width = 1500)
     {
-        Assert.True(File.Exists(SpecimenRenderer.DebianOcrBPath), $"OCR-B font missing at {SpecimenRenderer.DebianOcrBPath}: apt-get install -y fonts-ocr-b (.ci/run does).");
         var fields = new MrzFields(MrzFormat.Td3, "P", Holder.Nationality, Holder.Surname, Holder.Given, "L8988901C", Holder.Nationality,
             Holder.Birth, 'M', "330114", "");
-        return new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(fields,
+        return new SpecimenRenderer(OcrBFont.Path).Render(fields,
             new SpecimenOptions { Width = width, JpegQuality = 92, Portrait = Photos.Read("cage2_crop.jpg"), DrawMrz = withMrz });
     }
 

@@ -41,7 +41,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var (tenantB, keyB) = await Server.Services.GetRequiredService<ApiKeyStore>().CreateKeyAsync("tenant-b");
         TenantB = tenantB;
 
-        var passport = new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(
+        var passport = new SpecimenRenderer(OcrBFont.Path).Render(
             new MrzFields(MrzFormat.Td3, "P", "USA", "CAGE", "NICOLAS", "L8988901C", "USA", "640107", 'M', "330114", ""),
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = Photos.Read("cage2_crop.jpg") });
         var selfie = Photos.Read("cage.jpg");

@@ -16,9 +16,8 @@ public class EndToEndVerificationTests(ServerFixture fixture) : IClassFixture<Se
 
     private static byte[] Passport(string surname, string given, string birth, string nationality, byte[] portrait)
     {
-        Assert.True(File.Exists(SpecimenRenderer.DebianOcrBPath), $"OCR-B font missing at {SpecimenRenderer.DebianOcrBPath}: apt-get install -y fonts-ocr-b (.ci/run does).");
         var fields = new MrzFields(MrzFormat.Td3, "P", nationality, surname, given, "L8988901C", nationality, birth, 'M', "330114", "");
-        return new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(fields, new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = portrait });
+        return new SpecimenRenderer(OcrBFont.Path).Render(fields, new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = portrait });
     }
 
     private async Task<(JsonObject Session, JsonObject Report)> VerifyAsync(byte[] passport, byte[] selfie, string[] checks)

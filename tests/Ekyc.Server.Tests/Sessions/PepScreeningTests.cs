@@ -16,9 +16,8 @@ public class PepScreeningTests(ServerFixture fixture) : IClassFixture<ServerFixt
 
     private static byte[] Passport(string surname, string given, string birth, string nationality)
     {
-        Assert.True(File.Exists(SpecimenRenderer.DebianOcrBPath), $"OCR-B font missing at {SpecimenRenderer.DebianOcrBPath}: apt-get install -y fonts-ocr-b (.ci/run does).");
         var fields = new MrzFields(MrzFormat.Td3, "P", nationality, surname, given, "L8988901C", nationality, birth, 'M', "330114", "");
-        return new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath).Render(fields, new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = Photos.Read("cage2_crop.jpg") });
+        return new SpecimenRenderer(OcrBFont.Path).Render(fields, new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = Photos.Read("cage2_crop.jpg") });
     }
 
     private async Task<(JsonObject Session, JsonObject Pep)> ScreenAsync(byte[] passport)

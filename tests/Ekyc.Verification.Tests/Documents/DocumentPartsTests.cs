@@ -35,7 +35,7 @@ public sealed class DocumentPartsTests
     {
         using var page = new SKBitmap(new SKImageInfo(400, 200, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(page))
-        using (var typeface = SKTypeface.FromFile(Ekyc.Verification.Documents.Specimens.SpecimenRenderer.DebianOcrBPath))
+        using (var typeface = SKTypeface.FromFile(Ekyc.Verification.Documents.Specimens.OcrBFont.Path))
         using (var font = new SKFont(typeface, 40))
         using (var paint = new SKPaint { IsAntialias = true })
         {

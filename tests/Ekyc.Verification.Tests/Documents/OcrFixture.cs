@@ -21,9 +21,7 @@ public sealed class OcrFixture : IDisposable
     /// <summary>The renderer over Debian's OCR-B; fails (never skips) when the font is not installed.</summary>
     public static SpecimenRenderer Renderer()
     {
-        Assert.True(File.Exists(SpecimenRenderer.DebianOcrBPath),
-            $"OCR-B font missing at {SpecimenRenderer.DebianOcrBPath}: install it with `apt-get install -y fonts-ocr-b` (.ci/run does).");
-        return new SpecimenRenderer(SpecimenRenderer.DebianOcrBPath);
+        return new SpecimenRenderer(OcrBFont.Path);
     }
 
     public static SKBitmap Decode(byte[] encoded)

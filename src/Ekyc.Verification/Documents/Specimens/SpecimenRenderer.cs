@@ -6,11 +6,10 @@ namespace Ekyc.Verification.Documents.Specimens;
 /// <summary>
 /// Renders synthetic TD3 passport data pages and TD1 cards with an OCR-B MRZ at ICAO geometry (10 characters per
 /// inch), printed fields that repeat the MRZ data, a portrait area and a light background pattern. For tests and
-/// benchmarks: the OCR-B font is loaded from a file path (Debian <c>fonts-ocr-b</c>).
+/// benchmarks: the OCR-B font is loaded from a file path (<see cref="OcrBFont.Path"/> finds one).
 /// </summary>
 public sealed class SpecimenRenderer(string ocrBFontPath)
 {
-    public const string DebianOcrBPath = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
     private const float MrzPitchMm = 2.54f;
 
     /// <summary>The page as an encoded image (PNG, or JPEG below quality 100).</summary>
