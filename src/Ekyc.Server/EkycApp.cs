@@ -88,6 +88,7 @@ public static class EkycApp
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<ImageStore>();
         services.AddSingleton<SessionExpiry>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<DecodeGate>();

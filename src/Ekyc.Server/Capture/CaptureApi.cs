@@ -62,7 +62,7 @@ public static class CaptureApi
     private static async Task<Ok<CaptureSettingsResponse>> SettingsAsync(string id, Caller caller, Database database, SessionStore sessions,
         CancellationToken cancellationToken)
     {
-        var (session, _) = await LoadAsync(caller, id, database, sessions, withImages: false, cancellationToken);
+        var (session, _) = await LoadAsync(caller, id, database, sessions, null, cancellationToken);
         var sides = session.Config.DocumentTypes.ToDictionary(t => t, t => (IReadOnlyList<string>)(t == "passport" ? ["front"] : ["front", "back"]));
         return TypedResults.Ok(new CaptureSettingsResponse(session.Id, "capture_settings", session.Config.DocumentTypes, sides,
             session.Config.ConsentText, session.Config.ReturnUrl));
@@ -70,7 +70,7 @@ public static class CaptureApi
 
     private static async Task<ContentHttpResult> QrAsync(string id, Caller caller, HttpContext http, Database database, SessionStore sessions, CaptureLinks links)
     {
-        await LoadAsync(caller, id, database, sessions, withImages: false, http.RequestAborted);
+        await LoadAsync(caller, id, database, sessions, null, http.RequestAborted);
         // A client token is its own link; the tenant gets the link of the session's token while it is valid.
         var url = caller.IsClientToken
             ? links.UrlFor(http.Request, id, http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim())
@@ -81,9 +81,9 @@ public static class CaptureApi
     }
 
     private static async Task<Ok<DocumentPrecheckResponse>> PrecheckAsync(string id, string documentId, Caller caller, HttpContext http, Database database,
-        SessionStore sessions, IBlobStore blobs, IServiceProvider services)
+        SessionStore sessions, ImageStore imageStore, IBlobStore blobs, IServiceProvider services)
     {
-        var (_, images) = await LoadAsync(caller, id, database, sessions, withImages: true, http.RequestAborted);
+        var (_, images) = await LoadAsync(caller, id, database, sessions, imageStore, http.RequestAborted);
         var image = images.FirstOrDefault(i => i.Id == documentId && i.Kind == ImageRecord.DocumentKind)
             ?? throw new ApiException(404, "document_not_found", "Document not found", $"No document '{documentId}' in this session (a retake replaces the side).");
         if (services.GetService<DocumentPrecheck>() is not { } precheck)
@@ -94,14 +94,15 @@ public static class CaptureApi
         return TypedResults.Ok(new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result));
     }
 
+    /// <summary>The caller's session, with its images when an image store is given.</summary>
     private static async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadAsync(Caller caller, string id, Database database, SessionStore sessions,
-        bool withImages, CancellationToken cancellationToken)
+        ImageStore? images, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var session = await sessions.LoadAsync(connection, null, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
         if (session.DeletedAt is not null)
             throw Problems.SessionDeleted(id);
-        return (session, withImages ? await ImageStore.ListAsync(connection, id) : []);
+        return (session, images is not null ? await images.ListAsync(connection, null, id) : []);
     }
 }
 

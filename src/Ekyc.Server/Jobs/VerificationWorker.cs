@@ -14,7 +14,7 @@ namespace Ekyc.Server.Jobs;
 /// fenced on the lease, so each submission is decided exactly once even if a worker dies midway.
 /// </summary>
 public sealed partial class VerificationWorker(
-    JobStore jobs, JobSignal signal, Database database, SessionStore sessions, VerificationPipeline pipeline,
+    JobStore jobs, JobSignal signal, Database database, SessionStore sessions, ImageStore imageStore, VerificationPipeline pipeline,
     IOptions<EkycOptions> options, TimeProvider time, ILogger<VerificationWorker> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -68,7 +68,7 @@ public sealed partial class VerificationWorker(
             }
             if (session.Status == SessionStatus.Submitted)
                 session = await sessions.TransitionAsync(connection, transaction, session, SessionAction.StartProcessing);
-            return (session, await ImageStore.ListAsync(connection, session.Id, transaction));
+            return (session, await imageStore.ListAsync(connection, transaction, session.Id));
         }, cancellationToken);
         if (start is null)
             return;

@@ -4,10 +4,13 @@ using Ekyc.Server.Data;
 
 namespace Ekyc.Server.Sessions;
 
-/// <summary>Image rows of a session (the metadata; bytes are in the blob store).</summary>
-public static class ImageStore
+/// <summary>
+/// Image rows of a session (the metadata; bytes are in the blob store), read and written inside the caller's connection
+/// and transaction.
+/// </summary>
+public sealed class ImageStore
 {
-    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, ImageRecord image) =>
+    public Task InsertAsync(DbConnection connection, DbTransaction transaction, ImageRecord image) =>
         connection.ExecuteAsync("""
             INSERT INTO images (id, session_id, tenant_id, kind, side, document_type, frame_index, media_type, sha256, width, height, size_bytes, created_at)
             VALUES (@Id, @SessionId, @TenantId, @Kind, @Side, @DocumentType, @FrameIndex, @MediaType, @Sha256, @Width, @Height, @SizeBytes, @Created)
@@ -18,15 +21,15 @@ public static class ImageStore
         }, transaction);
 
     /// <summary>Removes the images a new upload replaces (same document side, or the previous selfie) and returns them.</summary>
-    public static async Task<IReadOnlyList<ImageRecord>> RemoveReplacedAsync(DbConnection connection, DbTransaction transaction, string sessionId, string kind, string? side)
+    public async Task<IReadOnlyList<ImageRecord>> RemoveReplacedAsync(DbConnection connection, DbTransaction transaction, string sessionId, string kind, string? side)
     {
-        var replaced = (await ListAsync(connection, sessionId, transaction)).Where(i => i.Kind == kind && (side is null || i.Side == side)).ToList();
+        var replaced = (await ListAsync(connection, transaction, sessionId)).Where(i => i.Kind == kind && (side is null || i.Side == side)).ToList();
         foreach (var image in replaced)
             await connection.ExecuteAsync("DELETE FROM images WHERE id = @Id", new { image.Id }, transaction);
         return replaced;
     }
 
-    public static async Task<IReadOnlyList<ImageRecord>> ListAsync(DbConnection connection, string sessionId, DbTransaction? transaction = null)
+    public async Task<IReadOnlyList<ImageRecord>> ListAsync(DbConnection connection, DbTransaction? transaction, string sessionId)
     {
         var rows = await connection.QueryAsync<ImageRow>(
             "SELECT * FROM images WHERE session_id = @sessionId ORDER BY kind, side, frame_index", new { sessionId }, transaction);
@@ -34,7 +37,7 @@ public static class ImageStore
             r.MediaType, r.Sha256, (int)r.Width, (int)r.Height, r.SizeBytes, Clock.Parse(r.CreatedAt))).ToList();
     }
 
-    public static Task DeleteAllAsync(DbConnection connection, DbTransaction transaction, string sessionId) =>
+    public Task DeleteAllAsync(DbConnection connection, DbTransaction transaction, string sessionId) =>
         connection.ExecuteAsync("DELETE FROM images WHERE session_id = @sessionId", new { sessionId }, transaction);
 
     private sealed class ImageRow

@@ -19,7 +19,7 @@ namespace Ekyc.Server.Sessions;
 
 /// <summary>The session use cases behind the HTTP API. Every state change commits with its event.</summary>
 public sealed class SessionService(
-    Database database, SessionStore sessions, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
+    Database database, SessionStore sessions, ImageStore imageStore, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
     DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, LivenessChallengeService challenges,
     CaptureLinks captureLinks, IOptions<EkycOptions> options, TimeProvider time)
 {
@@ -150,9 +150,9 @@ public sealed class SessionService(
                 var session = await expiry.ExpireIfDueAsync(connection, transaction, await LoadVisibleAsync(connection, transaction, caller, id));
                 guard(session);
                 await sessions.TransitionAsync(connection, transaction, session, action);
-                var old = await ImageStore.RemoveReplacedAsync(connection, transaction, id, kind, side);
+                var old = await imageStore.RemoveReplacedAsync(connection, transaction, id, kind, side);
                 foreach (var record in records)
-                    await ImageStore.InsertAsync(connection, transaction, record);
+                    await imageStore.InsertAsync(connection, transaction, record);
                 if (alsoInTransaction is not null)
                     await alsoInTransaction(connection, transaction, records);
                 return old;
@@ -174,7 +174,7 @@ public sealed class SessionService(
         var session = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await expiry.ExpireIfDueAsync(connection, transaction, await LoadVisibleAsync(connection, transaction, caller, id));
-            var images = await ImageStore.ListAsync(connection, id, transaction);
+            var images = await imageStore.ListAsync(connection, transaction, id);
             if (!images.Any(i => i.Kind == ImageRecord.DocumentKind && i.Side == "front") && current.Status == SessionStatus.SelfieUploaded)
                 throw new ApiException(422, "document_front_missing", "Document front missing", "Upload the front side of the document before submitting.");
             var now = time.GetUtcNow();
@@ -240,8 +240,8 @@ public sealed class SessionService(
                 return [];
             if (session.Status is SessionStatus.Submitted or SessionStatus.Processing)
                 throw Problems.SessionBusy(id);
-            var all = await ImageStore.ListAsync(connection, id, transaction);
-            await ImageStore.DeleteAllAsync(connection, transaction, id);
+            var all = await imageStore.ListAsync(connection, transaction, id);
+            await imageStore.DeleteAllAsync(connection, transaction, id);
             var now = time.GetUtcNow();
             await sessions.EraseAsync(connection, transaction, id, now);
             await events.RedactAsync(connection, transaction, id);
@@ -271,7 +271,7 @@ public sealed class SessionService(
             var updated = current with { Review = review, Decision = decision };
             await sessions.SaveReviewAsync(connection, transaction, updated);
             var reviewed = await sessions.TransitionAsync(connection, transaction, updated, SessionAction.Review, target);
-            return (reviewed, await ImageStore.ListAsync(connection, id, transaction));
+            return (reviewed, await imageStore.ListAsync(connection, transaction, id));
         }, cancellationToken);
         return SessionResponse.From(session, images);
     }
@@ -286,12 +286,12 @@ public sealed class SessionService(
         {
             var session = await LoadAsync(connection, null, caller, id);
             if (!expiry.IsDue(session))
-                return (session, await ImageStore.ListAsync(connection, id));
+                return (session, await imageStore.ListAsync(connection, null, id));
         }
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var session = await expiry.ExpireIfDueAsync(connection, transaction, await LoadAsync(connection, transaction, caller, id));
-            return (session, await ImageStore.ListAsync(connection, id, transaction));
+            return (session, await imageStore.ListAsync(connection, transaction, id));
         }, cancellationToken);
     }
 

@@ -17,7 +17,7 @@ namespace Ekyc.Server.Review.Queue;
 /// review transition, so the events and webhooks are the API's own.
 /// </summary>
 public sealed class ConsoleReview(
-    Database database, SessionService sessions, EventWriter events, IBlobStore blobs, AuditLog audit,
+    Database database, SessionService sessions, ImageStore imageStore, EventWriter events, IBlobStore blobs, AuditLog audit,
     IOptions<ConsoleOptions> options, TimeProvider time)
 {
     public const int AuditShown = 200;
@@ -117,7 +117,7 @@ public sealed class ConsoleReview(
     private async Task<ImageRecord> FindImageAsync(Reviewer reviewer, string sessionId, string imageId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var images = await ImageStore.ListAsync(connection, sessionId);
+        var images = await imageStore.ListAsync(connection, null, sessionId);
         return images.FirstOrDefault(i => i.Id == imageId && i.TenantId == reviewer.TenantId) ?? throw Problems.SessionNotFound(sessionId);
     }
 }
