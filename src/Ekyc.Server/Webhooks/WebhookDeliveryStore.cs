@@ -236,10 +236,11 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
     /// <summary>
     /// Sends a delivery again now. A pending one keeps its schedule; a finished one (succeeded, failed,
-    /// cancelled) gets exactly one more attempt. Null when the tenant has no such delivery.
+    /// cancelled) gets exactly one more attempt; one whose endpoint is disabled or deleted is left as it is.
+    /// Null when the tenant has no such delivery.
     /// </summary>
-    public Task<WebhookDelivery?> RetryAsync(string tenantId, string id, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+    public Task<DeliveryRetry?> RetryAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        database.InTransactionAsync<DeliveryRetry?>(async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<(string Status, string? EndpointId)>(
                 "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
@@ -247,14 +248,14 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 return null;
             if (row.EndpointId is not null && await connection.ExecuteScalarAsync<long>(
                     "SELECT COUNT(*) FROM webhook_endpoints WHERE id = @EndpointId AND status = 'enabled' AND deleted_at IS NULL", new { row.EndpointId }, transaction) == 0)
-                throw WebhookProblems.EndpointDisabled(row.EndpointId);
+                return new DeliveryRetry.EndpointDisabled(row.EndpointId);
             await connection.ExecuteAsync("""
                 UPDATE webhook_deliveries
                 SET status = 'pending', next_attempt_at = @now, trigger_kind = 'manual',
                     auto_retry = CASE WHEN status = 'pending' THEN auto_retry ELSE 0 END, updated_at = @now
                 WHERE id = @id
                 """, new { id, now = Clock.Format(time.GetUtcNow()) }, transaction);
-            return (await LoadAsync(connection, transaction, [id]))[0];
+            return new DeliveryRetry.Retried((await LoadAsync(connection, transaction, [id]))[0]);
         }, cancellationToken);
 
     public async Task<WebhookDelivery?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
@@ -343,4 +344,11 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
         public WebhookAttempt ToAttempt() => new((int)Attempt, TriggerKind, Url, Clock.Parse(StartedAt), DurationMs, (int?)StatusCode, ResponseExcerpt, Error);
     }
+}
+
+/// <summary>What a manual retry did: queued the delivery again, or left it because its endpoint is disabled.</summary>
+public abstract record DeliveryRetry
+{
+    public sealed record Retried(WebhookDelivery Delivery) : DeliveryRetry;
+    public sealed record EndpointDisabled(string EndpointId) : DeliveryRetry;
 }

@@ -87,9 +87,16 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
 
     public async Task<WebhookDeliveryResponse> RetryDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var delivery = await deliveries.RetryAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.DeliveryNotFound(id);
-        signal.Notify();
-        return WebhookDeliveryResponse.From(delivery);
+        switch (await deliveries.RetryAsync(caller.TenantId, id, cancellationToken))
+        {
+            case DeliveryRetry.Retried retried:
+                signal.Notify();
+                return WebhookDeliveryResponse.From(retried.Delivery);
+            case DeliveryRetry.EndpointDisabled disabled:
+                throw WebhookProblems.EndpointDisabled(disabled.EndpointId);
+            default:
+                throw WebhookProblems.DeliveryNotFound(id);
+        }
     }
 
     private TimeSpan Overlap(RotateSecretRequest? request)
