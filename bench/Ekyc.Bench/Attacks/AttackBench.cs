@@ -1,10 +1,9 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ekyc.Synthetic.Images;
 using SkiaSharp;
 
 namespace Ekyc.Bench.Attacks;
@@ -25,7 +24,7 @@ public static class AttackBench
         var runs = args.Contains("--runs") ? int.Parse(Arg("--runs")) : 3;
 
         using var tenant = Client(url, key);
-        var bomb = AllBlackPng(12_000, 3_333);
+        var bomb = PngFiles.AllBlack(12_000, 3_333);
         Console.WriteLine($"pixel-bomb PNG: 12000x3333, {bomb.Length / 1024} KiB; server pid {pid}");
         for (var run = 0; run < runs; run++)
         {
@@ -132,39 +131,5 @@ public static class AttackBench
         bitmap.Erase(SKColors.SlateGray);
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
         return data.ToArray();
-    }
-
-    /// <summary>A complete, valid all-black RGB PNG: tiny on the wire, the full size in memory once decoded.</summary>
-    private static byte[] AllBlackPng(int width, int height)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = 2;
-        Chunk(png, "IHDR", ihdr);
-        using var zlib = new MemoryStream();
-        using (var deflate = new ZLibStream(zlib, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var row = new byte[width * 3 + 1];
-            for (var y = 0; y < height; y++)
-                deflate.Write(row);
-        }
-        Chunk(png, "IDAT", zlib.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        png.Write(word);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(word, System.IO.Hashing.Crc32.HashToUInt32(typed));
-        png.Write(word);
     }
 }

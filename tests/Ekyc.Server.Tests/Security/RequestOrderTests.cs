@@ -1,10 +1,8 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using Ekyc.Server.Tests.Infrastructure;
+using Ekyc.Synthetic.Images;
 
 namespace Ekyc.Server.Tests.Security;
 
@@ -48,7 +46,7 @@ public class RequestOrderTests(ServerFixture fixture) : IClassFixture<ServerFixt
         using var client = Server.Client();
         var id = (await Api.CreateSessionAsync(client)).Id();
         Assert.Equal(HttpStatusCode.Created, (await Api.UploadDocumentAsync(client, id, TestImages.Jpeg())).StatusCode);
-        var bomb = PngHeaderOnly(12_000, 3_333);
+        var bomb = PngFiles.HeaderOnly(12_000, 3_333);
         await Api.AssertProblemAsync(await Api.UploadSelfieAsync(client, id, Enumerable.Repeat(bomb, 8).ToArray()),
             HttpStatusCode.UnprocessableEntity, "image_dimensions_out_of_range");
     }
@@ -63,37 +61,6 @@ public class RequestOrderTests(ServerFixture fixture) : IClassFixture<ServerFixt
         var problem = await Api.AssertProblemAsync(await client.PostAsync($"/v1/sessions/{id}/documents?side=front&type=passport", content),
             HttpStatusCode.UnprocessableEntity, "image_undecodable");
         Assert.Contains("scans", problem["detail"]!.GetValue<string>());
-    }
-
-    /// <summary>A PNG whose IHDR declares the size, followed by a little of an all-zero image: cheap to send, costly to decode.</summary>
-    private static byte[] PngHeaderOnly(int width, int height)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = 2; // RGB
-        Chunk(png, "IHDR", ihdr);
-        using var zlib = new MemoryStream();
-        using (var deflate = new ZLibStream(zlib, CompressionLevel.SmallestSize, leaveOpen: true))
-            deflate.Write(new byte[(width * 3 + 1) * 16]);
-        Chunk(png, "IDAT", zlib.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, System.IO.Hashing.Crc32.HashToUInt32(typed));
-        png.Write(crc);
     }
 
     /// <summary>Inserts empty scans (an SOS header and no data) before the end of a real JPEG.</summary>

@@ -4,6 +4,8 @@ using Ekyc.Verification.Faces;
 using Ekyc.Verification.Faces.Active;
 using Ekyc.Verification.Imaging;
 
+using Ekyc.Synthetic.Images;
+
 namespace Ekyc.Verification.Tests.Faces;
 
 [Collection(FaceEngineCollection.Name)]
@@ -141,7 +143,7 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     [Fact]
     public void An_image_declaring_a_billion_pixels_is_refused_before_decoding()
     {
-        var result = Verify(Png.HeaderOnly(40_000, 30_000), Media("cage.jpg"));
+        var result = Verify(PngFiles.HeaderOnly(40_000, 30_000), Media("cage.jpg"));
         Assert.Equal(CheckStatus.Review, result.Match.Status);
         Assert.Contains("document_" + ImageReasons.TooLarge, result.Match.ReasonCodes);
     }
