@@ -34,8 +34,9 @@ public sealed partial class VerificationPipeline(
     /// <summary>Returns once fewer than <paramref name="limit"/> abandoned engine runs are still going.</summary>
     public async Task WaitForAbandonedRunsAsync(int limit, CancellationToken cancellationToken)
     {
-        while (_abandoned.Count >= limit)
-            await Task.WhenAny(_abandoned.Keys).WaitAsync(cancellationToken);
+        // Keys is a snapshot: a run that ends between the count and the snapshot must not leave WhenAny an empty list.
+        while (_abandoned.Count >= limit && _abandoned.Keys is { Count: > 0 } running)
+            await Task.WhenAny(running).WaitAsync(cancellationToken);
     }
 
     public async Task<Outcome> RunAsync(SessionRecord session, IReadOnlyList<ImageRecord> images, CancellationToken cancellationToken)
