@@ -88,8 +88,6 @@ public sealed class SessionService(
 
     public async Task<ImageResponse> UploadDocumentAsync(Caller caller, string id, UploadRequest upload, CancellationToken cancellationToken)
     {
-        if (upload.Files.Count != 1)
-            throw Problems.Invalid("file", "Exactly one document image per upload.");
         var side = upload.Field("side") ?? "front";
         if (side is not ("front" or "back"))
             throw Problems.Invalid("side", "'front' or 'back'.");
