@@ -72,8 +72,8 @@ public sealed class ListStore(string root)
             {
                 File.Copy(Path.Combine(source.Root, manifest.Name, file), Path.Combine(staging, file));
             }
-            Replace(Path.Combine(Root, manifest.Name), staging);
-            copied.Add(manifest.Name);
+            if (PlaceUnlessPresent(Path.Combine(Root, manifest.Name), staging))
+                copied.Add(manifest.Name);
         }
         return copied;
     }
@@ -187,6 +187,24 @@ public sealed class ListStore(string root)
             }
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Moves a staged list into place unless the list appeared meanwhile: processes starting together on one data
+    /// folder seed at once, and the first rename wins (a rename is atomic, so the folder it placed is complete).
+    /// </summary>
+    private static bool PlaceUnlessPresent(string target, string staging)
+    {
+        try
+        {
+            Directory.Move(staging, target);
+            return true;
+        }
+        catch (IOException) when (Directory.Exists(target))
+        {
+            Directory.Delete(staging, recursive: true);
+            return false;
+        }
     }
 
     /// <summary>Moves the staged folder into place; the old copy is moved aside first and deleted after.</summary>
