@@ -60,6 +60,13 @@ public sealed class Database : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Runs reads on one connection, outside any transaction.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await work(connection);
+    }
+
     /// <summary>
     /// Runs work in a write transaction. On SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE: no upgrade
     /// deadlocks, writers serialised); on PostgreSQL it is READ COMMITTED and the stores lock the rows they change

@@ -32,7 +32,7 @@ public sealed partial class VerificationWorker(
             try
             {
                 await pipeline.WaitForAbandonedRunsAsync(settings.Concurrency, stoppingToken);
-                job = await jobs.ClaimAsync(worker, settings.Lease, stoppingToken);
+                job = await database.InTransactionAsync((connection, transaction) => jobs.ClaimAsync(connection, transaction, worker, settings.Lease), stoppingToken);
                 if (job is null)
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
@@ -43,13 +43,13 @@ public sealed partial class VerificationWorker(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 if (job is not null)
-                    await jobs.ReleaseAsync(job, "worker stopped", CancellationToken.None);
+                    await ReleaseAsync(job, "worker stopped");
             }
             catch (Exception e)
             {
                 LogJobError(logger, e, job?.SessionId);
                 if (job is not null)
-                    await jobs.ReleaseAsync(job, e.Message, CancellationToken.None);
+                    await ReleaseAsync(job, e.Message);
                 await Task.Delay(settings.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
             }
         }
@@ -77,7 +77,8 @@ public sealed partial class VerificationWorker(
         VerificationPipeline.Outcome? outcome = null;
         if (job.Attempts <= settings.MaxAttempts)
         {
-            await jobs.RecordEngineRunAsync(job, cancellationToken);
+            await using (var connection = await database.OpenAsync(cancellationToken))
+                await jobs.RecordEngineRunAsync(connection, job);
             using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var keepAlive = KeepLeaseAsync(job, renewal.Token);
             try
@@ -101,7 +102,7 @@ public sealed partial class VerificationWorker(
             var decided = Decide(session, outcome, job);
             await sessions.SaveDecisionAsync(connection, transaction, decided);
             await sessions.TransitionAsync(connection, transaction, decided, SessionAction.Decide, SessionStatusNames.Parse(decided.Decision!.Status));
-            await JobStore.MarkEngineRunCommittedAsync(connection, transaction, job);
+            await jobs.MarkEngineRunCommittedAsync(connection, transaction, job);
             return true;
         }, cancellationToken);
         if (!committed)
@@ -137,13 +138,20 @@ public sealed partial class VerificationWorker(
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(lease / 3, time, cancellationToken);
-                if (!await jobs.RenewAsync(job, lease, cancellationToken))
+                await using var connection = await database.OpenAsync(cancellationToken);
+                if (!await jobs.RenewAsync(connection, job, lease))
                     return;
             }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private async Task ReleaseAsync(ClaimedJob job, string? error)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await jobs.ReleaseAsync(connection, job, error);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing session {SessionId} failed; the job is released for another attempt")]

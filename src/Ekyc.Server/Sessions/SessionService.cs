@@ -21,7 +21,7 @@ namespace Ekyc.Server.Sessions;
 public sealed class SessionService(
     Database database, SessionStore sessions, ImageStore imageStore, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
     DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, LivenessChallengeService challenges,
-    CaptureLinks captureLinks, IOptions<EkycOptions> options, TimeProvider time)
+    CaptureLinks captureLinks, JobStore jobs, WebhookDeliveryStore deliveries, IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
@@ -178,7 +178,7 @@ public sealed class SessionService(
             var now = time.GetUtcNow();
             var submitted = await sessions.TransitionAsync(connection, transaction, current, SessionAction.Submit);
             await sessions.SaveSubmittedAtAsync(connection, transaction, id, now);
-            await JobStore.EnqueueAsync(connection, transaction, id, now);
+            await jobs.EnqueueAsync(connection, transaction, id, now);
             return (submitted with { SubmittedAt = now }, images);
         }, cancellationToken);
         jobSignal.Notify();
@@ -244,7 +244,7 @@ public sealed class SessionService(
             await sessions.EraseAsync(connection, transaction, id, now);
             await events.RedactAsync(connection, transaction, id);
             await idempotency.ForgetSessionAsync(connection, transaction, id);
-            await WebhookDeliveryStore.ForgetResponsesAsync(connection, transaction, id);
+            await deliveries.ForgetResponsesAsync(connection, transaction, id);
             await events.WriteAsync(connection, transaction, session with { DeletedAt = now, Results = null, Metadata = null, Reference = null, Review = null },
                 EventTypes.Deleted);
             return all;

@@ -7,78 +7,57 @@ using Ekyc.Server.Storage;
 namespace Ekyc.Server.Webhooks;
 
 /// <summary>
-/// The delivery queue and log. Fan-out turns outbox events into one row per (event, receiver), guarded by
-/// a unique constraint so concurrent dispatchers or a restart never create a second row; deliveries are
-/// claimed with a lease like jobs; each attempt is appended to <c>webhook_attempts</c>.
+/// The delivery queue and log, read and written on the caller's connection and transaction. Delivery rows are unique
+/// per (event, receiver), so concurrent fan-outs or a restart never create a second row; deliveries are claimed with a
+/// lease like jobs; each attempt is appended to <c>webhook_attempts</c>.
 /// </summary>
-public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor, TimeProvider time)
+public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
 {
     private const string Columns = """
         id, event_id, event_type, tenant_id, session_id, target, endpoint_id, url, status, attempts, next_attempt_at,
         last_status_code, last_error, created_at, updated_at, delivered_at
         """;
 
-    /// <summary>Creates the delivery rows of the next batch of events; returns how many events it consumed.</summary>
-    public async Task<int> FanOutAsync(int batchSize, CancellationToken cancellationToken)
-    {
-        // A cheap read first, so an idle poll never takes the write lock.
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            var next = await connection.ExecuteScalarAsync<long?>(
-                "SELECT seq FROM events WHERE seq > (SELECT last_seq FROM webhook_fanout WHERE name = 'events') ORDER BY seq LIMIT 1");
-            if (next is null)
-                return 0;
-        }
-        return await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            // Locked on PostgreSQL, so the fan-outs of several replicas take turns instead of doing the same batch.
-            var cursor = await connection.ExecuteScalarAsync<long>(
-                $"SELECT last_seq FROM webhook_fanout WHERE name = 'events'{SqlDialect.ForUpdate(connection)}", transaction: transaction);
-            var events = (await connection.QueryAsync<OutboxRow>("""
-                SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json
-                FROM events e LEFT JOIN sessions s ON s.id = e.session_id
-                WHERE e.seq > @cursor ORDER BY e.seq LIMIT @batchSize
-                """, new { cursor, batchSize }, transaction)).ToList();
-            if (events.Count == 0)
-                return 0;
-            var endpoints = await WebhookEndpointStore.EnabledAsync(connection, transaction, events.Select(e => e.TenantId).Distinct().ToList());
-            var gone = await GoneSessionUrlsAsync(connection, transaction, events.Select(e => e.SessionUrl).OfType<string>().Distinct().ToList());
-            var now = Clock.Format(time.GetUtcNow());
-            foreach (var e in events)
-            {
-                foreach (var (target, endpointId, url) in TargetsOf(e, endpoints, gone))
-                {
-                    await connection.ExecuteAsync("""
-                        INSERT INTO webhook_deliveries (id, event_id, event_type, tenant_id, session_id, target, endpoint_id, url, status,
-                                                        attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at)
-                        VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now)
-                        ON CONFLICT (event_id, target) DO NOTHING
-                        """, new { id = Ids.New("whd"), eventId = e.Id, type = e.Type, tenantId = e.TenantId, sessionId = e.SessionId, target, endpointId, url, now }, transaction);
-                }
-            }
-            await connection.ExecuteAsync("UPDATE webhook_fanout SET last_seq = @last WHERE name = 'events' AND last_seq < @last",
-                new { last = events[^1].Seq }, transaction);
-            return events.Count;
-        }, cancellationToken);
-    }
+    /// <summary>Whether outbox events wait for fan-out: a cheap read, so an idle poll never takes the write lock.</summary>
+    public async Task<bool> EventsWaitingAsync(DbConnection connection) =>
+        await connection.ExecuteScalarAsync<long?>(
+            "SELECT seq FROM events WHERE seq > (SELECT last_seq FROM webhook_fanout WHERE name = 'events') ORDER BY seq LIMIT 1") is not null;
 
     /// <summary>
-    /// The receivers of one event: the tenant's enabled endpoints that want its type and existed when it
-    /// happened, and the session's own URL unless an endpoint already delivers there or it answered 410.
+    /// The next outbox events after the fan-out cursor. The cursor row is locked on PostgreSQL, so the fan-outs of
+    /// several replicas take turns instead of doing the same batch.
     /// </summary>
-    private static IEnumerable<(string Target, string? EndpointId, string Url)> TargetsOf(OutboxRow e, IReadOnlyList<WebhookEndpoint> endpoints,
-        HashSet<(string TenantId, string Url)> gone)
+    public async Task<IReadOnlyList<OutboxEvent>> NextEventsAsync(DbConnection connection, DbTransaction transaction, int batchSize)
     {
-        var created = Clock.Parse(e.CreatedAt);
-        var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Wants(e.Type) && p.CreatedAt <= created)
-            .Select(p => (p.Id, (string?)p.Id, p.Url)).ToList();
-        if (e.SessionUrl is { } url && targets.All(t => t.Url != url) && !gone.Contains((e.TenantId, url)))
-            targets.Add((WebhookDelivery.SessionTarget, null, url));
-        return targets;
+        var cursor = await connection.ExecuteScalarAsync<long>(
+            $"SELECT last_seq FROM webhook_fanout WHERE name = 'events'{SqlDialect.ForUpdate(connection)}", transaction: transaction);
+        var rows = await connection.QueryAsync<OutboxRow>("""
+            SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json
+            FROM events e LEFT JOIN sessions s ON s.id = e.session_id
+            WHERE e.seq > @cursor ORDER BY e.seq LIMIT @batchSize
+            """, new { cursor, batchSize }, transaction);
+        return rows.Select(r => new OutboxEvent(r.Id, r.Seq, r.TenantId, r.SessionId, r.Type, Clock.Parse(r.CreatedAt), r.SessionUrl)).ToList();
     }
 
+    /// <summary>Adds a pending delivery unless this event already has one for this receiver.</summary>
+    public Task InsertAsync(DbConnection connection, DbTransaction transaction, OutboxEvent e, FanOutTarget target, string now) =>
+        connection.ExecuteAsync("""
+            INSERT INTO webhook_deliveries (id, event_id, event_type, tenant_id, session_id, target, endpoint_id, url, status,
+                                            attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at)
+            VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now)
+            ON CONFLICT (event_id, target) DO NOTHING
+            """, new
+        {
+            id = Ids.New("whd"), eventId = e.Id, type = e.Type, tenantId = e.TenantId, sessionId = e.SessionId, target = target.Target,
+            endpointId = target.EndpointId, url = target.Url, now,
+        }, transaction);
+
+    /// <summary>Moves the fan-out cursor forward (never back).</summary>
+    public Task AdvanceCursorAsync(DbConnection connection, DbTransaction transaction, long last) =>
+        connection.ExecuteAsync("UPDATE webhook_fanout SET last_seq = @last WHERE name = 'events' AND last_seq < @last", new { last }, transaction);
+
     /// <summary>Session URLs whose receiver answered 410 to this tenant: they get no further events.</summary>
-    private static async Task<HashSet<(string TenantId, string Url)>> GoneSessionUrlsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> urls)
+    public async Task<HashSet<(string TenantId, string Url)>> GoneSessionUrlsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> urls)
     {
         if (urls.Count == 0)
             return [];
@@ -88,38 +67,33 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         return rows.ToHashSet();
     }
 
+    /// <summary>Whether a delivery is due: a cheap read, so idle polls never queue behind (or hold up) the API's writes.</summary>
+    public async Task<bool> AnyDueAsync(DbConnection connection) =>
+        await connection.ExecuteScalarAsync<string?>(
+            "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now LIMIT 1", new { now = Clock.Format(time.GetUtcNow()) }) is not null;
+
     /// <summary>
     /// Claims the most overdue delivery whose receiver has fewer than <paramref name="maxPerUrl"/> requests in
-    /// flight for the same tenant (one tenant's receivers never use up another's share of a URL). An expired lease (a dead worker) makes the row claimable again. SQLite serialises claims. On
-    /// PostgreSQL a transaction-scoped advisory lock serialises them too — otherwise two claimers could both see
-    /// room under a receiver's limit — and <c>FOR UPDATE SKIP LOCKED</c> passes over rows another replica is
-    /// just recording an attempt for instead of waiting on them. A claim holds the lock for one short UPDATE.
+    /// flight for the same tenant (one tenant's receivers never use up another's share of a URL). An expired lease (a
+    /// dead worker) makes the row claimable again. SQLite serialises claims. On PostgreSQL a transaction-scoped
+    /// advisory lock serialises them too — otherwise two claimers could both see room under a receiver's limit — and
+    /// <c>FOR UPDATE SKIP LOCKED</c> passes over rows another replica is just recording an attempt for instead of
+    /// waiting on them. A claim holds the lock for one short UPDATE.
     /// </summary>
-    public async Task<ClaimedDelivery?> ClaimAsync(string worker, TimeSpan lease, int maxPerUrl, CancellationToken cancellationToken)
+    public async Task<ClaimedDelivery?> ClaimAsync(DbConnection connection, DbTransaction transaction, string worker, TimeSpan lease, int maxPerUrl)
     {
         var now = time.GetUtcNow();
-        // Idle polls only read, so they never queue behind (or hold up) the API's writes.
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            var due = await connection.ExecuteScalarAsync<string?>(
-                "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= @now LIMIT 1", new { now = Clock.Format(now) });
-            if (due is null)
-                return null;
-        }
-        var row = await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.WebhookClaims);
-            return await connection.QuerySingleOrDefaultAsync<(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
-                long Attempts, string TriggerKind, long AutoRetry)>($"""
-                UPDATE webhook_deliveries SET locked_by = @worker, locked_until = @until, updated_at = @now
-                WHERE id = (SELECT d.id FROM webhook_deliveries d
-                            WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
-                              AND (SELECT COUNT(*) FROM webhook_deliveries b
-                                   WHERE b.tenant_id = d.tenant_id AND b.url = d.url AND b.status = 'pending' AND b.locked_until >= @now) < @maxPerUrl
-                            ORDER BY d.next_attempt_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE OF d SKIP LOCKED" : "")})
-                RETURNING id, event_id, tenant_id, target, endpoint_id, url, attempts, trigger_kind, auto_retry
-                """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now), maxPerUrl }, transaction);
-        }, cancellationToken);
+        await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.WebhookClaims);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
+            long Attempts, string TriggerKind, long AutoRetry)>($"""
+            UPDATE webhook_deliveries SET locked_by = @worker, locked_until = @until, updated_at = @now
+            WHERE id = (SELECT d.id FROM webhook_deliveries d
+                        WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
+                          AND (SELECT COUNT(*) FROM webhook_deliveries b
+                               WHERE b.tenant_id = d.tenant_id AND b.url = d.url AND b.status = 'pending' AND b.locked_until >= @now) < @maxPerUrl
+                        ORDER BY d.next_attempt_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE OF d SKIP LOCKED" : "")})
+            RETURNING id, event_id, tenant_id, target, endpoint_id, url, attempts, trigger_kind, auto_retry
+            """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now), maxPerUrl }, transaction);
         return row.Id is null ? null
             : new ClaimedDelivery(row.Id, row.EventId, row.TenantId, row.Target, row.EndpointId, row.Url, (int)row.Attempts, row.TriggerKind, row.AutoRetry != 0, worker);
     }
@@ -128,101 +102,71 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
     /// Forgets what the receivers answered about an erased session's events: a receiver may echo the payload, and its
     /// excerpt must not outlive the erasure. The attempts themselves (time, status code) stay.
     /// </summary>
-    public static Task ForgetResponsesAsync(DbConnection connection, DbTransaction transaction, string sessionId) =>
+    public Task ForgetResponsesAsync(DbConnection connection, DbTransaction transaction, string sessionId) =>
         connection.ExecuteAsync("""
             UPDATE webhook_attempts SET response_excerpt = NULL
             WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE session_id = @sessionId)
             """, new { sessionId }, transaction);
 
     /// <summary>The decrypted body of an outbox event: exactly the bytes that are signed and sent.</summary>
-    public async Task<string?> EventBodyAsync(string eventId, CancellationToken cancellationToken)
+    public async Task<string?> EventBodyAsync(DbConnection connection, string eventId)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var sealedPayload = await connection.QuerySingleOrDefaultAsync<string>("SELECT payload_enc FROM events WHERE id = @eventId", new { eventId });
         return encryptor.DecryptField(sealedPayload, eventId);
     }
 
-    /// <summary>True when the delivery's endpoint was disabled or deleted after fan-out.</summary>
-    public async Task<bool> EndpointGoneAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Appends the attempt and moves the delivery to its next state, fenced on the lease; false when the lease was lost.</summary>
+    public async Task<bool> RecordAttemptAsync(DbConnection connection, DbTransaction transaction, ClaimedDelivery delivery, DateTimeOffset startedAt,
+        AttemptOutcome outcome, string status, DateTimeOffset? nextAttemptAt, string now)
     {
-        if (delivery.EndpointId is null)
-            return false;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM webhook_endpoints WHERE id = @EndpointId AND status = 'enabled' AND deleted_at IS NULL", new { delivery.EndpointId }) == 0;
+        await connection.ExecuteAsync("""
+            INSERT INTO webhook_attempts (id, delivery_id, attempt, trigger_kind, url, started_at, duration_ms, status_code, response_excerpt, error)
+            VALUES (@id, @deliveryId, @attempt, @trigger, @url, @startedAt, @duration, @statusCode, @excerpt, @error)
+            """, new
+        {
+            id = Ids.New("wha"),
+            deliveryId = delivery.Id,
+            attempt = delivery.Attempts + 1,
+            trigger = delivery.Trigger,
+            url = delivery.Url,
+            startedAt = Clock.Format(startedAt),
+            duration = Math.Round(outcome.DurationMs, 3),
+            statusCode = outcome.StatusCode,
+            excerpt = outcome.ResponseExcerpt,
+            error = outcome.Error,
+        }, transaction);
+        return await connection.ExecuteAsync("""
+            UPDATE webhook_deliveries
+            SET status = @status, attempts = attempts + 1, next_attempt_at = @next, locked_by = NULL, locked_until = NULL,
+                last_status_code = @statusCode, last_error = @error, trigger_kind = 'scheduled',
+                delivered_at = CASE WHEN @status = 'succeeded' THEN @now ELSE delivered_at END, updated_at = @now
+            WHERE id = @id AND locked_by = @worker
+            """, new
+        {
+            id = delivery.Id,
+            worker = delivery.Worker,
+            status,
+            next = nextAttemptAt is { } next ? Clock.Format(next) : null,
+            statusCode = outcome.StatusCode,
+            error = outcome.Error,
+            now,
+        }, transaction) == 1;
     }
 
-    /// <summary>
-    /// Appends the attempt and moves the delivery to its next state, fenced on the lease. A 410 also disables
-    /// the endpoint (or, for a session URL, cancels what else waits for that URL) in the same transaction.
-    /// </summary>
-    public Task<bool> RecordAttemptAsync(ClaimedDelivery delivery, DateTimeOffset startedAt, AttemptOutcome outcome, string status,
-        DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var now = Clock.Format(time.GetUtcNow());
-            await connection.ExecuteAsync("""
-                INSERT INTO webhook_attempts (id, delivery_id, attempt, trigger_kind, url, started_at, duration_ms, status_code, response_excerpt, error)
-                VALUES (@id, @deliveryId, @attempt, @trigger, @url, @startedAt, @duration, @statusCode, @excerpt, @error)
-                """, new
-            {
-                id = Ids.New("wha"),
-                deliveryId = delivery.Id,
-                attempt = delivery.Attempts + 1,
-                trigger = delivery.Trigger,
-                url = delivery.Url,
-                startedAt = Clock.Format(startedAt),
-                duration = Math.Round(outcome.DurationMs, 3),
-                statusCode = outcome.StatusCode,
-                excerpt = outcome.ResponseExcerpt,
-                error = outcome.Error,
-            }, transaction);
-            var updated = await connection.ExecuteAsync("""
-                UPDATE webhook_deliveries
-                SET status = @status, attempts = attempts + 1, next_attempt_at = @next, locked_by = NULL, locked_until = NULL,
-                    last_status_code = @statusCode, last_error = @error, trigger_kind = 'scheduled',
-                    delivered_at = CASE WHEN @status = 'succeeded' THEN @now ELSE delivered_at END, updated_at = @now
-                WHERE id = @id AND locked_by = @worker
-                """, new
-            {
-                id = delivery.Id,
-                worker = delivery.Worker,
-                status,
-                next = nextAttemptAt is { } next ? Clock.Format(next) : null,
-                statusCode = outcome.StatusCode,
-                error = outcome.Error,
-                now,
-            }, transaction);
-            if (updated == 1 && outcome.Gone)
-            {
-                if (delivery.EndpointId is { } endpointId)
-                    await WebhookEndpointStore.DisableAsync(connection, transaction, endpointId, "receiver answered 410 Gone", now);
-                else
-                    await CancelPendingAsync(connection, transaction, null, (delivery.TenantId, delivery.Url), "receiver_gone", now);
-            }
-            return updated == 1;
-        }, cancellationToken);
-
     /// <summary>Marks a claimed delivery cancelled without an attempt (its endpoint went away).</summary>
-    public async Task CancelAsync(ClaimedDelivery delivery, string reason, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+    public Task CancelAsync(DbConnection connection, ClaimedDelivery delivery, string reason) =>
+        connection.ExecuteAsync("""
             UPDATE webhook_deliveries SET status = 'cancelled', last_error = @reason, locked_by = NULL, locked_until = NULL, next_attempt_at = NULL, updated_at = @now
             WHERE id = @Id AND locked_by = @Worker
             """, new { delivery.Id, delivery.Worker, reason, now = Clock.Format(time.GetUtcNow()) });
-    }
 
     /// <summary>Gives a claimed delivery back untried (shutdown), so the next dispatcher sends it at once.</summary>
-    public async Task ReleaseAsync(ClaimedDelivery delivery)
-    {
-        await using var connection = await database.OpenAsync();
-        await connection.ExecuteAsync(
+    public Task ReleaseAsync(DbConnection connection, ClaimedDelivery delivery) =>
+        connection.ExecuteAsync(
             "UPDATE webhook_deliveries SET locked_by = NULL, locked_until = NULL WHERE id = @Id AND locked_by = @Worker", new { delivery.Id, delivery.Worker });
-    }
 
     /// <summary>Cancels the pending deliveries of an endpoint, or of a tenant's session URL.</summary>
-    public static Task CancelPendingAsync(DbConnection connection, DbTransaction transaction, string? endpointId, (string TenantId, string Url)? sessionUrl,
+    public Task CancelPendingAsync(DbConnection connection, DbTransaction transaction, string? endpointId, (string TenantId, string Url)? sessionUrl,
         string reason, string now) =>
         endpointId is not null
             ? connection.ExecuteAsync("""
@@ -234,42 +178,39 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 WHERE tenant_id = @TenantId AND target = 'session' AND url = @Url AND status = 'pending'
                 """, new { sessionUrl!.Value.TenantId, sessionUrl.Value.Url, reason, now }, transaction);
 
-    /// <summary>
-    /// Sends a delivery again now. A pending one keeps its schedule; a finished one (succeeded, failed,
-    /// cancelled) gets exactly one more attempt; one whose endpoint is disabled or deleted is left as it is.
-    /// Null when the tenant has no such delivery.
-    /// </summary>
-    public Task<DeliveryRetry?> RetryAsync(string tenantId, string id, CancellationToken cancellationToken) =>
-        database.InTransactionAsync<DeliveryRetry?>(async (connection, transaction) =>
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Status, string? EndpointId)>(
-                "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
-            if (row.Status is null)
-                return null;
-            if (row.EndpointId is not null && await connection.ExecuteScalarAsync<long>(
-                    "SELECT COUNT(*) FROM webhook_endpoints WHERE id = @EndpointId AND status = 'enabled' AND deleted_at IS NULL", new { row.EndpointId }, transaction) == 0)
-                return new DeliveryRetry.EndpointDisabled(row.EndpointId);
-            await connection.ExecuteAsync("""
-                UPDATE webhook_deliveries
-                SET status = 'pending', next_attempt_at = @now, trigger_kind = 'manual',
-                    auto_retry = CASE WHEN status = 'pending' THEN auto_retry ELSE 0 END, updated_at = @now
-                WHERE id = @id
-                """, new { id, now = Clock.Format(time.GetUtcNow()) }, transaction);
-            return new DeliveryRetry.Retried((await LoadAsync(connection, transaction, [id]))[0]);
-        }, cancellationToken);
-
-    public async Task<WebhookDelivery?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
+    /// <summary>The tenant's delivery's status and endpoint, or null when it has no such delivery.</summary>
+    public async Task<(string Status, string? EndpointId)?> StateAsync(DbConnection connection, DbTransaction transaction, string tenantId, string id)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Status, string? EndpointId)>(
+            "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
+        return row.Status is null ? null : row;
+    }
+
+    /// <summary>
+    /// Queues a delivery for an attempt now. A pending one keeps its schedule; a finished one (succeeded, failed,
+    /// cancelled) gets exactly one more attempt.
+    /// </summary>
+    public async Task<WebhookDelivery> RequeueAsync(DbConnection connection, DbTransaction transaction, string id)
+    {
+        await connection.ExecuteAsync("""
+            UPDATE webhook_deliveries
+            SET status = 'pending', next_attempt_at = @now, trigger_kind = 'manual',
+                auto_retry = CASE WHEN status = 'pending' THEN auto_retry ELSE 0 END, updated_at = @now
+            WHERE id = @id
+            """, new { id, now = Clock.Format(time.GetUtcNow()) }, transaction);
+        return (await LoadAsync(connection, transaction, [id]))[0];
+    }
+
+    public async Task<WebhookDelivery?> FindAsync(DbConnection connection, string tenantId, string id)
+    {
         var found = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId });
         return found == 0 ? null : (await LoadAsync(connection, null, [id]))[0];
     }
 
     /// <summary>Newest first; <paramref name="after"/> is the (created_at, id) of the last row of the previous page.</summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(string tenantId, string? sessionId, string? endpointId, string? status,
-        (string CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(DbConnection connection, string tenantId, string? sessionId, string? endpointId, string? status,
+        (string CreatedAt, string Id)? after, int limit)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<string>("""
             SELECT id FROM webhook_deliveries
             WHERE tenant_id = @tenantId
@@ -344,11 +285,4 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
         public WebhookAttempt ToAttempt() => new((int)Attempt, TriggerKind, Url, Clock.Parse(StartedAt), DurationMs, (int?)StatusCode, ResponseExcerpt, Error);
     }
-}
-
-/// <summary>What a manual retry did: queued the delivery again, or left it because its endpoint is disabled.</summary>
-public abstract record DeliveryRetry
-{
-    public sealed record Retried(WebhookDelivery Delivery) : DeliveryRetry;
-    public sealed record EndpointDisabled(string EndpointId) : DeliveryRetry;
 }

@@ -10,7 +10,7 @@ namespace Ekyc.Server.Webhooks;
 /// mid-request only delays the delivery until its lease runs out (at-least-once, stable <c>webhook-id</c>).
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints, WebhookSender sender, WebhookSignal signal,
+    WebhookQueue queue, WebhookSender sender, WebhookSignal signal,
     IOptions<EkycOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly string _dispatcherId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -30,7 +30,7 @@ public sealed partial class WebhookDispatcher(
             var consumed = 0;
             try
             {
-                consumed = await deliveries.FanOutAsync(Settings.FanOutBatchSize, stoppingToken);
+                consumed = await queue.FanOutAsync(Settings.FanOutBatchSize, stoppingToken);
                 if (consumed > 0)
                     signal.Notify(Settings.Concurrency);
             }
@@ -56,7 +56,7 @@ public sealed partial class WebhookDispatcher(
             ClaimedDelivery? delivery = null;
             try
             {
-                delivery = await deliveries.ClaimAsync(worker, Settings.Lease, Settings.MaxConcurrencyPerEndpoint, stoppingToken);
+                delivery = await queue.ClaimAsync(worker, Settings.Lease, Settings.MaxConcurrencyPerEndpoint, stoppingToken);
                 if (delivery is null)
                 {
                     await signal.WaitAsync(Settings.PollInterval, stoppingToken);
@@ -67,7 +67,7 @@ public sealed partial class WebhookDispatcher(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 if (delivery is not null)
-                    await deliveries.ReleaseAsync(delivery);
+                    await queue.ReleaseAsync(delivery);
             }
             catch (Exception e)
             {
@@ -80,20 +80,9 @@ public sealed partial class WebhookDispatcher(
 
     private async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
-        if (await deliveries.EndpointGoneAsync(delivery, cancellationToken))
-        {
-            await deliveries.CancelAsync(delivery, "endpoint_disabled", cancellationToken);
+        if (await queue.PrepareAsync(delivery, cancellationToken) is not { } prepared)
             return;
-        }
-        var body = await deliveries.EventBodyAsync(delivery.EventId, cancellationToken);
-        var keys = delivery.EndpointId is { } endpointId
-            ? await endpoints.EndpointKeysAsync(endpointId, cancellationToken)
-            : (await endpoints.TenantKeysAsync(delivery.TenantId, cancellationToken)).Keys;
-        if (body is null || keys is null)
-        {
-            await deliveries.CancelAsync(delivery, body is null ? "event_missing" : "endpoint_missing", cancellationToken);
-            return;
-        }
+        var (body, keys) = prepared;
 
         var started = time.GetUtcNow();
         var outcome = await sender.SendAsync(delivery.Url, delivery.EventId, body, keys, started, cancellationToken);
@@ -102,7 +91,7 @@ public sealed partial class WebhookDispatcher(
             : RetrySchedule.NextAttempt(_schedule, attempts, time.GetUtcNow(), Settings.Jitter, outcome.RetryAfter, Settings.MaxRetryAfter, Random.Shared);
         var status = outcome.Succeeded ? WebhookDelivery.Succeeded : next is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
         // The attempt happened: record it even if shutdown started meanwhile.
-        if (!await deliveries.RecordAttemptAsync(delivery, started, outcome, status, next, CancellationToken.None))
+        if (!await queue.RecordAttemptAsync(delivery, started, outcome, status, next, CancellationToken.None))
             LogLeaseLost(logger, delivery.Id, delivery.Worker);
         else if (outcome.Gone)
             LogGone(logger, delivery.Id, delivery.EndpointId ?? WebhookDelivery.SessionTarget);

@@ -6,47 +6,45 @@ using Ekyc.Server.Storage;
 namespace Ekyc.Server.Webhooks;
 
 /// <summary>
-/// Endpoints and signing secrets. Secrets are needed in clear to sign, so they are stored encrypted with the
-/// field key, bound to their row (endpoint id or tenant id), and returned to the tenant only when created.
+/// Endpoints and signing secrets, read and written on the caller's connection and transaction. Secrets are needed in
+/// clear to sign, so they are stored encrypted with the field key, bound to their row (endpoint id or tenant id), and
+/// returned to the tenant only when created.
 /// </summary>
-public sealed class WebhookEndpointStore(Database database, Encryptor encryptor, TimeProvider time)
+public sealed class WebhookEndpointStore(Encryptor encryptor, TimeProvider time)
 {
     private const string Columns = "id, tenant_id, url, description, event_types, status, disabled_reason, created_at, updated_at, previous_secret_expires_at";
 
-    public async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(string tenantId, string url, string? description,
-        IReadOnlyList<string> eventTypes, CancellationToken cancellationToken)
+    public async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(DbConnection connection, DbTransaction transaction, string tenantId, string url,
+        string? description, IReadOnlyList<string> eventTypes)
     {
         var id = Ids.New("whe");
         var secret = WebhookSecrets.New();
         var now = Clock.Format(time.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO webhook_endpoints (id, tenant_id, url, description, event_types, secret_enc, status, created_at, updated_at)
             VALUES (@id, @tenantId, @url, @description, @types, @secret, 'enabled', @now, @now)
-            """, new { id, tenantId, url, description, types = Json.Serialize(eventTypes), secret = encryptor.EncryptField(secret, id), now });
-        return ((await FindAsync(connection, tenantId, id))!, secret);
+            """, new { id, tenantId, url, description, types = Json.Serialize(eventTypes), secret = encryptor.EncryptField(secret, id), now }, transaction);
+        return ((await FindAsync(connection, transaction, tenantId, id))!, secret);
     }
 
-    public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(DbConnection connection, string tenantId)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(
             $"SELECT {Columns} FROM webhook_endpoints WHERE tenant_id = @tenantId AND deleted_at IS NULL ORDER BY created_at, id", new { tenantId });
         return rows.Select(r => r.ToEndpoint()).ToList();
     }
 
-    public async Task<WebhookEndpoint?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, tenantId, id);
-    }
-
-    private static async Task<WebhookEndpoint?> FindAsync(DbConnection connection, string tenantId, string id, DbTransaction? transaction = null) =>
+    public async Task<WebhookEndpoint?> FindAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string id) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(
             $"SELECT {Columns} FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL", new { id, tenantId }, transaction))?.ToEndpoint();
 
+    /// <summary>True when the endpoint is enabled and not deleted.</summary>
+    public async Task<bool> IsEnabledAsync(DbConnection connection, DbTransaction? transaction, string id) =>
+        await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM webhook_endpoints WHERE id = @id AND status = 'enabled' AND deleted_at IS NULL", new { id }, transaction) > 0;
+
     /// <summary>The enabled endpoints of the tenants in a fan-out batch.</summary>
-    public static async Task<IReadOnlyList<WebhookEndpoint>> EnabledAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> tenantIds)
+    public async Task<IReadOnlyList<WebhookEndpoint>> EnabledAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> tenantIds)
     {
         var rows = await connection.QueryAsync<Row>(
             $"SELECT {Columns} FROM webhook_endpoints WHERE {SqlDialect.InList(connection, "tenant_id", "tenantIds")} AND status = 'enabled' AND deleted_at IS NULL",
@@ -54,70 +52,56 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         return rows.Select(r => r.ToEndpoint()).ToList();
     }
 
-    /// <summary>Soft-deletes (the delivery log keeps pointing at it) and cancels its pending deliveries.</summary>
-    public Task<bool> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var now = Clock.Format(time.GetUtcNow());
-            var deleted = await connection.ExecuteAsync(
-                "UPDATE webhook_endpoints SET deleted_at = @now, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL",
-                new { id, tenantId, now }, transaction);
-            if (deleted == 1)
-                await WebhookDeliveryStore.CancelPendingAsync(connection, transaction, id, null, "endpoint_deleted", now);
-            return deleted == 1;
-        }, cancellationToken);
-
-    /// <summary>Disables an endpoint (its receiver answered 410) and cancels what was still waiting for it.</summary>
-    public static async Task DisableAsync(DbConnection connection, DbTransaction transaction, string id, string reason, string now)
-    {
+    /// <summary>Soft-deletes (the delivery log keeps pointing at it); false when the tenant has no such endpoint.</summary>
+    public async Task<bool> DeleteAsync(DbConnection connection, DbTransaction transaction, string tenantId, string id, string now) =>
         await connection.ExecuteAsync(
+            "UPDATE webhook_endpoints SET deleted_at = @now, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL",
+            new { id, tenantId, now }, transaction) == 1;
+
+    /// <summary>Disables an endpoint whose receiver answered 410.</summary>
+    public Task DisableAsync(DbConnection connection, DbTransaction transaction, string id, string reason, string now) =>
+        connection.ExecuteAsync(
             "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = @reason, updated_at = @now WHERE id = @id AND status = 'enabled'",
             new { id, reason, now }, transaction);
-        await WebhookDeliveryStore.CancelPendingAsync(connection, transaction, id, null, "endpoint_disabled", now);
-    }
 
-    public async Task<WebhookEndpoint?> EnableAsync(string tenantId, string id, CancellationToken cancellationToken)
+    public async Task<WebhookEndpoint?> EnableAsync(DbConnection connection, DbTransaction transaction, string tenantId, string id)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             "UPDATE webhook_endpoints SET status = 'enabled', disabled_reason = NULL, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL",
-            new { id, tenantId, now = Clock.Format(time.GetUtcNow()) });
-        return await FindAsync(connection, tenantId, id);
+            new { id, tenantId, now = Clock.Format(time.GetUtcNow()) }, transaction);
+        return await FindAsync(connection, transaction, tenantId, id);
     }
 
-    /// <summary>Replaces the secret; the old one keeps signing (alongside) until the overlap ends.</summary>
-    public async Task<(WebhookEndpoint Endpoint, string Secret)?> RotateAsync(string tenantId, string id, TimeSpan overlap, CancellationToken cancellationToken)
+    /// <summary>Replaces the secret; the old one keeps signing (alongside) until the overlap ends. Null when there is no such endpoint.</summary>
+    public async Task<(WebhookEndpoint Endpoint, string Secret)?> RotateAsync(DbConnection connection, DbTransaction transaction, string tenantId, string id,
+        TimeSpan overlap)
     {
         var secret = WebhookSecrets.New();
         var now = time.GetUtcNow();
-        return await database.InTransactionAsync<(WebhookEndpoint, string)?>(async (connection, transaction) =>
+        // Locked on PostgreSQL: two rotations at once must not both keep the same "previous" secret.
+        var current = await connection.QuerySingleOrDefaultAsync<string>(
+            $"SELECT secret_enc FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL{SqlDialect.ForUpdate(connection)}",
+            new { id, tenantId }, transaction);
+        if (current is null)
+            return null;
+        var previous = encryptor.DecryptField(current, id);
+        await connection.ExecuteAsync("""
+            UPDATE webhook_endpoints SET secret_enc = @secret, previous_secret_enc = @previous, previous_secret_expires_at = @until, updated_at = @now
+            WHERE id = @id
+            """, new
         {
-            // Locked on PostgreSQL: two rotations at once must not both keep the same "previous" secret.
-            var current = await connection.QuerySingleOrDefaultAsync<string>(
-                $"SELECT secret_enc FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL{SqlDialect.ForUpdate(connection)}",
-                new { id, tenantId }, transaction);
-            if (current is null)
-                return null;
-            var previous = encryptor.DecryptField(current, id);
-            await connection.ExecuteAsync("""
-                UPDATE webhook_endpoints SET secret_enc = @secret, previous_secret_enc = @previous, previous_secret_expires_at = @until, updated_at = @now
-                WHERE id = @id
-                """, new
-            {
-                id,
-                secret = encryptor.EncryptField(secret, id),
-                previous = encryptor.EncryptField(previous, PreviousOwner(id)),
-                until = Clock.Format(now + overlap),
-                now = Clock.Format(now),
-            }, transaction);
-            return ((await FindAsync(connection, tenantId, id, transaction))!, secret);
-        }, cancellationToken);
+            id,
+            secret = encryptor.EncryptField(secret, id),
+            previous = encryptor.EncryptField(previous, PreviousOwner(id)),
+            until = Clock.Format(now + overlap),
+            now = Clock.Format(now),
+        }, transaction);
+        return ((await FindAsync(connection, transaction, tenantId, id))!, secret);
     }
 
     /// <summary>The secrets that sign deliveries to an endpoint.</summary>
-    public async Task<SigningKeys?> EndpointKeysAsync(string id, CancellationToken cancellationToken)
+    public async Task<SigningKeys?> EndpointKeysAsync(DbConnection connection, string id)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil)>(
             "SELECT secret_enc, previous_secret_enc, previous_secret_expires_at FROM webhook_endpoints WHERE id = @id", new { id });
         return row.SecretEnc is null ? null : new SigningKeys(encryptor.DecryptField(row.SecretEnc, id)!,
@@ -128,46 +112,41 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
     /// The tenant's default secret, which signs deliveries to a session's own <c>webhook_url</c>; created on
     /// first use. Concurrent first uses agree on one secret (insert-if-absent, then read).
     /// </summary>
-    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> TenantKeysAsync(string tenantId, CancellationToken cancellationToken)
+    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> TenantKeysAsync(DbConnection connection, DbTransaction? transaction, string tenantId)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         const string select = "SELECT secret_enc, previous_secret_enc, previous_secret_expires_at, created_at FROM webhook_tenant_secrets WHERE tenant_id = @tenantId";
-        var row = await connection.QuerySingleOrDefaultAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId });
+        var row = await connection.QuerySingleOrDefaultAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId }, transaction);
         if (row.SecretEnc is null)
         {
             await connection.ExecuteAsync("""
                 INSERT INTO webhook_tenant_secrets (tenant_id, secret_enc, created_at) VALUES (@tenantId, @secret, @now)
                 ON CONFLICT (tenant_id) DO NOTHING
-                """, new { tenantId, secret = encryptor.EncryptField(WebhookSecrets.New(), TenantOwner(tenantId)), now = Clock.Format(time.GetUtcNow()) });
-            row = await connection.QuerySingleAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId });
+                """, new { tenantId, secret = encryptor.EncryptField(WebhookSecrets.New(), TenantOwner(tenantId)), now = Clock.Format(time.GetUtcNow()) }, transaction);
+            row = await connection.QuerySingleAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId }, transaction);
         }
         var keys = new SigningKeys(encryptor.DecryptField(row.SecretEnc, TenantOwner(tenantId))!,
             encryptor.DecryptField(row.PreviousEnc, PreviousOwner(TenantOwner(tenantId))), Clock.ParseOrNull(row.PreviousUntil));
         return (keys, Clock.Parse(row.CreatedAt));
     }
 
-    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> RotateTenantSecretAsync(string tenantId, TimeSpan overlap, CancellationToken cancellationToken)
+    /// <summary>Replaces the tenant's default secret (which must exist: see <see cref="TenantKeysAsync"/>), keeping the old one for the overlap.</summary>
+    public async Task RotateTenantSecretAsync(DbConnection connection, DbTransaction transaction, string tenantId, TimeSpan overlap)
     {
-        await TenantKeysAsync(tenantId, cancellationToken);
         var now = time.GetUtcNow();
         var owner = TenantOwner(tenantId);
-        await database.InTransactionAsync(async (connection, transaction) =>
+        var current = await connection.QuerySingleAsync<string>(
+            $"SELECT secret_enc FROM webhook_tenant_secrets WHERE tenant_id = @tenantId{SqlDialect.ForUpdate(connection)}", new { tenantId }, transaction);
+        await connection.ExecuteAsync("""
+            UPDATE webhook_tenant_secrets SET secret_enc = @secret, previous_secret_enc = @previous, previous_secret_expires_at = @until, created_at = @now
+            WHERE tenant_id = @tenantId
+            """, new
         {
-            var current = await connection.QuerySingleAsync<string>(
-                $"SELECT secret_enc FROM webhook_tenant_secrets WHERE tenant_id = @tenantId{SqlDialect.ForUpdate(connection)}", new { tenantId }, transaction);
-            return await connection.ExecuteAsync("""
-                UPDATE webhook_tenant_secrets SET secret_enc = @secret, previous_secret_enc = @previous, previous_secret_expires_at = @until, created_at = @now
-                WHERE tenant_id = @tenantId
-                """, new
-            {
-                tenantId,
-                secret = encryptor.EncryptField(WebhookSecrets.New(), owner),
-                previous = encryptor.EncryptField(encryptor.DecryptField(current, owner), PreviousOwner(owner)),
-                until = Clock.Format(now + overlap),
-                now = Clock.Format(now),
-            }, transaction);
-        }, cancellationToken);
-        return await TenantKeysAsync(tenantId, cancellationToken);
+            tenantId,
+            secret = encryptor.EncryptField(WebhookSecrets.New(), owner),
+            previous = encryptor.EncryptField(encryptor.DecryptField(current, owner), PreviousOwner(owner)),
+            until = Clock.Format(now + overlap),
+            now = Clock.Format(now),
+        }, transaction);
     }
 
     private static string TenantOwner(string tenantId) => $"webhook-tenant:{tenantId}";

@@ -10,6 +10,7 @@ public static class WebhookRegistration
         services.AddSingleton<NetworkGuard>();
         services.AddSingleton<WebhookEndpointStore>();
         services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookQueue>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookService>();
         if (options.RunsWorker)

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Ekyc.Server.Webhooks;
 
 /// <summary>The webhook use cases behind the HTTP API (its routes admit secret API keys only).</summary>
-public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries, NetworkGuard guard,
-    WebhookSignal signal, IOptions<EkycOptions> options)
+public sealed class WebhookService(Database database, WebhookEndpointStore endpoints, WebhookDeliveryStore deliveries, NetworkGuard guard,
+    WebhookSignal signal, IOptions<EkycOptions> options, TimeProvider time)
 {
     private WebhookOptions Settings => options.Value.Webhooks;
 
@@ -19,50 +19,69 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
             throw Problems.Validation(errors);
         if (await guard.CheckUrlAsync(request.Url, cancellationToken) is { } refused)
             throw WebhookProblems.UrlNotAllowed(refused);
-        var (endpoint, secret) = await endpoints.CreateAsync(caller.TenantId, request.Url!, request.Description,
-            request.EventTypes?.Distinct().ToList() ?? [], cancellationToken);
+        var (endpoint, secret) = await database.InTransactionAsync((connection, transaction) => endpoints.CreateAsync(connection, transaction,
+            caller.TenantId, request.Url!, request.Description, request.EventTypes?.Distinct().ToList() ?? []), cancellationToken);
         return WebhookEndpointResponse.From(endpoint, secret);
     }
 
     public async Task<WebhookEndpointListResponse> ListEndpointsAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var all = await endpoints.ListAsync(caller.TenantId, cancellationToken);
+        var all = await database.ReadAsync(connection => endpoints.ListAsync(connection, caller.TenantId), cancellationToken);
         return new WebhookEndpointListResponse("list", all.Select(e => WebhookEndpointResponse.From(e)).ToList());
     }
 
     public async Task<WebhookEndpointResponse> GetEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var endpoint = await endpoints.FindAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
+        var endpoint = await database.ReadAsync(connection => endpoints.FindAsync(connection, null, caller.TenantId, id), cancellationToken)
+            ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(endpoint);
     }
 
     public async Task DeleteEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        if (!await endpoints.DeleteAsync(caller.TenantId, id, cancellationToken))
+        // Soft delete: the delivery log keeps pointing at it; what still waits for it is cancelled with it.
+        var deleted = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var now = Clock.Format(time.GetUtcNow());
+            if (!await endpoints.DeleteAsync(connection, transaction, caller.TenantId, id, now))
+                return false;
+            await deliveries.CancelPendingAsync(connection, transaction, id, null, "endpoint_deleted", now);
+            return true;
+        }, cancellationToken);
+        if (!deleted)
             throw WebhookProblems.EndpointNotFound(id);
     }
 
     public async Task<WebhookEndpointResponse> EnableEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var endpoint = await endpoints.EnableAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
+        var endpoint = await database.InTransactionAsync((connection, transaction) => endpoints.EnableAsync(connection, transaction, caller.TenantId, id),
+            cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(endpoint);
     }
 
     public async Task<WebhookEndpointResponse> RotateEndpointSecretAsync(Caller caller, string id, RotateSecretRequest? request, CancellationToken cancellationToken)
     {
-        var rotated = await endpoints.RotateAsync(caller.TenantId, id, Overlap(request), cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
+        var overlap = Overlap(request);
+        var rotated = await database.InTransactionAsync((connection, transaction) => endpoints.RotateAsync(connection, transaction, caller.TenantId, id, overlap),
+            cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(rotated.Endpoint, rotated.Secret);
     }
 
     public async Task<WebhookSecretResponse> GetTenantSecretAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var (keys, createdAt) = await endpoints.TenantKeysAsync(caller.TenantId, cancellationToken);
+        var (keys, createdAt) = await database.ReadAsync(connection => endpoints.TenantKeysAsync(connection, null, caller.TenantId), cancellationToken);
         return TenantSecret(keys, createdAt);
     }
 
     public async Task<WebhookSecretResponse> RotateTenantSecretAsync(Caller caller, RotateSecretRequest? request, CancellationToken cancellationToken)
     {
-        var (keys, createdAt) = await endpoints.RotateTenantSecretAsync(caller.TenantId, Overlap(request), cancellationToken);
+        var overlap = Overlap(request);
+        var (keys, createdAt) = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await endpoints.TenantKeysAsync(connection, transaction, caller.TenantId);
+            await endpoints.RotateTenantSecretAsync(connection, transaction, caller.TenantId, overlap);
+            return await endpoints.TenantKeysAsync(connection, transaction, caller.TenantId);
+        }, cancellationToken);
         return TenantSecret(keys, createdAt);
     }
 
@@ -74,20 +93,23 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
         var size = limit ?? 20;
         if (size is < 1 or > 100)
             throw Problems.Invalid("limit", "Between 1 and 100.");
-        var page = await deliveries.ListAsync(caller.TenantId, sessionId, endpointId, status, cursor is null ? null : PageCursor.Decode(cursor), size + 1, cancellationToken);
+        (string CreatedAt, string Id)? after = cursor is null ? null : PageCursor.Decode(cursor);
+        var page = await database.ReadAsync(connection => deliveries.ListAsync(connection, caller.TenantId, sessionId, endpointId, status, after, size + 1),
+            cancellationToken);
         var next = page.Count > size ? PageCursor.Encode(page[size - 1].CreatedAt, page[size - 1].Id) : null;
         return new WebhookDeliveryListResponse("list", page.Take(size).Select(WebhookDeliveryResponse.From).ToList(), next is not null, next);
     }
 
     public async Task<WebhookDeliveryResponse> GetDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var delivery = await deliveries.FindAsync(caller.TenantId, id, cancellationToken) ?? throw WebhookProblems.DeliveryNotFound(id);
+        var delivery = await database.ReadAsync(connection => deliveries.FindAsync(connection, caller.TenantId, id), cancellationToken)
+            ?? throw WebhookProblems.DeliveryNotFound(id);
         return WebhookDeliveryResponse.From(delivery);
     }
 
     public async Task<WebhookDeliveryResponse> RetryDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        switch (await deliveries.RetryAsync(caller.TenantId, id, cancellationToken))
+        switch (await RequeueAsync(caller.TenantId, id, cancellationToken))
         {
             case DeliveryRetry.Retried retried:
                 signal.Notify();
@@ -98,6 +120,20 @@ public sealed class WebhookService(WebhookEndpointStore endpoints, WebhookDelive
                 throw WebhookProblems.DeliveryNotFound(id);
         }
     }
+
+    /// <summary>
+    /// Sends a delivery again now (see <see cref="WebhookDeliveryStore.RequeueAsync"/>); one whose endpoint is disabled
+    /// or deleted is left as it is. Null when the tenant has no such delivery.
+    /// </summary>
+    private Task<DeliveryRetry?> RequeueAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        database.InTransactionAsync<DeliveryRetry?>(async (connection, transaction) =>
+        {
+            if (await deliveries.StateAsync(connection, transaction, tenantId, id) is not { } state)
+                return null;
+            if (state.EndpointId is { } endpointId && !await endpoints.IsEnabledAsync(connection, transaction, endpointId))
+                return new DeliveryRetry.EndpointDisabled(endpointId);
+            return new DeliveryRetry.Retried(await deliveries.RequeueAsync(connection, transaction, id));
+        }, cancellationToken);
 
     private TimeSpan Overlap(RotateSecretRequest? request)
     {

@@ -69,10 +69,12 @@ public class DurabilityTests
         }
         // A worker claimed the job, moved the session to processing, then died: its lease ran out.
         var jobs = api.Services.GetRequiredService<JobStore>();
-        var dead = await jobs.ClaimAsync("dead-worker", TimeSpan.FromMilliseconds(1), CancellationToken.None);
+        var claimed = api.Services.GetRequiredService<Database>();
+        var dead = await claimed.InTransactionAsync((c, t) => jobs.ClaimAsync(c, t, "dead-worker", TimeSpan.FromMilliseconds(1)));
         Assert.NotNull(dead);
         await Db.ExecuteAsync(api, "UPDATE sessions SET status = 'processing' WHERE id = @id", new { id });
-        await jobs.RecordEngineRunAsync(dead, CancellationToken.None);
+        await using (var connection = await claimed.OpenAsync())
+            await jobs.RecordEngineRunAsync(connection, dead);
         await Task.Delay(50);
         await api.DisposeAsync();
 

@@ -54,11 +54,13 @@ public class SharedDatabaseTests
 
         // Many claimers race for the queue at once, as workers of several processes do.
         var jobs = api.Services.GetRequiredService<JobStore>();
-        var claims = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
-            Task.Run(() => jobs.ClaimAsync($"racer-{i}", TimeSpan.FromMinutes(5), CancellationToken.None))));
+        var database = api.Services.GetRequiredService<Database>();
+        Task<ClaimedJob?> Claim(string worker) =>
+            database.InTransactionAsync((connection, transaction) => jobs.ClaimAsync(connection, transaction, worker, TimeSpan.FromMinutes(5)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => Claim($"racer-{i}"))));
         var claimed = claims.Where(c => c is not null).Select(c => c!.SessionId).ToList();
         Assert.Equal(ids.Order(), claimed.Order());
-        Assert.Null(await jobs.ClaimAsync("late", TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.Null(await Claim("late"));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class WebhookDurabilityTests
             await Api.UploadDocumentAsync(client, sessionId, TestImages.Jpeg());
         }
         // A dispatcher fans out and claims the delivery, then dies without answering: its lease runs out.
-        var store = api.Services.GetRequiredService<WebhookDeliveryStore>();
+        var store = api.Services.GetRequiredService<WebhookQueue>();
         Assert.Equal(1, await store.FanOutAsync(100, CancellationToken.None));
         var dead = await store.ClaimAsync("dead-dispatcher", TimeSpan.FromMilliseconds(300), 4, CancellationToken.None);
         Assert.NotNull(dead);
@@ -64,7 +64,7 @@ public class WebhookDurabilityTests
         Assert.Single(receiver.ReceivedOn(path));
 
         // The dead dispatcher comes back and reports: the fence refuses to change the delivery.
-        var late = await worker.Services.GetRequiredService<WebhookDeliveryStore>().RecordAttemptAsync(dead, DateTimeOffset.UtcNow,
+        var late = await worker.Services.GetRequiredService<WebhookQueue>().RecordAttemptAsync(dead, DateTimeOffset.UtcNow,
             new AttemptOutcome(500, 1, null, "http_500", null), WebhookDelivery.Failed, null, CancellationToken.None);
         Assert.False(late);
         Assert.Equal("succeeded", (await WebhookApi.DeliveryAsync(again, delivered.Str("id"))).Str("status"));
@@ -81,7 +81,7 @@ public class WebhookDurabilityTests
         await Api.UploadDocumentAsync(client, id, TestImages.Jpeg());
         await Api.UploadSelfieAsync(client, id, TestImages.Jpeg(seed: 3));
 
-        var store = server.Services.GetRequiredService<WebhookDeliveryStore>();
+        var store = server.Services.GetRequiredService<WebhookQueue>();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.FanOutAsync(1, CancellationToken.None)));
         while (await store.FanOutAsync(1, CancellationToken.None) > 0)
         {
