@@ -13,6 +13,7 @@ using Ekyc.Server.RateLimiting;
 using Ekyc.Server.Review;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
+using Ekyc.Server.Telemetry;
 using Ekyc.Server.Uploads;
 using Ekyc.Server.Webhooks;
 using Microsoft.AspNetCore.Authentication;
@@ -48,6 +49,7 @@ public static class EkycApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthApi();
+        app.MapEkycTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value);
         if (options.RunsApi)
         {
             app.MapSessionsApi();
@@ -100,6 +102,7 @@ public static class EkycApp
         services.AddEngines(configuration, options);
         services.AddWebhooks(options);
         services.AddCapture(options);
+        services.AddEkycTelemetry(configuration);
         if (options.RunsWorker)
         {
             services.AddSingleton<VerificationWorker>();

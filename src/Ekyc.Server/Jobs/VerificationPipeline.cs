@@ -6,6 +6,7 @@ using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
+using Ekyc.Server.Telemetry;
 using Ekyc.Verification.Models;
 using Microsoft.Extensions.Options;
 
@@ -111,6 +112,7 @@ public sealed partial class VerificationPipeline(
         if (missingInput)
             return Fail(CommonReasons.MissingInput);
         var watch = Stopwatch.StartNew();
+        using var activity = EkycMetrics.Source.StartActivity("ekyc.stage." + stage);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Worker.StageTimeout);
         // Engines are CPU-bound and synchronous; run them off the worker loop so the timeout can fire.

@@ -5,6 +5,7 @@ using Ekyc.Server.Options;
 using Ekyc.Server.Sessions;
 using Microsoft.Extensions.Options;
 using Ekyc.Server.Data;
+using Ekyc.Server.Telemetry;
 
 namespace Ekyc.Server.Jobs;
 
@@ -15,7 +16,7 @@ namespace Ekyc.Server.Jobs;
 /// </summary>
 public sealed partial class VerificationWorker(
     JobStore jobs, JobSignal signal, Database database, SessionStore sessions, ImageStore imageStore, VerificationPipeline pipeline,
-    IOptions<EkycOptions> options, TimeProvider time, ILogger<VerificationWorker> logger) : BackgroundService
+    EkycMetrics metrics, IOptions<EkycOptions> options, TimeProvider time, ILogger<VerificationWorker> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -57,6 +58,8 @@ public sealed partial class VerificationWorker(
 
     internal async Task ProcessAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
+        using var activity = EkycMetrics.Source.StartActivity("ekyc.verification");
+        activity?.SetTag("ekyc.session_id", job.SessionId);
         var settings = options.Value.Worker;
         var start = await database.InTransactionAsync<(SessionRecord Session, IReadOnlyList<ImageRecord> Images)?>(async (connection, transaction) =>
         {
@@ -92,21 +95,24 @@ public sealed partial class VerificationWorker(
             }
         }
 
-        var committed = await database.InTransactionAsync(async (connection, transaction) =>
+        var committed = await database.InTransactionAsync<SessionRecord?>(async (connection, transaction) =>
         {
             if (!await jobs.CompleteAsync(connection, transaction, job, outcome is null ? "failed" : "done", outcome is null ? "too many attempts" : null))
-                return false;
+                return null;
             var session = (await sessions.FindAsync(connection, job.SessionId, transaction))!;
             if (session.Status != SessionStatus.Processing)
-                return false;
+                return null;
             var decided = Decide(session, outcome, job);
             await sessions.SaveDecisionAsync(connection, transaction, decided);
             await sessions.TransitionAsync(connection, transaction, decided, SessionAction.Decide, SessionStatusNames.Parse(decided.Decision!.Status));
             await jobs.MarkEngineRunCommittedAsync(connection, transaction, job);
-            return true;
+            return decided;
         }, cancellationToken);
-        if (!committed)
+        if (committed is null)
             LogLeaseLost(logger, job.SessionId, job.Worker);
+        else
+            metrics.Decided(committed.Decision!.Status, committed.Decision.Rule, outcome?.TotalMilliseconds ?? 0, outcome?.Stages ?? [],
+                committed.SubmittedAt is { } submitted ? committed.DecidedAt - submitted : null);
     }
 
     private SessionRecord Decide(SessionRecord session, VerificationPipeline.Outcome? outcome, ClaimedJob job)

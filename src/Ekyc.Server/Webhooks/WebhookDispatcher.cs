@@ -1,4 +1,5 @@
 using Ekyc.Server.Options;
+using Ekyc.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Webhooks;
@@ -10,7 +11,7 @@ namespace Ekyc.Server.Webhooks;
 /// mid-request only delays the delivery until its lease runs out (at-least-once, stable <c>webhook-id</c>).
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    WebhookQueue queue, WebhookSender sender, WebhookSignal signal,
+    WebhookQueue queue, WebhookSender sender, WebhookSignal signal, EkycMetrics metrics,
     IOptions<EkycOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly string _dispatcherId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -92,10 +93,16 @@ public sealed partial class WebhookDispatcher(
         var status = outcome.Succeeded ? WebhookDelivery.Succeeded : next is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
         // The attempt happened: record it even if shutdown started meanwhile.
         if (!await queue.RecordAttemptAsync(delivery, started, outcome, status, next, CancellationToken.None))
+        {
             LogLeaseLost(logger, delivery.Id, delivery.Worker);
-        else if (outcome.Gone)
+            return;
+        }
+        metrics.WebhookAttempt(outcome.Succeeded ? "succeeded" : outcome.Gone ? "gone" : next is null ? "failed" : "retrying", delivery.EndpointId is null);
+        if (outcome.Succeeded)
+            return;
+        if (outcome.Gone)
             LogGone(logger, delivery.Id, delivery.EndpointId ?? WebhookDelivery.SessionTarget);
-        else if (!outcome.Succeeded)
+        else
             LogAttemptFailed(logger, delivery.Id, attempts, outcome.StatusCode, outcome.Error, next);
     }
 
