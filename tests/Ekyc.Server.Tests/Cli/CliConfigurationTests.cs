@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Ekyc.Server.Cli;
 using Ekyc.Server.Options;
+using Ekyc.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace Ekyc.Server.Tests.Cli;
@@ -34,6 +35,29 @@ public class CliConfigurationTests
     [InlineData(new[] { "--" }, "--")]
     public void Only_option_like_tokens_go_to_the_configuration(string[] tokens, string? stray) =>
         Assert.Equal(stray, ConfigurationArguments.FirstStray(tokens));
+
+    [Fact]
+    public async Task Inspect_judges_with_the_servers_face_thresholds_and_models_path()
+    {
+        var folder = Directory.CreateTempSubdirectory("ekyc-test-").FullName;
+        var (portrait, selfie) = (Path.Combine(folder, "portrait.jpg"), Path.Combine(folder, "selfie.jpg"));
+        await File.WriteAllBytesAsync(portrait, Photos.Read("cage.jpg"));
+        await File.WriteAllBytesAsync(selfie, Photos.Read("cage2_crop.jpg"));
+
+        var (exitCode, output, _) = await InvokeAsync(["inspect", "face", portrait, selfie]);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("pass", JsonNode.Parse(output)!["face_match"]!["status"]!.GetValue<string>());
+
+        // The same pair under a configuration that demands near-identical faces fails, as the server so configured would.
+        (exitCode, output, _) = await InvokeAsync(["inspect", "face", portrait, selfie, "--Ekyc:Faces:MatchPassThreshold=0.99", "--Ekyc:Faces:MatchFailThreshold=0.98"]);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("fail", JsonNode.Parse(output)!["face_match"]!["status"]!.GetValue<string>());
+
+        // A models folder from the configuration is where the models are looked for: this one holds none.
+        (exitCode, _, var error) = await InvokeAsync(["inspect", "face", portrait, selfie, $"--Ekyc:ModelsPath={folder}"]);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(folder, error);
+    }
 
     [Fact]
     public async Task Lists_status_reads_the_data_path_from_the_configuration_and_an_explicit_flag_wins()
