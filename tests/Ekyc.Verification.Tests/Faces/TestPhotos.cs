@@ -23,6 +23,6 @@ internal static class TestPhotos
             if (File.Exists(Path.Combine(candidate, "node_modules", ".package-lock.json")))
                 return candidate;
         }
-        throw new DirectoryNotFoundException("tests/data/photos/node_modules not found: run `npm ci --prefix tests/data/photos --ignore-scripts`.");
+        throw new DirectoryNotFoundException("tests/data/photos/node_modules not found: run `node tools/fetch-pinned.mjs tests/data/photos`.");
     }
 }
