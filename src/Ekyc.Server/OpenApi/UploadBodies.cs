@@ -9,7 +9,8 @@ namespace Ekyc.Server.OpenApi;
 
 /// <summary>
 /// The request bodies the upload handlers read themselves (<see cref="Uploads.UploadReader"/>): multipart with the
-/// field <c>file</c> and its form fields, or a raw image body with the same fields in the query string.
+/// field <c>file</c>, or a raw image body. The other fields are described as query parameters, which the server reads
+/// with either body; as form fields they would clash with those parameters in every generated client.
 /// </summary>
 public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperationTransformer
 {
@@ -21,7 +22,7 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
         switch (operation.OperationId)
         {
             case "UploadDocument":
-                Describe(operation, DocumentFields(), fileSchema: Binary("The image of this side: JPEG, PNG or WebP."), "type");
+                Describe(operation, DocumentFields(), fileSchema: Binary("The image of this side: JPEG, PNG or WebP."));
                 break;
             case "UploadSelfie":
                 var frames = options.Value.Uploads.MaxSelfieFrames;
@@ -38,14 +39,15 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
         return Task.CompletedTask;
     }
 
-    private void Describe(OpenApiOperation operation, Dictionary<string, IOpenApiSchema> fields, IOpenApiSchema fileSchema, params string[] required)
+    private void Describe(OpenApiOperation operation, Dictionary<string, IOpenApiSchema> fields, IOpenApiSchema fileSchema)
     {
         var maxBytes = options.Value.Uploads.MaxBytes;
         var form = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Required = new HashSet<string>(["file", .. required]),
-            Properties = new Dictionary<string, IOpenApiSchema>(fields) { ["file"] = fileSchema },
+            Description = $"The image part `file`; {string.Join(" and ", fields.Keys.Select(k => $"`{k}`"))} may also be sent as form fields.",
+            Required = new HashSet<string> { "file" },
+            Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = fileSchema },
         };
         var content = new Dictionary<string, OpenApiMediaType>
         {
@@ -56,7 +58,7 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
             },
         };
         foreach (var mediaType in RawMediaTypes)
-            content[mediaType] = new OpenApiMediaType { Schema = Binary("The image itself; its fields go in the query string.") };
+            content[mediaType] = new OpenApiMediaType { Schema = Binary("The image itself.") };
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
@@ -72,7 +74,7 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
                 Name = name,
                 In = ParameterLocation.Query,
                 Required = false,
-                Description = $"With a raw image body: {schema.Description} (with multipart, send it as a form field).",
+                Description = $"{schema.Description} With a multipart body it may be a form field instead.",
                 Schema = schema,
             });
         }
@@ -81,7 +83,7 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
     private static Dictionary<string, IOpenApiSchema> DocumentFields() => new()
     {
         ["side"] = Enum("The side of the document (default `front`).", "front", "back"),
-        ["type"] = Enum("The document type; the session must allow it.", [.. DocumentTypes.All]),
+        ["type"] = Enum("Required: the document type, which the session must allow.", [.. DocumentTypes.All]),
     };
 
     private static Dictionary<string, IOpenApiSchema> SelfieFields() => new()
@@ -89,7 +91,7 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
         ["challenge_id"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "The liveness challenge these frames answer (from `POST /v1/sessions/{id}/liveness-challenge`)",
+            Description = "The liveness challenge these frames answer (from `POST /v1/sessions/{id}/liveness-challenge`).",
         },
     };
 
