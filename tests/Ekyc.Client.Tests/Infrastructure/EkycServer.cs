@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ekyc.Client.Tests.Infrastructure;
 
 /// <summary>The real server (every engine, SQLite in a temporary folder) on a loopback port, shared by a test class.</summary>
-public sealed class EkycServer : IAsyncLifetime
+public class EkycServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -16,6 +16,9 @@ public sealed class EkycServer : IAsyncLifetime
     public string ApiKey => File.ReadAllText(Path.Combine(DataPath, "initial-api-key.txt")).Trim();
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>Settings (without the leading <c>--</c>) a derived fixture adds.</summary>
+    protected virtual IEnumerable<string> ExtraSettings => [];
+
     public async Task InitializeAsync()
     {
         _app = EkycApp.Build([
@@ -23,6 +26,7 @@ public sealed class EkycServer : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             // Webhook receivers in the tests listen on loopback over plain HTTP; retries come quickly.
             "--Ekyc:Webhooks:AllowPrivateNetworks=true", "--Ekyc:Webhooks:AllowHttp=true", "--Ekyc:Webhooks:RetrySchedule=200ms,200ms,200ms",
+            .. ExtraSettings.Select(s => "--" + s),
         ]);
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
