@@ -16,7 +16,6 @@ public sealed class WebhookEvents : IOpenApiDocumentTransformer
 {
     public const string EnvelopeSchema = "WebhookEvent";
     public const string DecisionSchema = "VerificationDecisionEvent";
-    public const string ExtractedDataSchema = "ExtractedData";
 
     private static readonly Dictionary<string, string> Descriptions = new()
     {
@@ -34,7 +33,6 @@ public sealed class WebhookEvents : IOpenApiDocumentTransformer
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[ExtractedDataSchema] = ExtractedData();
         document.Components.Schemas[EnvelopeSchema] = Event(decision: false, document);
         document.Components.Schemas[DecisionSchema] = Event(decision: true, document);
         document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
@@ -118,7 +116,7 @@ public sealed class WebhookEvents : IOpenApiDocumentTransformer
             };
             properties["extracted_data"] = new OpenApiSchema
             {
-                OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(ExtractedDataSchema, document)],
+                OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(ExtractedDataSchema.Name, document)],
                 Description = "What was read from the document; null when nothing was (or after erasure).",
             };
             properties["decision_rule"] = Text("The decision policy rule that fired (e.g. `all_checks_passed`, `check_failed`).", nullable: true);
@@ -147,30 +145,8 @@ public sealed class WebhookEvents : IOpenApiDocumentTransformer
         };
     }
 
-    private static OpenApiSchema ExtractedData() => new()
-    {
-        Type = JsonSchemaType.Object,
-        Description = "Identity data read from the document (MRZ or barcode); each field null when it was not read.",
-        Properties = new Dictionary<string, IOpenApiSchema>
-        {
-            ["full_name"] = Text("Given names and surname.", nullable: true),
-            ["date_of_birth"] = Date("Date of birth."),
-            ["document_number"] = Text("The document number.", nullable: true),
-            ["document_type"] = Text("passport, id_card, driving_licence or residence_permit.", nullable: true),
-            ["nationality"] = Text("ISO 3166-1 alpha-3 (ICAO) nationality.", nullable: true),
-            ["surname"] = Text("Surname.", nullable: true),
-            ["given_names"] = Text("Given names.", nullable: true),
-            ["issuing_country"] = Text("ISO 3166-1 alpha-3 (ICAO) issuing state.", nullable: true),
-            ["sex"] = Text("M, F or X.", nullable: true),
-            ["expiry_date"] = Date("Expiry date of the document."),
-        },
-    };
-
     private static OpenApiSchema Text(string description, bool nullable = false) =>
         new() { Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String, Description = description };
-
-    private static OpenApiSchema Date(string description) =>
-        new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date", Description = description };
 
     private static OpenApiSchema Enum(string description, IEnumerable<string> values) => new()
     {

@@ -141,7 +141,7 @@ public partial class OpenApiDocumentTests(EkycServer server) : IClassFixture<Eky
     }
 
     [Fact]
-    public async Task Timestamps_are_strings_and_numbers_are_numbers()
+    public async Task Timestamps_are_strings_numbers_are_numbers_and_extracted_data_has_its_fields()
     {
         var document = await DocumentAsync();
         var session = document["components"]!["schemas"]!["SessionResponse"]!["properties"]!;
@@ -150,5 +150,9 @@ public partial class OpenApiDocumentTests(EkycServer server) : IClassFixture<Eky
         Assert.Equal(["null", "string"], session["decided_at"]!["type"]!.AsArray().Select(t => t!.GetValue<string>()).Order());
         Assert.Equal(["null", "number"], session["confidence"]!["type"]!.AsArray().Select(t => t!.GetValue<string>()).Order());
         Assert.Null(session["confidence"]!["pattern"]);
+        foreach (var schema in new[] { "SessionResponse", "ReportResponse" })
+            Assert.Equal("#/components/schemas/ExtractedData",
+                document["components"]!["schemas"]![schema]!["properties"]!["extracted_data"]!["oneOf"]![1]!["$ref"]!.GetValue<string>());
+        Assert.Equal("object", document["components"]!["schemas"]!["CheckReport"]!["properties"]!["evidence"]!["type"]!.GetValue<string>());
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -64,7 +63,7 @@ public static class GeneratedClientFlow
             ["submit_status"] = submitted.Status,
             ["status"] = session.Status,
             ["decision_rule"] = session.Decision.Rule,
-            ["full_name"] = ((JsonElement)session.Extracted_data).GetProperty("full_name").GetString() ?? "",
+            ["full_name"] = session.Extracted_data.Full_name,
             ["report_checks"] = report.Checks.Count.ToString(),
             ["problem_code"] = problemCode,
         };
