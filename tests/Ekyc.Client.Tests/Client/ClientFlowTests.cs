@@ -1,6 +1,8 @@
 using System.Net;
 using Ekyc.Client.Models;
 using Ekyc.Client.Tests.Infrastructure;
+using Ekyc.Client.Tests.OpenApi;
+using Ekyc.Client.Webhooks;
 
 namespace Ekyc.Client.Tests.Client;
 
@@ -16,6 +18,8 @@ public class ClientFlowTests(EkycServer server) : IClassFixture<EkycServer>
         var backendTraffic = new RecordingHandler();
         var appTraffic = new RecordingHandler();
         using var backend = Client(server.ApiKey, backendTraffic);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url, [WebhookEventTypes.Completed]));
         var session = await backend.CreateSessionAsync(new CreateSessionRequest
         {
             Reference = "client-flow",
@@ -52,11 +56,21 @@ public class ClientFlowTests(EkycServer server) : IClassFixture<EkycServer>
         Assert.True(match.Score >= match.Threshold);
         Assert.Contains(report.Stages, s => s.Stage == "document");
 
+        // The signed verification.completed event: verified, typed, and as the OpenAPI webhooks section describes it.
+        var delivery = await receiver.NextForAsync(session.Id);
+        var completed = new WebhookVerifier(endpoint.Secret!).Verify(delivery.Body, delivery.Header);
+        Assert.Equal(WebhookEventTypes.Completed, completed.Event);
+        Assert.Equal(SessionStatus.Approved, completed.Status);
+        Assert.Equal(CheckOutcome.Clear, completed.Checks![CheckNames.SanctionsScreening]);
+        Assert.Equal("NICOLAS CAGE", completed.ExtractedData!.FullName);
+        Assert.Equal("client-flow", completed.Reference);
+        Assert.Empty(await LiveSchemas.ErrorsAsync(server.Address, "VerificationDecisionEvent", delivery.Body));
+
         // Every POST carried its own key; the polling sent the last ETag and the server answered 304 while nothing changed.
         var posts = backendTraffic.Exchanges.Concat(appTraffic.Exchanges).Where(e => e.Method == HttpMethod.Post).ToList();
-        Assert.Equal(4, posts.Count);
+        Assert.Equal(5, posts.Count);
         Assert.All(posts, p => Assert.True(Guid.TryParse(p.IdempotencyKey, out _)));
-        Assert.Equal(4, posts.Select(p => p.IdempotencyKey).Distinct().Count());
+        Assert.Equal(5, posts.Select(p => p.IdempotencyKey).Distinct().Count());
         var polls = backendTraffic.Exchanges.Where(e => e.Method == HttpMethod.Get && e.Path == $"/v1/sessions/{session.Id}").ToList();
         Assert.Null(polls[0].IfNoneMatch);
         Assert.All(polls.Skip(1), p => Assert.NotNull(p.IfNoneMatch));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ekyc.Client.Models;
 using Ekyc.Client.Tests.Infrastructure;
+using Ekyc.Client.Tests.OpenApi;
 using Ekyc.Client.Webhooks;
 using StandardWebhooks;
 
@@ -38,6 +39,8 @@ public class WebhookVerifierTests(EkycServer server) : IClassFixture<EkycServer>
         Assert.Equal(session.Id, verified.SessionId);
         Assert.Equal(SessionStatus.DocumentsUploaded, verified.Status);
         Assert.Equal("hooked", verified.Reference);
+        Assert.Empty(await LiveSchemas.ErrorsAsync(server.Address, "WebhookEvent", delivery.Body));
+        Assert.NotEmpty(await LiveSchemas.ErrorsAsync(server.Address, "WebhookEvent", delivery.Body.Replace("\"documents_uploaded\"", "\"no_such_status\"")));
         Assert.Throws<WebhookVerificationException>(() => new WebhookVerifier(NewSecret()).Verify(delivery.Body, delivery.Header));
         Assert.Throws<WebhookVerificationException>(() =>
             new WebhookVerifier(endpoint.Secret!).Verify(delivery.Body.Replace("hooked", "hacked"), delivery.Header));
