@@ -22,6 +22,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer<HttpConventions>();
             o.AddDocumentTransformer<BearerSecurity>();
             o.AddDocumentTransformer<ProblemResponses>();
+            o.AddDocumentTransformer<HttpConventions>();
             o.AddDocumentTransformer<ExtractedDataSchema>();
             o.AddDocumentTransformer<WebhookEvents>();
         });
