@@ -8,6 +8,7 @@ using Ekyc.Server.Health;
 using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Liveness;
+using Ekyc.Server.OpenApi;
 using Ekyc.Server.Options;
 using Ekyc.Server.RateLimiting;
 using Ekyc.Server.Review;
@@ -133,12 +134,7 @@ public static class EkycApp
         services.AddEkycAuthorization();
         services.AddApiRateLimiting(options.RateLimit);
         UploadReader.ConfigureLimits(services, options.Uploads.MaxBytes, options.Uploads.MaxSelfieFrames);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Ekyc API";
-            document.Info.Description = "Self-hosted identity verification. Authenticate with 'Authorization: Bearer <API key or client token>'.";
-            return Task.CompletedTask;
-        }));
+        services.AddEkycOpenApi();
         return services;
     }
 }

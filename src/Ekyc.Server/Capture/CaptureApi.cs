@@ -40,7 +40,8 @@ public static class CaptureApi
         api.MapGet("/capture", SettingsAsync).WithName("GetCaptureSettings")
             .WithSummary("What the hosted capture page needs: document types and their sides, consent text, return URL").ProducesProblem(404);
         api.MapGet("/capture/qr.svg", QrAsync).WithName("GetCaptureQrCode")
-            .WithSummary("The capture URL as a QR code (SVG), for a desktop to hand the capture over to a phone").ProducesProblem(404);
+            .WithSummary("The capture URL as a QR code (SVG), for a desktop to hand the capture over to a phone")
+            .Produces<string>(200, "image/svg+xml").ProducesProblem(404);
         api.MapGet("/documents/{documentId}/precheck", PrecheckAsync).WithName("PrecheckDocument")
             .WithSummary("Quick verdict on an uploaded side: sharpness, glare, MRZ or barcode found; problems mean 'retake'").ProducesProblem(404);
     }
