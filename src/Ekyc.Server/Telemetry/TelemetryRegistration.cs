@@ -63,6 +63,6 @@ public static class TelemetryRegistration
     public static void MapEkycTelemetry(this WebApplication app, TelemetryOptions settings)
     {
         if (settings.Prometheus)
-            app.MapPrometheusScrapingEndpoint(settings.PrometheusPath).AllowAnonymous();
+            app.MapPrometheusScrapingEndpoint(settings.PrometheusPath).AllowAnonymous().ExcludeFromDescription();
     }
 }

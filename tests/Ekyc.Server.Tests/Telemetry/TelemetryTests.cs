@@ -38,6 +38,8 @@ public class TelemetryTests
         Assert.Contains("ekyc_jobs_queue_depth", text);
         Assert.Contains("http_server_request_duration_seconds", text);
         Assert.DoesNotContain(server.ApiKey, text);
+        // An operations endpoint, not part of the API contract.
+        Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync("/openapi/v1.json")).StatusCode);
 
         // Every series the shipped Grafana dashboard queries is one the server serves.
         var dashboard = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "ops", "ekyc-dashboard.json"));
