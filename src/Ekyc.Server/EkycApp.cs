@@ -10,6 +10,7 @@ using Ekyc.Server.Jobs;
 using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
 using Ekyc.Server.RateLimiting;
+using Ekyc.Server.Sandbox;
 using Ekyc.Server.Review;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
@@ -97,6 +98,8 @@ public static class EkycApp
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<VerificationPipeline>();
+        services.AddSingleton<SandboxScenarios>();
+        services.AddSingleton<SandboxDeliveries>();
         services.AddEngines(configuration, options);
         services.AddWebhooks(options);
         services.AddCapture(options);

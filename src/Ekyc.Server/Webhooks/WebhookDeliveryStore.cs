@@ -35,7 +35,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
             var cursor = await connection.ExecuteScalarAsync<long>(
                 $"SELECT last_seq FROM webhook_fanout WHERE name = 'events'{SqlDialect.ForUpdate(connection)}", transaction: transaction);
             var events = (await connection.QueryAsync<OutboxRow>("""
-                SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json
+                SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json, COALESCE(s.mode, 'live') AS mode
                 FROM events e LEFT JOIN sessions s ON s.id = e.session_id
                 WHERE e.seq > @cursor ORDER BY e.seq LIMIT @batchSize
                 """, new { cursor, batchSize }, transaction)).ToList();
@@ -50,10 +50,10 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
                 {
                     await connection.ExecuteAsync("""
                         INSERT INTO webhook_deliveries (id, event_id, event_type, tenant_id, session_id, target, endpoint_id, url, status,
-                                                        attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at)
-                        VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now)
+                                                        attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at, mode)
+                        VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now, @mode)
                         ON CONFLICT (event_id, target) DO NOTHING
-                        """, new { id = Ids.New("whd"), eventId = e.Id, type = e.Type, tenantId = e.TenantId, sessionId = e.SessionId, target, endpointId, url, now }, transaction);
+                        """, new { id = Ids.New("whd"), eventId = e.Id, type = e.Type, tenantId = e.TenantId, sessionId = e.SessionId, target, endpointId, url, now, mode = e.Mode }, transaction);
                 }
             }
             await connection.ExecuteAsync("UPDATE webhook_fanout SET last_seq = @last WHERE name = 'events' AND last_seq < @last",
@@ -64,13 +64,14 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
 
     /// <summary>
     /// The receivers of one event: the tenant's enabled endpoints that want its type and existed when it
-    /// happened, and the session's own URL unless an endpoint already delivers there or it answered 410.
+    /// happened and are of the event's mode (test events reach test endpoints only), and the session's own URL unless an
+    /// endpoint already delivers there or it answered 410.
     /// </summary>
     private static IEnumerable<(string Target, string? EndpointId, string Url)> TargetsOf(OutboxRow e, IReadOnlyList<WebhookEndpoint> endpoints,
         HashSet<(string TenantId, string Url)> gone)
     {
         var created = Clock.Parse(e.CreatedAt);
-        var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Wants(e.Type) && p.CreatedAt <= created)
+        var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Livemode == Auth.Modes.IsLive(e.Mode) && p.Wants(e.Type) && p.CreatedAt <= created)
             .Select(p => (p.Id, (string?)p.Id, p.Url)).ToList();
         if (e.SessionUrl is { } url && targets.All(t => t.Url != url) && !gone.Contains((e.TenantId, url)))
             targets.Add((WebhookDelivery.SessionTarget, null, url));
@@ -239,11 +240,11 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
     /// cancelled) gets exactly one more attempt; one whose endpoint is disabled or deleted is left as it is.
     /// Null when the tenant has no such delivery.
     /// </summary>
-    public Task<DeliveryRetry?> RetryAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+    public Task<DeliveryRetry?> RetryAsync(string tenantId, string mode, string id, CancellationToken cancellationToken) =>
         database.InTransactionAsync<DeliveryRetry?>(async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<(string Status, string? EndpointId)>(
-                "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
+                "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId AND mode = @mode", new { id, tenantId, mode }, transaction);
             if (row.Status is null)
                 return null;
             if (row.EndpointId is not null && await connection.ExecuteScalarAsync<long>(
@@ -258,27 +259,27 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
             return new DeliveryRetry.Retried((await LoadAsync(connection, transaction, [id]))[0]);
         }, cancellationToken);
 
-    public async Task<WebhookDelivery?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
+    public async Task<WebhookDelivery?> FindAsync(string tenantId, string mode, string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var found = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId });
+        var found = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId AND mode = @mode", new { id, tenantId, mode });
         return found == 0 ? null : (await LoadAsync(connection, null, [id]))[0];
     }
 
     /// <summary>Newest first; <paramref name="after"/> is the (created_at, id) of the last row of the previous page.</summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(string tenantId, string? sessionId, string? endpointId, string? status,
+    public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(string tenantId, string mode, string? sessionId, string? endpointId, string? status,
         (string CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<string>("""
             SELECT id FROM webhook_deliveries
-            WHERE tenant_id = @tenantId
+            WHERE tenant_id = @tenantId AND mode = @mode
               AND (@sessionId IS NULL OR session_id = @sessionId)
               AND (@endpointId IS NULL OR endpoint_id = @endpointId)
               AND (@status IS NULL OR status = @status)
               AND (@afterAt IS NULL OR created_at < @afterAt OR (created_at = @afterAt AND id < @afterId))
             ORDER BY created_at DESC, id DESC LIMIT @limit
-            """, new { tenantId, sessionId, endpointId, status, afterAt = after?.CreatedAt, afterId = after?.Id, limit })).ToList();
+            """, new { tenantId, mode, sessionId, endpointId, status, afterAt = after?.CreatedAt, afterId = after?.Id, limit })).ToList();
         return ids.Count == 0 ? [] : await LoadAsync(connection, null, ids);
     }
 
@@ -326,6 +327,7 @@ public sealed class WebhookDeliveryStore(Database database, Encryptor encryptor,
         public string Type { get; set; } = "";
         public string CreatedAt { get; set; } = "";
         public string? ConfigJson { get; set; }
+        public string Mode { get; set; } = Auth.Modes.Live;
 
         public string? SessionUrl => ConfigJson is null ? null : Json.Deserialize<SessionConfig>(ConfigJson).WebhookUrl;
     }

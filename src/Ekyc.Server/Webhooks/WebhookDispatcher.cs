@@ -1,4 +1,6 @@
+using Ekyc.Server.Auth;
 using Ekyc.Server.Options;
+using Ekyc.Server.Sandbox;
 using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Webhooks;
@@ -10,7 +12,7 @@ namespace Ekyc.Server.Webhooks;
 /// mid-request only delays the delivery until its lease runs out (at-least-once, stable <c>webhook-id</c>).
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints, WebhookSender sender, WebhookSignal signal,
+    WebhookDeliveryStore deliveries, WebhookEndpointStore endpoints, WebhookSender sender, WebhookSignal signal, SandboxDeliveries sandbox,
     IOptions<EkycOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly string _dispatcherId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -86,9 +88,12 @@ public sealed partial class WebhookDispatcher(
             return;
         }
         var body = await deliveries.EventBodyAsync(delivery.EventId, cancellationToken);
+        var attempts = delivery.Attempts + 1;
+        // Null for a live event; a test event follows the sandbox's schedule and may fail its first attempts on purpose.
+        var test = await sandbox.PlanAsync(delivery.EventId, attempts, cancellationToken);
         var keys = delivery.EndpointId is { } endpointId
             ? await endpoints.EndpointKeysAsync(endpointId, cancellationToken)
-            : (await endpoints.TenantKeysAsync(delivery.TenantId, cancellationToken)).Keys;
+            : (await endpoints.TenantKeysAsync(delivery.TenantId, test is null ? Modes.Live : Modes.Test, cancellationToken)).Keys;
         if (body is null || keys is null)
         {
             await deliveries.CancelAsync(delivery, body is null ? "event_missing" : "endpoint_missing", cancellationToken);
@@ -96,10 +101,12 @@ public sealed partial class WebhookDispatcher(
         }
 
         var started = time.GetUtcNow();
-        var outcome = await sender.SendAsync(delivery.Url, delivery.EventId, body, keys, started, cancellationToken);
-        var attempts = delivery.Attempts + 1;
+        var outcome = await sender.SendAsync(delivery.Url, delivery.EventId, body, keys, started, cancellationToken, test?.Header);
+        if (test is { SimulatesFailure: true })
+            outcome = SandboxDeliveries.Fail(outcome);
         var next = outcome.Succeeded || outcome.Gone || outcome.Permanent || !delivery.AutoRetry ? null
-            : RetrySchedule.NextAttempt(_schedule, attempts, time.GetUtcNow(), Settings.Jitter, outcome.RetryAfter, Settings.MaxRetryAfter, Random.Shared);
+            : RetrySchedule.NextAttempt(test?.Schedule ?? _schedule, attempts, time.GetUtcNow(), test is null ? Settings.Jitter : 0, outcome.RetryAfter,
+                Settings.MaxRetryAfter, Random.Shared);
         var status = outcome.Succeeded ? WebhookDelivery.Succeeded : next is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
         // The attempt happened: record it even if shutdown started meanwhile.
         if (!await deliveries.RecordAttemptAsync(delivery, started, outcome, status, next, CancellationToken.None))

@@ -7,13 +7,14 @@ namespace Ekyc.Server.Webhooks;
 
 /// <summary>
 /// Endpoints and signing secrets. Secrets are needed in clear to sign, so they are stored encrypted with the
-/// field key, bound to their row (endpoint id or tenant id), and returned to the tenant only when created.
+/// field key, bound to their row (endpoint id or tenant id), and returned to the tenant only when created. Endpoints and
+/// the default secret belong to a mode (<c>live</c> or <c>test</c>): test events go only to test endpoints.
 /// </summary>
 public sealed class WebhookEndpointStore(Database database, Encryptor encryptor, TimeProvider time)
 {
-    private const string Columns = "id, tenant_id, url, description, event_types, status, disabled_reason, created_at, updated_at, previous_secret_expires_at";
+    private const string Columns = "id, tenant_id, url, description, event_types, status, disabled_reason, created_at, updated_at, previous_secret_expires_at, mode";
 
-    public async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(string tenantId, string url, string? description,
+    public async Task<(WebhookEndpoint Endpoint, string Secret)> CreateAsync(string tenantId, string mode, string url, string? description,
         IReadOnlyList<string> eventTypes, CancellationToken cancellationToken)
     {
         var id = Ids.New("whe");
@@ -21,29 +22,29 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         var now = Clock.Format(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
-            INSERT INTO webhook_endpoints (id, tenant_id, url, description, event_types, secret_enc, status, created_at, updated_at)
-            VALUES (@id, @tenantId, @url, @description, @types, @secret, 'enabled', @now, @now)
-            """, new { id, tenantId, url, description, types = Json.Serialize(eventTypes), secret = encryptor.EncryptField(secret, id), now });
-        return ((await FindAsync(connection, tenantId, id))!, secret);
+            INSERT INTO webhook_endpoints (id, tenant_id, url, description, event_types, secret_enc, status, created_at, updated_at, mode)
+            VALUES (@id, @tenantId, @url, @description, @types, @secret, 'enabled', @now, @now, @mode)
+            """, new { id, tenantId, url, description, types = Json.Serialize(eventTypes), secret = encryptor.EncryptField(secret, id), now, mode });
+        return ((await FindAsync(connection, tenantId, mode, id))!, secret);
     }
 
-    public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(string tenantId, string mode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(
-            $"SELECT {Columns} FROM webhook_endpoints WHERE tenant_id = @tenantId AND deleted_at IS NULL ORDER BY created_at, id", new { tenantId });
+            $"SELECT {Columns} FROM webhook_endpoints WHERE tenant_id = @tenantId AND mode = @mode AND deleted_at IS NULL ORDER BY created_at, id", new { tenantId, mode });
         return rows.Select(r => r.ToEndpoint()).ToList();
     }
 
-    public async Task<WebhookEndpoint?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
+    public async Task<WebhookEndpoint?> FindAsync(string tenantId, string mode, string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, tenantId, id);
+        return await FindAsync(connection, tenantId, mode, id);
     }
 
-    private static async Task<WebhookEndpoint?> FindAsync(DbConnection connection, string tenantId, string id, DbTransaction? transaction = null) =>
+    private static async Task<WebhookEndpoint?> FindAsync(DbConnection connection, string tenantId, string mode, string id, DbTransaction? transaction = null) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(
-            $"SELECT {Columns} FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL", new { id, tenantId }, transaction))?.ToEndpoint();
+            $"SELECT {Columns} FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND mode = @mode AND deleted_at IS NULL", new { id, tenantId, mode }, transaction))?.ToEndpoint();
 
     /// <summary>The enabled endpoints of the tenants in a fan-out batch.</summary>
     public static async Task<IReadOnlyList<WebhookEndpoint>> EnabledAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> tenantIds)
@@ -55,13 +56,13 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
     }
 
     /// <summary>Soft-deletes (the delivery log keeps pointing at it) and cancels its pending deliveries.</summary>
-    public Task<bool> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+    public Task<bool> DeleteAsync(string tenantId, string mode, string id, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             var now = Clock.Format(time.GetUtcNow());
             var deleted = await connection.ExecuteAsync(
-                "UPDATE webhook_endpoints SET deleted_at = @now, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL",
-                new { id, tenantId, now }, transaction);
+                "UPDATE webhook_endpoints SET deleted_at = @now, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND mode = @mode AND deleted_at IS NULL",
+                new { id, tenantId, mode, now }, transaction);
             if (deleted == 1)
                 await WebhookDeliveryStore.CancelPendingAsync(connection, transaction, id, null, "endpoint_deleted", now);
             return deleted == 1;
@@ -76,17 +77,17 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         await WebhookDeliveryStore.CancelPendingAsync(connection, transaction, id, null, "endpoint_disabled", now);
     }
 
-    public async Task<WebhookEndpoint?> EnableAsync(string tenantId, string id, CancellationToken cancellationToken)
+    public async Task<WebhookEndpoint?> EnableAsync(string tenantId, string mode, string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE webhook_endpoints SET status = 'enabled', disabled_reason = NULL, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL",
-            new { id, tenantId, now = Clock.Format(time.GetUtcNow()) });
-        return await FindAsync(connection, tenantId, id);
+            "UPDATE webhook_endpoints SET status = 'enabled', disabled_reason = NULL, updated_at = @now WHERE id = @id AND tenant_id = @tenantId AND mode = @mode AND deleted_at IS NULL",
+            new { id, tenantId, mode, now = Clock.Format(time.GetUtcNow()) });
+        return await FindAsync(connection, tenantId, mode, id);
     }
 
     /// <summary>Replaces the secret; the old one keeps signing (alongside) until the overlap ends.</summary>
-    public async Task<(WebhookEndpoint Endpoint, string Secret)?> RotateAsync(string tenantId, string id, TimeSpan overlap, CancellationToken cancellationToken)
+    public async Task<(WebhookEndpoint Endpoint, string Secret)?> RotateAsync(string tenantId, string mode, string id, TimeSpan overlap, CancellationToken cancellationToken)
     {
         var secret = WebhookSecrets.New();
         var now = time.GetUtcNow();
@@ -94,8 +95,8 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         {
             // Locked on PostgreSQL: two rotations at once must not both keep the same "previous" secret.
             var current = await connection.QuerySingleOrDefaultAsync<string>(
-                $"SELECT secret_enc FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND deleted_at IS NULL{SqlDialect.ForUpdate(connection)}",
-                new { id, tenantId }, transaction);
+                $"SELECT secret_enc FROM webhook_endpoints WHERE id = @id AND tenant_id = @tenantId AND mode = @mode AND deleted_at IS NULL{SqlDialect.ForUpdate(connection)}",
+                new { id, tenantId, mode }, transaction);
             if (current is null)
                 return null;
             var previous = encryptor.DecryptField(current, id);
@@ -110,7 +111,7 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
                 until = Clock.Format(now + overlap),
                 now = Clock.Format(now),
             }, transaction);
-            return ((await FindAsync(connection, tenantId, id, transaction))!, secret);
+            return ((await FindAsync(connection, tenantId, mode, id, transaction))!, secret);
         }, cancellationToken);
     }
 
@@ -128,49 +129,53 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
     /// The tenant's default secret, which signs deliveries to a session's own <c>webhook_url</c>; created on
     /// first use. Concurrent first uses agree on one secret (insert-if-absent, then read).
     /// </summary>
-    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> TenantKeysAsync(string tenantId, CancellationToken cancellationToken)
+    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> TenantKeysAsync(string tenantId, string mode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        const string select = "SELECT secret_enc, previous_secret_enc, previous_secret_expires_at, created_at FROM webhook_tenant_secrets WHERE tenant_id = @tenantId";
-        var row = await connection.QuerySingleOrDefaultAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId });
+        var owner = TenantOwner(tenantId, mode);
+        const string select = "SELECT secret_enc, previous_secret_enc, previous_secret_expires_at, created_at FROM webhook_tenant_secrets WHERE tenant_id = @tenantId AND mode = @mode";
+        var row = await connection.QuerySingleOrDefaultAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId, mode });
         if (row.SecretEnc is null)
         {
             await connection.ExecuteAsync("""
-                INSERT INTO webhook_tenant_secrets (tenant_id, secret_enc, created_at) VALUES (@tenantId, @secret, @now)
-                ON CONFLICT (tenant_id) DO NOTHING
-                """, new { tenantId, secret = encryptor.EncryptField(WebhookSecrets.New(), TenantOwner(tenantId)), now = Clock.Format(time.GetUtcNow()) });
-            row = await connection.QuerySingleAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId });
+                INSERT INTO webhook_tenant_secrets (tenant_id, mode, secret_enc, created_at) VALUES (@tenantId, @mode, @secret, @now)
+                ON CONFLICT (tenant_id, mode) DO NOTHING
+                """, new { tenantId, mode, secret = encryptor.EncryptField(WebhookSecrets.New(), owner), now = Clock.Format(time.GetUtcNow()) });
+            row = await connection.QuerySingleAsync<(string SecretEnc, string? PreviousEnc, string? PreviousUntil, string CreatedAt)>(select, new { tenantId, mode });
         }
-        var keys = new SigningKeys(encryptor.DecryptField(row.SecretEnc, TenantOwner(tenantId))!,
-            encryptor.DecryptField(row.PreviousEnc, PreviousOwner(TenantOwner(tenantId))), Clock.ParseOrNull(row.PreviousUntil));
+        var keys = new SigningKeys(encryptor.DecryptField(row.SecretEnc, owner)!,
+            encryptor.DecryptField(row.PreviousEnc, PreviousOwner(owner)), Clock.ParseOrNull(row.PreviousUntil));
         return (keys, Clock.Parse(row.CreatedAt));
     }
 
-    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> RotateTenantSecretAsync(string tenantId, TimeSpan overlap, CancellationToken cancellationToken)
+    public async Task<(SigningKeys Keys, DateTimeOffset CreatedAt)> RotateTenantSecretAsync(string tenantId, string mode, TimeSpan overlap, CancellationToken cancellationToken)
     {
-        await TenantKeysAsync(tenantId, cancellationToken);
+        await TenantKeysAsync(tenantId, mode, cancellationToken);
         var now = time.GetUtcNow();
-        var owner = TenantOwner(tenantId);
+        var owner = TenantOwner(tenantId, mode);
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await connection.QuerySingleAsync<string>(
-                $"SELECT secret_enc FROM webhook_tenant_secrets WHERE tenant_id = @tenantId{SqlDialect.ForUpdate(connection)}", new { tenantId }, transaction);
+                $"SELECT secret_enc FROM webhook_tenant_secrets WHERE tenant_id = @tenantId AND mode = @mode{SqlDialect.ForUpdate(connection)}", new { tenantId, mode }, transaction);
             return await connection.ExecuteAsync("""
                 UPDATE webhook_tenant_secrets SET secret_enc = @secret, previous_secret_enc = @previous, previous_secret_expires_at = @until, created_at = @now
-                WHERE tenant_id = @tenantId
+                WHERE tenant_id = @tenantId AND mode = @mode
                 """, new
             {
                 tenantId,
+                mode,
                 secret = encryptor.EncryptField(WebhookSecrets.New(), owner),
                 previous = encryptor.EncryptField(encryptor.DecryptField(current, owner), PreviousOwner(owner)),
                 until = Clock.Format(now + overlap),
                 now = Clock.Format(now),
             }, transaction);
         }, cancellationToken);
-        return await TenantKeysAsync(tenantId, cancellationToken);
+        return await TenantKeysAsync(tenantId, mode, cancellationToken);
     }
 
-    private static string TenantOwner(string tenantId) => $"webhook-tenant:{tenantId}";
+    /// <summary>The associated data of a tenant's default secret; the live one keeps the name it had before modes existed.</summary>
+    private static string TenantOwner(string tenantId, string mode) =>
+        Auth.Modes.IsLive(mode) ? $"webhook-tenant:{tenantId}" : $"webhook-tenant:{tenantId}:{mode}";
 
     private static string PreviousOwner(string owner) => owner + ":previous";
 
@@ -186,8 +191,9 @@ public sealed class WebhookEndpointStore(Database database, Encryptor encryptor,
         public string CreatedAt { get; set; } = "";
         public string UpdatedAt { get; set; } = "";
         public string? PreviousSecretExpiresAt { get; set; }
+        public string Mode { get; set; } = Auth.Modes.Live;
 
         public WebhookEndpoint ToEndpoint() => new(Id, TenantId, Url, Description, Json.Deserialize<List<string>>(EventTypes), Status,
-            DisabledReason, Clock.Parse(CreatedAt), Clock.Parse(UpdatedAt), Clock.ParseOrNull(PreviousSecretExpiresAt));
+            DisabledReason, Clock.Parse(CreatedAt), Clock.Parse(UpdatedAt), Clock.ParseOrNull(PreviousSecretExpiresAt)) { Livemode = Auth.Modes.IsLive(Mode) };
     }
 }
