@@ -45,6 +45,18 @@ public partial class SandboxReasonsTests
                 Assert.Contains(SandboxReasons.DefaultReason(check, CheckStatusNames.Parse(status)), SandboxReasons.For(check));
     }
 
+    [Fact]
+    public void The_readme_sandbox_section_lists_every_reason_code()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        var start = readme.IndexOf("## Sandbox (test keys)", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no Sandbox section");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = readme[start..(end < 0 ? readme.Length : end)];
+        var all = CheckNames.All.SelectMany(SandboxReasons.For).Distinct();
+        Assert.DoesNotContain(all, reason => !section.Contains($"`{reason}`", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Constants(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);
