@@ -180,7 +180,7 @@ public sealed class SandboxScenarios(IOptions<EkycOptions> options)
                 [$"The checks of this scenario lead to '{outcome.Status.ToWire()}' (rule '{outcome.Rule}'), not '{decision}'; change the checks or leave one unscripted."];
             return null;
         }
-        return new SandboxScenario(outcome.Status.ToWire(), outcome.Rule, checks, failures);
+        return new SandboxScenario(checks, failures);
     }
 
     private static CheckStatus Passing(string name) => CheckNames.IsScreening(name) ? CheckStatus.Clear : CheckStatus.Pass;
