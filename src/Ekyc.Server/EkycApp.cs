@@ -11,6 +11,7 @@ using Ekyc.Server.Liveness;
 using Ekyc.Server.OpenApi;
 using Ekyc.Server.Options;
 using Ekyc.Server.RateLimiting;
+using Ekyc.Server.Sandbox;
 using Ekyc.Server.Review;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
@@ -100,6 +101,8 @@ public static class EkycApp
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<VerificationPipeline>();
+        services.AddSingleton<SandboxScenarios>();
+        services.AddSingleton<SandboxDeliveries>();
         services.AddEngines(configuration, options);
         services.AddWebhooks(options);
         services.AddCapture(options);

@@ -8,10 +8,18 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
 {
     public const string KeyPrefix = "ek_live";
 
-    /// <summary>Creates a tenant (when new) and a key for it; the plaintext key is returned once.</summary>
-    public async Task<(string TenantId, string ApiKey)> CreateKeyAsync(string tenantName, CancellationToken cancellationToken = default)
+    /// <summary>Test keys make and see only test sessions, which the sandbox decides without running an engine.</summary>
+    public const string TestKeyPrefix = "ek_test";
+
+    /// <summary>Creates a tenant (when new) and a live key for it; the plaintext key is returned once.</summary>
+    public Task<(string TenantId, string ApiKey)> CreateKeyAsync(string tenantName, CancellationToken cancellationToken = default) =>
+        CreateKeyAsync(tenantName, livemode: true, cancellationToken);
+
+    /// <summary>Creates a tenant (when new) and a live or test key for it; the plaintext key is returned once.</summary>
+    public async Task<(string TenantId, string ApiKey)> CreateKeyAsync(string tenantName, bool livemode, CancellationToken cancellationToken = default)
     {
-        var key = Ids.Secret(KeyPrefix);
+        var key = Ids.Secret(livemode ? KeyPrefix : TestKeyPrefix);
+        var mode = Modes.Of(livemode);
         var now = Clock.Format(time.GetUtcNow());
         var tenantId = await database.InTransactionAsync(async (connection, transaction) =>
         {
@@ -24,8 +32,8 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
                 await connection.ExecuteAsync("INSERT INTO tenants (id, name, created_at) VALUES (@tenant, @tenantName, @now)", new { tenant, tenantName, now }, transaction);
             }
             await connection.ExecuteAsync(
-                "INSERT INTO api_keys (id, tenant_id, key_hash, prefix, created_at) VALUES (@id, @tenant, @hash, @prefix, @now)",
-                new { id = Ids.New("key"), tenant, hash = Ids.Hash(key), prefix = key[..12], now }, transaction);
+                "INSERT INTO api_keys (id, tenant_id, key_hash, prefix, created_at, mode) VALUES (@id, @tenant, @hash, @prefix, @now, @mode)",
+                new { id = Ids.New("key"), tenant, hash = Ids.Hash(key), prefix = key[..12], now, mode }, transaction);
             return tenant;
         }, cancellationToken);
         return (tenantId, key);
@@ -62,17 +70,17 @@ public sealed class ApiKeyStore(Database database, TimeProvider time)
     {
         var hash = Ids.Hash(secret);
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (secret.StartsWith(KeyPrefix + "_", StringComparison.Ordinal))
+        if (secret.StartsWith(KeyPrefix + "_", StringComparison.Ordinal) || secret.StartsWith(TestKeyPrefix + "_", StringComparison.Ordinal))
         {
-            var key = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId)>(
-                "SELECT id, tenant_id FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
-            return key.Id is null ? null : new Caller(key.TenantId, key.Id, null);
+            var key = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId, string Mode)>(
+                "SELECT id, tenant_id, mode FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
+            return key.Id is null ? null : new Caller(key.TenantId, key.Id, null, Modes.IsLive(key.Mode));
         }
-        var session = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId, string ExpiresAt)>(
-            "SELECT id, tenant_id, client_token_expires_at FROM sessions WHERE client_token_hash = @hash AND deleted_at IS NULL", new { hash });
+        var session = await connection.QuerySingleOrDefaultAsync<(string Id, string TenantId, string ExpiresAt, string Mode)>(
+            "SELECT id, tenant_id, client_token_expires_at, mode FROM sessions WHERE client_token_hash = @hash AND deleted_at IS NULL", new { hash });
         return session.Id is null || Clock.Parse(session.ExpiresAt) <= time.GetUtcNow()
             ? null
-            : new Caller(session.TenantId, Caller.ClientTokenCredential(session.Id), session.Id);
+            : new Caller(session.TenantId, Caller.ClientTokenCredential(session.Id), session.Id, Modes.IsLive(session.Mode));
     }
 
     /// <summary>Every key (never the secret: its id, prefix and dates), optionally of one tenant by name.</summary>

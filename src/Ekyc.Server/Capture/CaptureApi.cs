@@ -84,10 +84,11 @@ public static class CaptureApi
     private static async Task<Ok<DocumentPrecheckResponse>> PrecheckAsync(string id, string documentId, Caller caller, HttpContext http, Database database,
         SessionStore sessions, ImageStore imageStore, IBlobStore blobs, IServiceProvider services)
     {
-        var (_, images) = await LoadAsync(caller, id, database, sessions, imageStore, http.RequestAborted);
+        var (session, images) = await LoadAsync(caller, id, database, sessions, imageStore, http.RequestAborted);
         var image = images.FirstOrDefault(i => i.Id == documentId && i.Kind == ImageRecord.DocumentKind)
             ?? throw new ApiException(404, "document_not_found", "Document not found", $"No document '{documentId}' in this session (a retake replaces the side).");
-        if (services.GetService<DocumentPrecheck>() is not { } precheck)
+        // A test session runs no model, not even the precheck's.
+        if (services.GetService<DocumentPrecheck>() is not { } precheck || !session.Livemode)
             return TypedResults.Ok(new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, "not_run", null));
         var bytes = await blobs.GetAsync(caller.TenantId, image.Id, http.RequestAborted);
         // CPU-bound for a few hundred milliseconds: off the request thread.
@@ -100,7 +101,7 @@ public static class CaptureApi
         ImageStore? images, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var session = await sessions.LoadAsync(connection, null, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
+        var session = await sessions.LoadAsync(connection, null, caller, id) ?? throw Problems.SessionNotFound(id);
         if (session.DeletedAt is not null)
             throw Problems.SessionDeleted(id);
         return (session, images is not null ? await images.ListAsync(connection, null, id) : []);

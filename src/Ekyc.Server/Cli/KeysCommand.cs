@@ -13,13 +13,14 @@ public static class KeysCommand
     private static Command CreateKey()
     {
         var tenant = new Option<string>("--tenant") { Description = "Tenant name (created if it does not exist).", Required = true };
-        var create = new Command("create", "Create an API key for a tenant; the key is printed once and stored only as a hash.") { tenant };
+        var test = new Option<bool>("--test") { Description = "A test key (ek_test_…): its sessions are decided by the sandbox, never by the engines, and it sees only test data." };
+        var create = new Command("create", "Create an API key for a tenant; the key is printed once and stored only as a hash.") { tenant, test };
         create.TreatUnmatchedTokensAsErrors = false;
         create.SetAction(async (result, token) =>
         {
             await using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
             await Migrations.ApplyAsync(services.GetRequiredService<Database>(), services.GetRequiredService<Encryptor>(), token);
-            var (tenantId, key) = await services.GetRequiredService<ApiKeyStore>().CreateKeyAsync(result.GetValue(tenant)!, token);
+            var (tenantId, key) = await services.GetRequiredService<ApiKeyStore>().CreateKeyAsync(result.GetValue(tenant)!, !result.GetValue(test), token);
             Console.WriteLine($"tenant_id: {tenantId}");
             Console.WriteLine($"api_key:   {key}");
             return 0;

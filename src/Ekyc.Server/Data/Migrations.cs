@@ -264,6 +264,31 @@ public static class Migrations
                 created_at TEXT NOT NULL
             );
             """),
+        (7, "sandbox_mode", """
+            -- 'live' or 'test': a test key (ek_test_…) sees and makes only test sessions, endpoints and deliveries.
+            ALTER TABLE api_keys ADD COLUMN mode TEXT NOT NULL DEFAULT 'live';
+            ALTER TABLE sessions ADD COLUMN mode TEXT NOT NULL DEFAULT 'live';
+            ALTER TABLE webhook_endpoints ADD COLUMN mode TEXT NOT NULL DEFAULT 'live';
+            ALTER TABLE webhook_deliveries ADD COLUMN mode TEXT NOT NULL DEFAULT 'live';
+            CREATE INDEX ix_sessions_tenant_mode ON sessions(tenant_id, mode, created_at DESC, id DESC);
+            -- The review queue shows live sessions only.
+            DROP INDEX ix_sessions_review_queue;
+            CREATE INDEX ix_sessions_review_queue ON sessions(tenant_id, status, decided_at, id, reference_hash, reference_enc, decision_json) WHERE deleted_at IS NULL AND mode = 'live';
+            -- One default webhook secret per tenant and mode: SQLite cannot change a primary key in place.
+            CREATE TABLE webhook_tenant_secrets_by_mode (
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                mode TEXT NOT NULL,
+                secret_enc TEXT NOT NULL,
+                previous_secret_enc TEXT,
+                previous_secret_expires_at TEXT,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, mode)
+            );
+            INSERT INTO webhook_tenant_secrets_by_mode (tenant_id, mode, secret_enc, previous_secret_enc, previous_secret_expires_at, created_at)
+            SELECT tenant_id, 'live', secret_enc, previous_secret_enc, previous_secret_expires_at, created_at FROM webhook_tenant_secrets;
+            DROP TABLE webhook_tenant_secrets;
+            ALTER TABLE webhook_tenant_secrets_by_mode RENAME TO webhook_tenant_secrets;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -276,5 +276,20 @@ public static class PostgresMigrations
                 created_at {Text} NOT NULL
             );
             """),
+        (7, "sandbox_mode", $"""
+            -- 'live' or 'test': a test key (ek_test_…) sees and makes only test sessions, endpoints and deliveries.
+            ALTER TABLE api_keys ADD COLUMN mode {Text} NOT NULL DEFAULT 'live';
+            ALTER TABLE sessions ADD COLUMN mode {Text} NOT NULL DEFAULT 'live';
+            ALTER TABLE webhook_endpoints ADD COLUMN mode {Text} NOT NULL DEFAULT 'live';
+            ALTER TABLE webhook_deliveries ADD COLUMN mode {Text} NOT NULL DEFAULT 'live';
+            CREATE INDEX ix_sessions_tenant_mode ON sessions(tenant_id, mode, created_at DESC, id DESC);
+            -- The review queue shows live sessions only.
+            DROP INDEX ix_sessions_review_queue;
+            CREATE INDEX ix_sessions_review_queue ON sessions(tenant_id, status, decided_at, id) INCLUDE (reference_hash, reference_enc, decision_json) WHERE deleted_at IS NULL AND mode = 'live';
+            -- One default webhook secret per tenant and mode.
+            ALTER TABLE webhook_tenant_secrets ADD COLUMN mode {Text} NOT NULL DEFAULT 'live';
+            ALTER TABLE webhook_tenant_secrets DROP CONSTRAINT webhook_tenant_secrets_pkey;
+            ALTER TABLE webhook_tenant_secrets ADD PRIMARY KEY (tenant_id, mode);
+            """),
     ];
 }

@@ -18,6 +18,8 @@ public static class EventPayloads
             ["event"] = type,
             ["session_id"] = session.Id,
             ["status"] = session.Status.ToWire(),
+            // False for a test session: the sandbox, not the engines, decided it.
+            ["livemode"] = session.Livemode,
         };
         if (type is EventTypes.Completed or EventTypes.Reviewed)
         {

@@ -2,6 +2,7 @@ using Ekyc.Core.Checks;
 using Ekyc.Core.Decisions;
 using Ekyc.Core.Sessions;
 using Ekyc.Server.Options;
+using Ekyc.Server.Sandbox;
 using Ekyc.Server.Sessions;
 using Microsoft.Extensions.Options;
 using Ekyc.Server.Data;
@@ -86,7 +87,8 @@ public sealed partial class VerificationWorker(
             var keepAlive = KeepLeaseAsync(job, renewal.Token);
             try
             {
-                outcome = await pipeline.RunAsync(current, images, cancellationToken);
+                // A test session runs no engine: the sandbox replays its scripted scenario.
+                outcome = current.Livemode ? await pipeline.RunAsync(current, images, cancellationToken) : SandboxDecider.Run(current, images);
             }
             finally
             {
@@ -111,7 +113,7 @@ public sealed partial class VerificationWorker(
         if (committed is null)
             LogLeaseLost(logger, job.SessionId, job.Worker);
         else
-            metrics.Decided(committed.Decision!.Status, committed.Decision.Rule, outcome?.TotalMilliseconds ?? 0, outcome?.Stages ?? [],
+            metrics.Decided(committed.Livemode, committed.Decision!.Status, committed.Decision.Rule, outcome?.TotalMilliseconds ?? 0, outcome?.Stages ?? [],
                 committed.SubmittedAt is { } submitted ? committed.DecidedAt - submitted : null);
     }
 

@@ -22,7 +22,7 @@ public sealed class LivenessChallengeService(Database database, SessionStore ses
         var challenge = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var session = await expiry.ExpireIfDueAsync(connection, transaction,
-                await sessions.LoadAsync(connection, transaction, caller.TenantId, sessionId) ?? throw Problems.SessionNotFound(sessionId));
+                await sessions.LoadAsync(connection, transaction, caller, sessionId) ?? throw Problems.SessionNotFound(sessionId));
             if (session.DeletedAt is not null)
                 throw Problems.SessionDeleted(sessionId);
             if (!SessionStateMachine.CanApply(session.Status, SessionAction.UploadSelfie))

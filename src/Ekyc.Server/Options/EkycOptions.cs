@@ -55,6 +55,7 @@ public sealed class EkycOptions : IValidatableObject
     public DecisionOptions Decision { get; set; } = new();
     public Webhooks.WebhookOptions Webhooks { get; set; } = new();
     public Liveness.LivenessOptions Liveness { get; set; } = new();
+    public Sandbox.SandboxOptions Sandbox { get; set; } = new();
 
     public bool RunsApi => RoleList.Contains("api", StringComparer.OrdinalIgnoreCase);
     public bool RunsWorker => RoleList.Contains("worker", StringComparer.OrdinalIgnoreCase);
@@ -75,7 +76,7 @@ public sealed class EkycOptions : IValidatableObject
             yield return new ValidationResult(
                 "Ekyc:MasterKey is required with Ekyc:Database:Provider=postgres: every process must share it (generate one with 'openssl rand -base64 32').",
                 [nameof(MasterKey)]);
-        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)).Concat(Validate(Liveness)))
+        foreach (var result in Validate(Uploads).Concat(Validate(Worker)).Concat(Validate(RateLimit)).Concat(Validate(Decision)).Concat(Validate(Webhooks)).Concat(Validate(Liveness)).Concat(Validate(Sandbox)))
             yield return result;
     }
 

@@ -11,7 +11,8 @@ public sealed record CreateSessionRequest(
     Dictionary<string, string>? Metadata,
     int? ExpiresIn,
     string? ReturnUrl = null,
-    string? ConsentText = null)
+    string? ConsentText = null,
+    System.Text.Json.JsonElement? Sandbox = null)
 {
     public const int MaxMetadataEntries = 50;
     public const int MaxConsentText = 2000;

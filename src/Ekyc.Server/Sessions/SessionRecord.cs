@@ -25,6 +25,8 @@ public sealed record SessionRecord
     public SessionResults? Results { get; init; }
     public ReviewRecord? Review { get; init; }
     public DateTimeOffset? DeletedAt { get; init; }
+    /// <summary>False for a test session (made with an <c>ek_test_…</c> key): the sandbox decides it, no engine runs.</summary>
+    public bool Livemode { get; init; } = true;
 }
 
 /// <summary>The decision as the policy made it (or as a reviewer changed it).</summary>

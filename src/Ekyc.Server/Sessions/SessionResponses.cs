@@ -38,7 +38,8 @@ public sealed record SessionResponse(
     string? ClientToken = null,
     DateTimeOffset? ClientTokenExpiresAt = null,
     string? ReturnUrl = null,
-    string? CaptureUrl = null)
+    string? CaptureUrl = null,
+    bool Livemode = true)
 {
     public static SessionResponse From(SessionRecord s, IReadOnlyList<ImageRecord> images) => new(
         s.Id, "session", s.Status.ToWire(), s.Reference, s.Config.DocumentTypes, s.Config.Checks, s.Config.WebhookUrl, s.Metadata,
@@ -49,7 +50,7 @@ public sealed record SessionResponse(
         images.Where(i => i.Kind == ImageRecord.DocumentKind).Select(ImageResponse.From).ToList(),
         images.Where(i => i.Kind == ImageRecord.SelfieKind).Select(ImageResponse.From).ToList(),
         s.DeletedAt is null ? SessionStateMachine.CallerActions(s.Status).Select(ActionNames.ToWire).ToList() : [],
-        s.CreatedAt, s.UpdatedAt, s.ExpiresAt, s.SubmittedAt, s.DecidedAt, s.DeletedAt, ReturnUrl: s.Config.ReturnUrl);
+        s.CreatedAt, s.UpdatedAt, s.ExpiresAt, s.SubmittedAt, s.DecidedAt, s.DeletedAt, ReturnUrl: s.Config.ReturnUrl, Livemode: s.Livemode);
 }
 
 public sealed record SessionListResponse(string Object, IReadOnlyList<SessionResponse> Data, bool HasMore, string? NextCursor);
@@ -76,7 +77,8 @@ public sealed record ReportResponse(
     double? TotalMilliseconds,
     int? Attempt,
     DateTimeOffset? ProcessedAt,
-    object? Thresholds);
+    object? Thresholds,
+    bool Livemode);
 
 /// <summary>A session with its images, as a use case read it; the handler shows it as its caller may see it.</summary>
 public sealed record SessionSnapshot(SessionRecord Session, IReadOnlyList<ImageRecord> Images);
@@ -93,12 +95,13 @@ public sealed record ClientSessionResponse(
     IReadOnlyList<ImageResponse> Documents,
     IReadOnlyList<ImageResponse> Selfie,
     IReadOnlyList<string> AllowedActions,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    bool Livemode)
 {
     public static ClientSessionResponse From(SessionRecord s, IReadOnlyList<ImageRecord> images) => new(
         s.Id, "session", s.Status.ToWire(), s.Config.DocumentTypes,
         images.Where(i => i.Kind == ImageRecord.DocumentKind).Select(ImageResponse.From).ToList(),
         images.Where(i => i.Kind == ImageRecord.SelfieKind).Select(ImageResponse.From).ToList(),
         s.DeletedAt is null ? SessionStateMachine.CallerActions(s.Status).Select(ActionNames.ToWire).ToList() : [],
-        s.ExpiresAt);
+        s.ExpiresAt, s.Livemode);
 }

@@ -10,6 +10,7 @@ using Ekyc.Server.Idempotency;
 using Ekyc.Server.Jobs;
 using Ekyc.Server.Liveness;
 using Ekyc.Server.Options;
+using Ekyc.Server.Sandbox;
 using Ekyc.Server.Storage;
 using Ekyc.Server.Uploads;
 using Ekyc.Server.Webhooks;
@@ -21,7 +22,7 @@ namespace Ekyc.Server.Sessions;
 public sealed class SessionService(
     Database database, SessionStore sessions, ImageStore imageStore, SessionExpiry expiry, EventWriter events, IBlobStore blobs, JobSignal jobSignal,
     DecodeGate decodeGate, IdempotencyStore idempotency, NetworkGuard networkGuard, LivenessChallengeService challenges,
-    CaptureLinks captureLinks, JobStore jobs, WebhookDeliveryStore deliveries, IOptions<EkycOptions> options, TimeProvider time)
+    CaptureLinks captureLinks, SandboxScenarios sandbox, JobStore jobs, WebhookDeliveryStore deliveries, IOptions<EkycOptions> options, TimeProvider time)
 {
     private EkycOptions Options => options.Value;
 
@@ -30,6 +31,7 @@ public sealed class SessionService(
         var errors = request.Validate(TimeSpan.FromDays(30));
         if (errors.Count > 0)
             throw Problems.Validation(errors);
+        var scenario = sandbox.Read(caller, request);
         // Refuse an unsafe webhook_url now rather than at the first delivery.
         if (request.WebhookUrl is not null && await networkGuard.CheckUrlAsync(request.WebhookUrl, cancellationToken) is { } refused)
             throw WebhookProblems.UrlNotAllowed(refused);
@@ -45,12 +47,13 @@ public sealed class SessionService(
             Status = SessionStatus.Created,
             Reference = request.Reference,
             Config = new SessionConfig(request.DocumentTypes ?? DocumentTypes.All, request.Checks ?? CheckNames.All, request.WebhookUrl,
-                request.ReturnUrl, request.ConsentText),
+                request.ReturnUrl, request.ConsentText, scenario),
             Metadata = request.Metadata,
             Version = 1,
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now + lifetime,
+            Livemode = caller.Livemode,
         };
         var token = Ids.Secret("ek_client");
         var tokenExpires = now + (Options.ClientTokenLifetime < lifetime ? Options.ClientTokenLifetime : lifetime);
@@ -205,7 +208,7 @@ public sealed class SessionService(
         var decision = SessionResponse.From(session, images).Decision;
         return new ReportResponse(session.Id, "report", session.Status.ToWire(), decision, checks,
             EventPayloads.ExtractedDataOf(results?.ExtractedData), images.Select(ImageResponse.From).ToList(),
-            results?.Stages ?? [], results?.TotalMilliseconds, results?.Attempt, results?.ProcessedAt, session.Decision?.Thresholds);
+            results?.Stages ?? [], results?.TotalMilliseconds, results?.Attempt, results?.ProcessedAt, session.Decision?.Thresholds, session.Livemode);
     }
 
     public async Task<SessionListResponse> ListAsync(Caller caller, string? status, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore,
@@ -219,7 +222,7 @@ public sealed class SessionService(
             throw Problems.Invalid("limit", "Between 1 and 100.");
         var after = cursor is null ? ((string, string)?)null : PageCursor.Decode(cursor);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var page = await sessions.ListAsync(connection, caller.TenantId, filter, createdAfter, createdBefore, after, size + 1);
+        var page = await sessions.ListAsync(connection, caller.TenantId, caller.Mode, filter, createdAfter, createdBefore, after, size + 1);
         var items = page.Take(size).Select(s => SessionResponse.From(s, [])).ToList();
         var next = page.Count > size ? PageCursor.Encode(page[size - 1].CreatedAt, page[size - 1].Id) : null;
         return new SessionListResponse("list", items, next is not null, next);
@@ -298,7 +301,7 @@ public sealed class SessionService(
         // A client token sees only its own session (also enforced by the route policy); anything else is "not found".
         if (caller.SessionId is not null && caller.SessionId != id)
             throw Problems.SessionNotFound(id);
-        return await sessions.LoadAsync(connection, transaction, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
+        return await sessions.LoadAsync(connection, transaction, caller, id) ?? throw Problems.SessionNotFound(id);
     }
 
     private async Task<SessionRecord> LoadVisibleAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)

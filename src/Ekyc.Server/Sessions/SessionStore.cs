@@ -16,7 +16,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
 {
     private const string Columns = """
         id, tenant_id, status, reference_enc, config_json, metadata_enc, version, created_at, updated_at, expires_at,
-        submitted_at, decided_at, decision_json, summary_json, results_enc, review_enc, deleted_at
+        submitted_at, decided_at, decision_json, summary_json, results_enc, review_enc, deleted_at, mode
         """;
 
     /// <summary>The associated data of a sealed session column.</summary>
@@ -29,8 +29,8 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
     {
         await connection.ExecuteAsync("""
             INSERT INTO sessions (id, tenant_id, status, reference_enc, reference_hash, config_json, metadata_enc, client_token_hash,
-                                  client_token_expires_at, version, created_at, updated_at, expires_at)
-            VALUES (@Id, @TenantId, @Status, @Reference, @ReferenceHash, @Config, @Metadata, @TokenHash, @TokenExpires, 1, @Created, @Created, @Expires)
+                                  client_token_expires_at, version, created_at, updated_at, expires_at, mode)
+            VALUES (@Id, @TenantId, @Status, @Reference, @ReferenceHash, @Config, @Metadata, @TokenHash, @TokenExpires, 1, @Created, @Created, @Expires, @Mode)
             """, new
         {
             session.Id,
@@ -44,6 +44,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
             TokenExpires = Clock.Format(clientTokenExpiresAt),
             Created = Clock.Format(session.CreatedAt),
             Expires = Clock.Format(session.ExpiresAt),
+            Mode = Auth.Modes.Of(session.Livemode),
         }, transaction);
     }
 
@@ -57,6 +58,13 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
             $"SELECT {Columns} FROM sessions WHERE id = @id AND tenant_id = @tenantId{LockFor(connection, transaction)}", new { id, tenantId }, transaction);
         return row is null ? null : Map(row);
     }
+
+    /// <summary>
+    /// The caller's session, or null: of its tenant and of its mode, so a test key never finds a live session nor a live key
+    /// a test one.
+    /// </summary>
+    public async Task<SessionRecord?> LoadAsync(DbConnection connection, DbTransaction? transaction, Auth.Caller caller, string id) =>
+        await LoadAsync(connection, transaction, caller.TenantId, id) is { } session && session.Livemode == caller.Livemode ? session : null;
 
     /// <summary>A session of any tenant, for the worker.</summary>
     public async Task<SessionRecord?> FindAsync(DbConnection connection, string id, DbTransaction? transaction = null)
@@ -122,12 +130,12 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
             WHERE id = @id
             """, new { id, at = Clock.Format(at) }, transaction);
 
-    public async Task<IReadOnlyList<SessionRecord>> ListAsync(DbConnection connection, string tenantId, SessionStatus? status,
+    public async Task<IReadOnlyList<SessionRecord>> ListAsync(DbConnection connection, string tenantId, string mode, SessionStatus? status,
         DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, (string CreatedAt, string Id)? after, int limit)
     {
         var sql = $"""
             SELECT {Columns} FROM sessions
-            WHERE tenant_id = @tenantId
+            WHERE tenant_id = @tenantId AND mode = @mode
               AND (@status IS NULL OR status = @status)
               AND (@createdAfter IS NULL OR created_at >= @createdAfter)
               AND (@createdBefore IS NULL OR created_at < @createdBefore)
@@ -138,6 +146,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         var rows = await connection.QueryAsync<SessionRow>(sql, new
         {
             tenantId,
+            mode,
             status = status?.ToWire(),
             createdAfter = createdAfter is { } a ? Clock.Format(a) : null,
             createdBefore = createdBefore is { } b ? Clock.Format(b) : null,
@@ -167,6 +176,7 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         Results = row.ResultsEnc is null ? null : Json.Deserialize<SessionResults>(encryptor.DecryptField(row.ResultsEnc, Owner(row.Id, "results"))!),
         Review = row.ReviewEnc is null ? null : Json.Deserialize<ReviewRecord>(encryptor.DecryptField(row.ReviewEnc, Owner(row.Id, "review"))!),
         DeletedAt = Clock.ParseOrNull(row.DeletedAt),
+        Livemode = Auth.Modes.IsLive(row.Mode),
     };
 
     private sealed class SessionRow
@@ -188,5 +198,6 @@ public sealed class SessionStore(Encryptor encryptor, EventWriter events, TimePr
         public string? ResultsEnc { get; set; }
         public string? ReviewEnc { get; set; }
         public string? DeletedAt { get; set; }
+        public string Mode { get; set; } = Auth.Modes.Live;
     }
 }

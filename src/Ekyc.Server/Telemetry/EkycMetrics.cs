@@ -33,12 +33,16 @@ public sealed class EkycMetrics
         meter.CreateObservableGauge("ekyc.jobs.queue.depth", () => sample.Current.QueueDepth, "{job}", "Jobs waiting or running.");
         meter.CreateObservableGauge("ekyc.jobs.queue.oldest_age", () => sample.Current.OldestJobAge, "s", "Age of the oldest job waiting or running.");
         meter.CreateObservableGauge("ekyc.sessions", () => sample.Current.SessionsByStatus.Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("status", s.Key))),
-            "{session}", "Sessions by status (erased sessions excluded).");
+            "{session}", "Live sessions by status (erased and sandbox sessions excluded).");
     }
 
-    public void Decided(string decision, string rule, double pipelineMilliseconds, IReadOnlyList<StageTiming> stages, TimeSpan? sinceSubmit)
+    /// <summary>A committed decision. Test-mode (sandbox) decisions are counted under <c>mode="test"</c> and time nothing: no engine ran.</summary>
+    public void Decided(bool livemode, string decision, string rule, double pipelineMilliseconds, IReadOnlyList<StageTiming> stages, TimeSpan? sinceSubmit)
     {
-        _decided.Add(1, new KeyValuePair<string, object?>("decision", decision), new KeyValuePair<string, object?>("rule", rule));
+        _decided.Add(1, new KeyValuePair<string, object?>("decision", decision), new KeyValuePair<string, object?>("rule", rule),
+            new KeyValuePair<string, object?>("mode", livemode ? "live" : "test"));
+        if (!livemode)
+            return;
         _processing.Record(pipelineMilliseconds / 1000);
         foreach (var stage in stages)
             _stageDuration.Record(stage.Milliseconds / 1000, new KeyValuePair<string, object?>("stage", stage.Stage));

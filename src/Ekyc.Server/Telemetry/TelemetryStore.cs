@@ -15,6 +15,6 @@ public sealed class TelemetryStore(TimeProvider time)
     }
 
     public async Task<IReadOnlyDictionary<string, long>> SessionsByStatusAsync(DbConnection connection) =>
-        (await connection.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM sessions WHERE deleted_at IS NULL GROUP BY status"))
+        (await connection.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM sessions WHERE deleted_at IS NULL AND mode = 'live' GROUP BY status"))
         .ToDictionary(r => r.Status, r => r.Count);
 }

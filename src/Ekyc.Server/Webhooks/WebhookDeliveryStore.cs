@@ -32,24 +32,24 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
         var cursor = await connection.ExecuteScalarAsync<long>(
             $"SELECT last_seq FROM webhook_fanout WHERE name = 'events'{SqlDialect.ForUpdate(connection)}", transaction: transaction);
         var rows = await connection.QueryAsync<OutboxRow>("""
-            SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json
+            SELECT e.id, e.seq, e.tenant_id, e.session_id, e.type, e.created_at, s.config_json, COALESCE(s.mode, 'live') AS mode
             FROM events e LEFT JOIN sessions s ON s.id = e.session_id
             WHERE e.seq > @cursor ORDER BY e.seq LIMIT @batchSize
             """, new { cursor, batchSize }, transaction);
-        return rows.Select(r => new OutboxEvent(r.Id, r.Seq, r.TenantId, r.SessionId, r.Type, Clock.Parse(r.CreatedAt), r.SessionUrl)).ToList();
+        return rows.Select(r => new OutboxEvent(r.Id, r.Seq, r.TenantId, r.SessionId, r.Type, Clock.Parse(r.CreatedAt), r.SessionUrl, r.Mode)).ToList();
     }
 
     /// <summary>Adds a pending delivery unless this event already has one for this receiver.</summary>
     public Task InsertAsync(DbConnection connection, DbTransaction transaction, OutboxEvent e, FanOutTarget target, string now) =>
         connection.ExecuteAsync("""
             INSERT INTO webhook_deliveries (id, event_id, event_type, tenant_id, session_id, target, endpoint_id, url, status,
-                                            attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at)
-            VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now)
+                                            attempts, next_attempt_at, trigger_kind, auto_retry, created_at, updated_at, mode)
+            VALUES (@id, @eventId, @type, @tenantId, @sessionId, @target, @endpointId, @url, 'pending', 0, @now, 'scheduled', 1, @now, @now, @mode)
             ON CONFLICT (event_id, target) DO NOTHING
             """, new
         {
             id = Ids.New("whd"), eventId = e.Id, type = e.Type, tenantId = e.TenantId, sessionId = e.SessionId, target = target.Target,
-            endpointId = target.EndpointId, url = target.Url, now,
+            endpointId = target.EndpointId, url = target.Url, now, mode = e.Mode,
         }, transaction);
 
     /// <summary>Moves the fan-out cursor forward (never back).</summary>
@@ -179,10 +179,10 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
                 """, new { sessionUrl!.Value.TenantId, sessionUrl.Value.Url, reason, now }, transaction);
 
     /// <summary>The tenant's delivery's status and endpoint, or null when it has no such delivery.</summary>
-    public async Task<(string Status, string? EndpointId)?> StateAsync(DbConnection connection, DbTransaction transaction, string tenantId, string id)
+    public async Task<(string Status, string? EndpointId)?> StateAsync(DbConnection connection, DbTransaction transaction, string tenantId, string mode, string id)
     {
         var row = await connection.QuerySingleOrDefaultAsync<(string Status, string? EndpointId)>(
-            "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId }, transaction);
+            "SELECT status, endpoint_id FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId AND mode = @mode", new { id, tenantId, mode }, transaction);
         return row.Status is null ? null : row;
     }
 
@@ -201,25 +201,26 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
         return (await LoadAsync(connection, transaction, [id]))[0];
     }
 
-    public async Task<WebhookDelivery?> FindAsync(DbConnection connection, string tenantId, string id)
+    public async Task<WebhookDelivery?> FindAsync(DbConnection connection, string tenantId, string mode, string id)
     {
-        var found = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId", new { id, tenantId });
+        var found = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE id = @id AND tenant_id = @tenantId AND mode = @mode", new { id, tenantId, mode });
         return found == 0 ? null : (await LoadAsync(connection, null, [id]))[0];
     }
 
     /// <summary>Newest first; <paramref name="after"/> is the (created_at, id) of the last row of the previous page.</summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(DbConnection connection, string tenantId, string? sessionId, string? endpointId, string? status,
-        (string CreatedAt, string Id)? after, int limit)
+    public async Task<IReadOnlyList<WebhookDelivery>> ListAsync(DbConnection connection, string tenantId, string mode, string? sessionId, string? endpointId,
+        string? status, (string CreatedAt, string Id)? after, int limit)
     {
         var ids = (await connection.QueryAsync<string>("""
             SELECT id FROM webhook_deliveries
-            WHERE tenant_id = @tenantId
+            WHERE tenant_id = @tenantId AND mode = @mode
               AND (@sessionId IS NULL OR session_id = @sessionId)
               AND (@endpointId IS NULL OR endpoint_id = @endpointId)
               AND (@status IS NULL OR status = @status)
               AND (@afterAt IS NULL OR created_at < @afterAt OR (created_at = @afterAt AND id < @afterId))
             ORDER BY created_at DESC, id DESC LIMIT @limit
-            """, new { tenantId, sessionId, endpointId, status, afterAt = after?.CreatedAt, afterId = after?.Id, limit })).ToList();
+            """, new { tenantId, mode, sessionId, endpointId, status, afterAt = after?.CreatedAt, afterId = after?.Id, limit })).ToList();
         return ids.Count == 0 ? [] : await LoadAsync(connection, null, ids);
     }
 
@@ -267,6 +268,7 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
         public string Type { get; set; } = "";
         public string CreatedAt { get; set; } = "";
         public string? ConfigJson { get; set; }
+        public string Mode { get; set; } = Auth.Modes.Live;
 
         public string? SessionUrl => ConfigJson is null ? null : Json.Deserialize<SessionConfig>(ConfigJson).WebhookUrl;
     }

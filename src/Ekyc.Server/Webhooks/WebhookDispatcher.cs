@@ -1,4 +1,6 @@
+using Ekyc.Server.Auth;
 using Ekyc.Server.Options;
+using Ekyc.Server.Sandbox;
 using Ekyc.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ namespace Ekyc.Server.Webhooks;
 /// mid-request only delays the delivery until its lease runs out (at-least-once, stable <c>webhook-id</c>).
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    WebhookQueue queue, WebhookSender sender, WebhookSignal signal, EkycMetrics metrics,
+    WebhookQueue queue, WebhookSender sender, WebhookSignal signal, SandboxDeliveries sandbox, EkycMetrics metrics,
     IOptions<EkycOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly string _dispatcherId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -81,15 +83,20 @@ public sealed partial class WebhookDispatcher(
 
     private async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
-        if (await queue.PrepareAsync(delivery, cancellationToken) is not { } prepared)
+        var attempts = delivery.Attempts + 1;
+        // Null for a live event; a test event follows the sandbox's schedule and may fail its first attempts on purpose.
+        var test = await sandbox.PlanAsync(delivery.EventId, attempts, cancellationToken);
+        if (await queue.PrepareAsync(delivery, test is null ? Modes.Live : Modes.Test, cancellationToken) is not { } prepared)
             return;
         var (body, keys) = prepared;
 
         var started = time.GetUtcNow();
-        var outcome = await sender.SendAsync(delivery.Url, delivery.EventId, body, keys, started, cancellationToken);
-        var attempts = delivery.Attempts + 1;
+        var outcome = await sender.SendAsync(delivery.Url, delivery.EventId, body, keys, started, cancellationToken, test?.Header);
+        if (test is { SimulatesFailure: true })
+            outcome = SandboxDeliveries.Fail(outcome);
         var next = outcome.Succeeded || outcome.Gone || outcome.Permanent || !delivery.AutoRetry ? null
-            : RetrySchedule.NextAttempt(_schedule, attempts, time.GetUtcNow(), Settings.Jitter, outcome.RetryAfter, Settings.MaxRetryAfter, Random.Shared);
+            : RetrySchedule.NextAttempt(test?.Schedule ?? _schedule, attempts, time.GetUtcNow(), test is null ? Settings.Jitter : 0, outcome.RetryAfter,
+                Settings.MaxRetryAfter, Random.Shared);
         var status = outcome.Succeeded ? WebhookDelivery.Succeeded : next is null ? WebhookDelivery.Failed : WebhookDelivery.Pending;
         // The attempt happened: record it even if shutdown started meanwhile.
         if (!await queue.RecordAttemptAsync(delivery, started, outcome, status, next, CancellationToken.None))

@@ -13,6 +13,9 @@ public sealed record WebhookEndpoint(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PreviousSecretExpiresAt)
 {
+    /// <summary>False for a test endpoint: it receives the events of test sessions only (and a live one never gets them).</summary>
+    public bool Livemode { get; init; } = true;
+
     public const string Enabled = "enabled";
     public const string Disabled = "disabled";
 

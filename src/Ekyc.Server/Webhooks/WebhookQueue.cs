@@ -33,12 +33,13 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
     }
 
     /// <summary>
-    /// The receivers of one event: the tenant's enabled endpoints that want its type and existed when it
-    /// happened, and the session's own URL unless an endpoint already delivers there or it answered 410.
+    /// The receivers of one event: the tenant's enabled endpoints that want its type, existed when it happened and are of
+    /// its mode (test events reach test endpoints only), and the session's own URL unless an endpoint already delivers
+    /// there or it answered 410.
     /// </summary>
     private static List<FanOutTarget> TargetsOf(OutboxEvent e, IReadOnlyList<WebhookEndpoint> endpoints, HashSet<(string TenantId, string Url)> gone)
     {
-        var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Wants(e.Type) && p.CreatedAt <= e.CreatedAt)
+        var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Livemode == Auth.Modes.IsLive(e.Mode) && p.Wants(e.Type) && p.CreatedAt <= e.CreatedAt)
             .Select(p => new FanOutTarget(p.Id, p.Id, p.Url)).ToList();
         if (e.SessionUrl is { } url && targets.All(t => t.Url != url) && !gone.Contains((e.TenantId, url)))
             targets.Add(new FanOutTarget(WebhookDelivery.SessionTarget, null, url));
@@ -58,10 +59,11 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
     }
 
     /// <summary>
-    /// What to send for a claimed delivery: the signed body and the keys. Null when there is nothing to send (the
-    /// endpoint was disabled or deleted after fan-out, or the event or the keys are gone); the delivery is then cancelled.
+    /// What to send for a claimed delivery: the signed body and the keys (a session URL's, of the tenant's secret for the
+    /// event's mode). Null when there is nothing to send (the endpoint was disabled or deleted after fan-out, or the
+    /// event or the keys are gone); the delivery is then cancelled.
     /// </summary>
-    public async Task<(string Body, SigningKeys Keys)?> PrepareAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    public async Task<(string Body, SigningKeys Keys)?> PrepareAsync(ClaimedDelivery delivery, string mode, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         if (delivery.EndpointId is { } gone && !await endpoints.IsEnabledAsync(connection, null, gone))
@@ -72,7 +74,7 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
         var body = await deliveries.EventBodyAsync(connection, delivery.EventId);
         var keys = delivery.EndpointId is { } endpointId
             ? await endpoints.EndpointKeysAsync(connection, endpointId)
-            : (await endpoints.TenantKeysAsync(connection, null, delivery.TenantId)).Keys;
+            : (await endpoints.TenantKeysAsync(connection, null, delivery.TenantId, mode)).Keys;
         if (body is null || keys is null)
         {
             await deliveries.CancelAsync(connection, delivery, body is null ? "event_missing" : "endpoint_missing");

@@ -14,11 +14,12 @@ public sealed record WebhookEndpointResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PreviousSecretExpiresAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null,
+    bool Livemode = true)
 {
     public static WebhookEndpointResponse From(WebhookEndpoint e, string? secret = null) =>
         new(e.Id, "webhook_endpoint", e.Url, e.Description, e.EventTypes, e.Status, e.DisabledReason, e.CreatedAt, e.UpdatedAt,
-            e.PreviousSecretExpiresAt, secret);
+            e.PreviousSecretExpiresAt, secret, e.Livemode);
 }
 
 public sealed record WebhookEndpointListResponse(string Object, IReadOnlyList<WebhookEndpointResponse> Data);

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Ekyc.Server.Webhooks;
 
 /// <summary>What one HTTP attempt produced; <see cref="StatusCode"/> is null when no response arrived.</summary>
+/// <see cref="SimulatedFailure"/> marks a test-mode attempt the sandbox counts as failed whatever the receiver answered.
 public sealed record AttemptOutcome(int? StatusCode, double DurationMs, string? ResponseExcerpt, string? Error, TimeSpan? RetryAfter,
-    bool Permanent = false)
+    bool Permanent = false, bool SimulatedFailure = false)
 {
-    public bool Succeeded => StatusCode is >= 200 and < 300;
+    public bool Succeeded => !SimulatedFailure && StatusCode is >= 200 and < 300;
 
     /// <summary>410 Gone: the receiver asks us to stop; its endpoint is disabled.</summary>
-    public bool Gone => StatusCode == 410;
+    public bool Gone => !SimulatedFailure && StatusCode == 410;
 }
 
 /// <summary>
@@ -48,7 +49,8 @@ public sealed class WebhookSender : IDisposable
 
     private WebhookOptions Settings => _options.Value.Webhooks;
 
-    public async Task<AttemptOutcome> SendAsync(string url, string messageId, string body, SigningKeys keys, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AttemptOutcome> SendAsync(string url, string messageId, string body, SigningKeys keys, DateTimeOffset now, CancellationToken cancellationToken,
+        (string Name, string Value)? extraHeader = null)
     {
         if (_guard.CheckUrlForm(url) is { } refused)
             return new AttemptOutcome(null, 0, null, "refused: " + refused, null, Permanent: true);
@@ -58,6 +60,8 @@ public sealed class WebhookSender : IDisposable
         };
         request.Headers.UserAgent.ParseAdd(UserAgent);
         WebhookSigner.Apply(request, keys, messageId, now, body);
+        if (extraHeader is { } header)
+            request.Headers.TryAddWithoutValidation(header.Name, header.Value);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Settings.RequestTimeout);

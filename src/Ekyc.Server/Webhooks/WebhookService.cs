@@ -20,19 +20,19 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
         if (await guard.CheckUrlAsync(request.Url, cancellationToken) is { } refused)
             throw WebhookProblems.UrlNotAllowed(refused);
         var (endpoint, secret) = await database.InTransactionAsync((connection, transaction) => endpoints.CreateAsync(connection, transaction,
-            caller.TenantId, request.Url!, request.Description, request.EventTypes?.Distinct().ToList() ?? []), cancellationToken);
+            caller.TenantId, caller.Mode, request.Url!, request.Description, request.EventTypes?.Distinct().ToList() ?? []), cancellationToken);
         return WebhookEndpointResponse.From(endpoint, secret);
     }
 
     public async Task<WebhookEndpointListResponse> ListEndpointsAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var all = await database.ReadAsync(connection => endpoints.ListAsync(connection, caller.TenantId), cancellationToken);
+        var all = await database.ReadAsync(connection => endpoints.ListAsync(connection, caller.TenantId, caller.Mode), cancellationToken);
         return new WebhookEndpointListResponse("list", all.Select(e => WebhookEndpointResponse.From(e)).ToList());
     }
 
     public async Task<WebhookEndpointResponse> GetEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var endpoint = await database.ReadAsync(connection => endpoints.FindAsync(connection, null, caller.TenantId, id), cancellationToken)
+        var endpoint = await database.ReadAsync(connection => endpoints.FindAsync(connection, null, caller.TenantId, caller.Mode, id), cancellationToken)
             ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(endpoint);
     }
@@ -43,7 +43,7 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
         var deleted = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var now = Clock.Format(time.GetUtcNow());
-            if (!await endpoints.DeleteAsync(connection, transaction, caller.TenantId, id, now))
+            if (!await endpoints.DeleteAsync(connection, transaction, caller.TenantId, caller.Mode, id, now))
                 return false;
             await deliveries.CancelPendingAsync(connection, transaction, id, null, "endpoint_deleted", now);
             return true;
@@ -54,7 +54,7 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
 
     public async Task<WebhookEndpointResponse> EnableEndpointAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var endpoint = await database.InTransactionAsync((connection, transaction) => endpoints.EnableAsync(connection, transaction, caller.TenantId, id),
+        var endpoint = await database.InTransactionAsync((connection, transaction) => endpoints.EnableAsync(connection, transaction, caller.TenantId, caller.Mode, id),
             cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(endpoint);
     }
@@ -62,14 +62,14 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
     public async Task<WebhookEndpointResponse> RotateEndpointSecretAsync(Caller caller, string id, RotateSecretRequest? request, CancellationToken cancellationToken)
     {
         var overlap = Overlap(request);
-        var rotated = await database.InTransactionAsync((connection, transaction) => endpoints.RotateAsync(connection, transaction, caller.TenantId, id, overlap),
+        var rotated = await database.InTransactionAsync((connection, transaction) => endpoints.RotateAsync(connection, transaction, caller.TenantId, caller.Mode, id, overlap),
             cancellationToken) ?? throw WebhookProblems.EndpointNotFound(id);
         return WebhookEndpointResponse.From(rotated.Endpoint, rotated.Secret);
     }
 
     public async Task<WebhookSecretResponse> GetTenantSecretAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var (keys, createdAt) = await database.ReadAsync(connection => endpoints.TenantKeysAsync(connection, null, caller.TenantId), cancellationToken);
+        var (keys, createdAt) = await database.ReadAsync(connection => endpoints.TenantKeysAsync(connection, null, caller.TenantId, caller.Mode), cancellationToken);
         return TenantSecret(keys, createdAt);
     }
 
@@ -78,9 +78,9 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
         var overlap = Overlap(request);
         var (keys, createdAt) = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            await endpoints.TenantKeysAsync(connection, transaction, caller.TenantId);
-            await endpoints.RotateTenantSecretAsync(connection, transaction, caller.TenantId, overlap);
-            return await endpoints.TenantKeysAsync(connection, transaction, caller.TenantId);
+            await endpoints.TenantKeysAsync(connection, transaction, caller.TenantId, caller.Mode);
+            await endpoints.RotateTenantSecretAsync(connection, transaction, caller.TenantId, caller.Mode, overlap);
+            return await endpoints.TenantKeysAsync(connection, transaction, caller.TenantId, caller.Mode);
         }, cancellationToken);
         return TenantSecret(keys, createdAt);
     }
@@ -94,7 +94,7 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
         if (size is < 1 or > 100)
             throw Problems.Invalid("limit", "Between 1 and 100.");
         (string CreatedAt, string Id)? after = cursor is null ? null : PageCursor.Decode(cursor);
-        var page = await database.ReadAsync(connection => deliveries.ListAsync(connection, caller.TenantId, sessionId, endpointId, status, after, size + 1),
+        var page = await database.ReadAsync(connection => deliveries.ListAsync(connection, caller.TenantId, caller.Mode, sessionId, endpointId, status, after, size + 1),
             cancellationToken);
         var next = page.Count > size ? PageCursor.Encode(page[size - 1].CreatedAt, page[size - 1].Id) : null;
         return new WebhookDeliveryListResponse("list", page.Take(size).Select(WebhookDeliveryResponse.From).ToList(), next is not null, next);
@@ -102,14 +102,14 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
 
     public async Task<WebhookDeliveryResponse> GetDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var delivery = await database.ReadAsync(connection => deliveries.FindAsync(connection, caller.TenantId, id), cancellationToken)
+        var delivery = await database.ReadAsync(connection => deliveries.FindAsync(connection, caller.TenantId, caller.Mode, id), cancellationToken)
             ?? throw WebhookProblems.DeliveryNotFound(id);
         return WebhookDeliveryResponse.From(delivery);
     }
 
     public async Task<WebhookDeliveryResponse> RetryDeliveryAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        switch (await RequeueAsync(caller.TenantId, id, cancellationToken))
+        switch (await RequeueAsync(caller.TenantId, caller.Mode, id, cancellationToken))
         {
             case DeliveryRetry.Retried retried:
                 signal.Notify();
@@ -125,10 +125,10 @@ public sealed class WebhookService(Database database, WebhookEndpointStore endpo
     /// Sends a delivery again now (see <see cref="WebhookDeliveryStore.RequeueAsync"/>); one whose endpoint is disabled
     /// or deleted is left as it is. Null when the tenant has no such delivery.
     /// </summary>
-    private Task<DeliveryRetry?> RequeueAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+    private Task<DeliveryRetry?> RequeueAsync(string tenantId, string mode, string id, CancellationToken cancellationToken) =>
         database.InTransactionAsync<DeliveryRetry?>(async (connection, transaction) =>
         {
-            if (await deliveries.StateAsync(connection, transaction, tenantId, id) is not { } state)
+            if (await deliveries.StateAsync(connection, transaction, tenantId, mode, id) is not { } state)
                 return null;
             if (state.EndpointId is { } endpointId && !await endpoints.IsEnabledAsync(connection, transaction, endpointId))
                 return new DeliveryRetry.EndpointDisabled(endpointId);

@@ -29,12 +29,17 @@ public class TelemetryTests
 
         // Served without credentials, in the Prometheus text format.
         using var scraper = new HttpClient { BaseAddress = server.Address };
-        var text = await ScrapeUntilAsync(scraper, t => t.Contains("ekyc_sessions{") && t.Contains($"status=\"{decision}\"")
-            && t.Contains("ekyc_webhooks_attempts_total{"));
-        Assert.Matches("ekyc_webhooks_attempts_total\\{[^}]*outcome=\"succeeded\"[^}]*\\} [1-9]", text);
-        Assert.Matches($"ekyc_verifications_decided_total\\{{[^}}]*decision=\"{decision}\"[^}}]*\\}} [1-9]", text);
-        Assert.Matches("ekyc_verification_stage_duration_seconds_count\\{[^}]*stage=\"document\"[^}]*\\} [1-9]", text);
-        Assert.Matches("ekyc_verification_latency_seconds_count\\{[^}]*\\} [1-9]", text);
+        // A decision is counted just after it commits and the gauges are sampled: scrape until every series is there.
+        string[] expected =
+        [
+            $"ekyc_verifications_decided_total\\{{[^}}]*decision=\"{decision}\"[^}}]*\\}} [1-9]",
+            "ekyc_verification_stage_duration_seconds_count\\{[^}]*stage=\"document\"[^}]*\\} [1-9]",
+            "ekyc_verification_latency_seconds_count\\{[^}]*\\} [1-9]",
+            $"ekyc_sessions\\{{[^}}]*status=\"{decision}\"[^}}]*\\}} [1-9]",
+            "ekyc_webhooks_attempts_total\\{[^}]*outcome=\"succeeded\"[^}]*\\} [1-9]",
+        ];
+        var text = await ScrapeUntilAsync(scraper, t => expected.All(e => Regex.IsMatch(t, e)));
+        Assert.All(expected, e => Assert.Matches(e, text));
         Assert.Contains("ekyc_jobs_queue_depth", text);
         Assert.Contains("http_server_request_duration_seconds", text);
         Assert.DoesNotContain(server.ApiKey, text);
@@ -68,7 +73,7 @@ public class TelemetryTests
 
     private static async Task<string> ScrapeUntilAsync(HttpClient scraper, Func<string, bool> ready)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
             using var response = await scraper.GetAsync("/metrics");

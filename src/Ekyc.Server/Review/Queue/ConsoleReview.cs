@@ -116,6 +116,8 @@ public sealed class ConsoleReview(
 
     private async Task<ImageRecord> FindImageAsync(Reviewer reviewer, string sessionId, string imageId, CancellationToken cancellationToken)
     {
+        // The console sees live sessions only: this is a 404 for a test session.
+        await sessions.GetAsync(reviewer.ToCaller(), sessionId, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var images = await imageStore.ListAsync(connection, null, sessionId);
         return images.FirstOrDefault(i => i.Id == imageId && i.TenantId == reviewer.TenantId) ?? throw Problems.SessionNotFound(sessionId);

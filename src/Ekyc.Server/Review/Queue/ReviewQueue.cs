@@ -25,7 +25,8 @@ public sealed class ReviewQueue(Database database, Encryptor encryptor)
         var hasCheck = postgres
             ? "EXISTS (SELECT 1 FROM json_array_elements_text(s.decision_json::json -> 'checks') AS c(value) WHERE c.value = @check::text)"
             : "EXISTS (SELECT 1 FROM json_each(s.decision_json, '$.checks') WHERE value = @check)";
-        const string queue = "s.tenant_id = @tenantId AND s.status = @status AND s.deleted_at IS NULL";
+        // Test sessions never enter the queue: they are decided by the sandbox and closed through the API.
+        const string queue = "s.tenant_id = @tenantId AND s.status = @status AND s.deleted_at IS NULL AND s.mode = 'live'";
         var filtered = $"""
             {queue}
               AND (@check IS NULL OR {hasCheck})
