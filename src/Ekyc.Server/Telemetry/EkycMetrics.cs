@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Ekyc.Core.Checks;
+using Microsoft.Extensions.Options;
 
 namespace Ekyc.Server.Telemetry;
 
@@ -21,7 +22,7 @@ public sealed class EkycMetrics
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _webhookAttempts;
 
-    public EkycMetrics(IMeterFactory factory, DatabaseSample sample)
+    public EkycMetrics(IMeterFactory factory, DatabaseSample sample, IOptions<TelemetryOptions> options)
     {
         var meter = factory.Create(Name);
         _decided = meter.CreateCounter<long>("ekyc.verifications.decided", "{verification}",
@@ -30,6 +31,10 @@ public sealed class EkycMetrics
         _processing = meter.CreateHistogram<double>("ekyc.verification.duration", "s", "Wall time of the whole pipeline for one verification.");
         _latency = meter.CreateHistogram<double>("ekyc.verification.latency", "s", "From submit to decision, queueing included: what the customer waits.");
         _webhookAttempts = meter.CreateCounter<long>("ekyc.webhooks.attempts", "{attempt}", "Webhook delivery attempts by outcome.");
+        // The gauges read the sampler's latest reading, which only runs while telemetry is on: without it they would
+        // report an empty queue.
+        if (!options.Value.Enabled)
+            return;
         meter.CreateObservableGauge("ekyc.jobs.queue.depth", () => sample.Current.QueueDepth, "{job}", "Jobs waiting or running.");
         meter.CreateObservableGauge("ekyc.jobs.queue.oldest_age", () => sample.Current.OldestJobAge, "s", "Age of the oldest job waiting or running.");
         meter.CreateObservableGauge("ekyc.sessions", () => sample.Current.SessionsByStatus.Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("status", s.Key))),
