@@ -73,9 +73,19 @@ public sealed partial class VerificationPipeline(
         // The document is read even when only screening was asked for: screening needs the name.
         if (Wants(CheckNames.DocumentAuthenticity, CheckNames.SanctionsScreening, CheckNames.PepScreening))
         {
-            var document = await StageAsync("document", documents, [CheckNames.DocumentAuthenticity], frontBytes is null,
-                (engine, ct) => engine.Verify(new DocumentImages(frontBytes!, backBytes, front?.DocumentType), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct),
-                cancellationToken);
+            StageResult<DocumentVerification> document;
+            try
+            {
+                document = await StageAsync("document", documents, [CheckNames.DocumentAuthenticity], frontBytes is null,
+                    (engine, ct) => engine.Verify(new DocumentImages(frontBytes!, backBytes, front?.DocumentType), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct),
+                    cancellationToken);
+            }
+            catch when (face is not null)
+            {
+                // Stopping: the face engine must be done with the models before the host disposes them.
+                await Task.WhenAny(face);
+                throw;
+            }
             stages.AddRange(document.Timing);
             if (document.Value is { } value)
             {
@@ -143,6 +153,13 @@ public sealed partial class VerificationPipeline(
             LogStageTimeout(logger, stage, options.Value.Worker.StageTimeout);
             Abandon(task);
             return Fail("stage_timeout", Timing());
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the engine sees the same token and stops between steps; it must be done with the models
+            // (shared ONNX sessions) before the host disposes them, or a run in progress reads freed memory.
+            await Task.WhenAny(task);
+            throw;
         }
         catch (ModelUnavailableException e)
         {
