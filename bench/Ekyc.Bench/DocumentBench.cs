@@ -11,9 +11,10 @@ using Ekyc.Verification.Ocr;
 namespace Ekyc.Bench;
 
 /// <summary>
-/// <c>documents [--iterations N] [--out DIR] [--photos DIR]</c>: median milliseconds per stage of the document
+/// <c>documents [--iterations N] [--out DIR] [--photos DIR] [--realistic N]</c>: median milliseconds per stage of the document
 /// engine on a rendered TD3 passport page 1,500 px wide (with a real portrait from the test photos when installed)
-/// and a TD1 card, and per whole document. <c>--out</c> also writes the specimens (for <c>inspect document</c>).
+/// and a TD1 card, and per whole document; then the realistic set (<see cref="Documents.RealisticDocuments"/>, N per kind
+/// and capture, default 2, 0 skips it) beside that page. <c>--out</c> also writes the specimens (for <c>inspect document</c>).
 /// </summary>
 public static class DocumentBench
 {
@@ -63,6 +64,9 @@ public static class DocumentBench
         Report("passport document, all signals (printed fields, portrait)", iterations, () => full.Verify(new DocumentImages(passportJpeg, null, "passport"), today, CancellationToken.None));
         PrintStages("all signals", full, new DocumentImages(passportJpeg, null, "passport"), today);
         Report("ID card front+back, all signals", iterations, () => full.Verify(new DocumentImages(cardFront, cardBack, "id_card"), today, CancellationToken.None));
+        var perCell = Value(args, "--realistic") is { } r ? int.Parse(r) : 2;
+        if (perCell > 0)
+            Documents.RealisticDocumentBench.Run(full, passportJpeg, Math.Max(3, iterations / 3), perCell);
     }
 
     /// <summary>Median of five runs per stage, as the engine reports them.</summary>

@@ -9,7 +9,8 @@ namespace Ekyc.Bench;
 /// <summary>
 /// Whole verifications through the real server with every engine: a rendered 1,500 px passport whose portrait
 /// is a real face, and a selfie of the same person. Prints median and p95 submit→decision and per-stage medians.
-/// Usage: <c>pipeline [--sessions 20] [--photos tests/data/photos]</c>.
+/// Then the realistic set beside it (<see cref="Documents.RealisticPipelineBench"/>).
+/// Usage: <c>pipeline [--sessions 20] [--photos tests/data/photos] [--realistic 2 per kind and capture, 0 skips] [--rounds 3] [--burst 12]</c>.
 /// </summary>
 public static class PipelineLoad
 {
@@ -63,6 +64,12 @@ public static class PipelineLoad
         foreach (var (name, values) in stages)
             Console.WriteLine($"  stage {name,-10} median {Median(values),7:F1} ms");
         Console.WriteLine("decisions: " + string.Join(", ", statuses.Select(kv => $"{kv.Key} {kv.Value}")));
+        var perCell = Arg(args, "--realistic", "2", int.Parse);
+        if (perCell > 0)
+        {
+            var reference = new Documents.RealisticDocument("synthetic page", "reference", "passport", 1500, 0, passport, null, selfie);
+            await Documents.RealisticPipelineBench.RunAsync(server, reference, Arg(args, "--rounds", "3", int.Parse), perCell, Arg(args, "--burst", "12", int.Parse));
+        }
         return 0;
     }
 

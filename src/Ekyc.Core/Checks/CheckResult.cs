@@ -24,8 +24,12 @@ public sealed record CheckResult
         new() { Name = name, Status = CheckStatus.NotRun, ReasonCodes = [reason] };
 }
 
-/// <summary>Wall time of one named stage of a check, in milliseconds.</summary>
-public sealed record StageTiming(string Stage, double Milliseconds);
+/// <summary>
+/// Wall time of one named stage, in milliseconds, and where measured the part of it spent in model inference: the wall
+/// time during which at least one ONNX Runtime run of the stage was going (overlapping runs count once, so it never
+/// exceeds <see cref="Milliseconds"/>). <c>null</c> where the stage was not measured (it timed out, or runs no models).
+/// </summary>
+public sealed record StageTiming(string Stage, double Milliseconds, double? InferenceMilliseconds = null);
 
 /// <summary>Reason codes shared by the server and the policy (engines add their own).</summary>
 public static class CommonReasons

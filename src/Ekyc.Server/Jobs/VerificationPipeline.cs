@@ -22,7 +22,9 @@ public sealed partial class VerificationPipeline(
     IBlobStore blobs, LivenessChallengeService challenges, IOptions<EkycOptions> options, ILogger<VerificationPipeline> logger, TimeProvider time,
     IDocumentVerifier? documents = null, IFaceVerifier? faces = null, IScreeningVerifier? screening = null)
 {
-    public sealed record Outcome(IReadOnlyList<CheckResult> Checks, ExtractedData? Extracted, IReadOnlyList<StageTiming> Stages, double TotalMilliseconds);
+    /// <param name="InferenceMilliseconds">Wall time with at least one model run going, across all stages.</param>
+    public sealed record Outcome(IReadOnlyList<CheckResult> Checks, ExtractedData? Extracted, IReadOnlyList<StageTiming> Stages, double TotalMilliseconds,
+        double InferenceMilliseconds);
 
     /// <summary>
     /// Engine runs whose stage timed out but which could not be stopped (a native decode does not see the token).
@@ -43,6 +45,8 @@ public sealed partial class VerificationPipeline(
     public async Task<Outcome> RunAsync(SessionRecord session, IReadOnlyList<ImageRecord> images, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
+        // Flows into each stage's engine task, whose own scope nests inside it.
+        using var inference = InferenceClock.Measure();
         var stages = new List<StageTiming>();
         var results = new Dictionary<string, CheckResult>();
         var requested = session.Config.Checks;
@@ -61,12 +65,29 @@ public sealed partial class VerificationPipeline(
         stages.Add(new StageTiming("intake", watch.Elapsed.TotalMilliseconds));
 
         ExtractedData? extracted = null;
+        // The face stage needs only the images, so it runs alongside the document stage: the document engine leaves a
+        // core idle while it recognises one small text crop at a time.
+        var face = Wants(CheckNames.FaceMatch, CheckNames.FaceLiveness)
+            ? StageAsync("faces", faces, [CheckNames.FaceMatch, CheckNames.FaceLiveness], frontBytes is null || selfieBytes.Count == 0,
+                (engine, ct) => engine.Verify(frontBytes!, selfieBytes, challenge, ct), cancellationToken)
+            : null;
         // The document is read even when only screening was asked for: screening needs the name.
         if (Wants(CheckNames.DocumentAuthenticity, CheckNames.SanctionsScreening, CheckNames.PepScreening))
         {
-            var document = await StageAsync("document", stages, documents, [CheckNames.DocumentAuthenticity], frontBytes is null,
-                (engine, ct) => engine.Verify(new DocumentImages(frontBytes!, backBytes, front?.DocumentType), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct),
-                cancellationToken);
+            StageResult<DocumentVerification> document;
+            try
+            {
+                document = await StageAsync("document", documents, [CheckNames.DocumentAuthenticity], frontBytes is null,
+                    (engine, ct) => engine.Verify(new DocumentImages(frontBytes!, backBytes, front?.DocumentType), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct),
+                    cancellationToken);
+            }
+            catch when (face is not null)
+            {
+                // Stopping: the face engine must be done with the models before the host disposes them.
+                await Task.WhenAny(face);
+                throw;
+            }
+            stages.AddRange(document.Timing);
             if (document.Value is { } value)
             {
                 results[CheckNames.DocumentAuthenticity] = value.Authenticity;
@@ -78,19 +99,20 @@ public sealed partial class VerificationPipeline(
             }
         }
 
-        if (Wants(CheckNames.FaceMatch, CheckNames.FaceLiveness))
+        if (face is not null)
         {
-            var face = await StageAsync("faces", stages, faces, [CheckNames.FaceMatch, CheckNames.FaceLiveness], frontBytes is null || selfieBytes.Count == 0,
-                (engine, ct) => engine.Verify(frontBytes!, selfieBytes, challenge, ct), cancellationToken);
-            results[CheckNames.FaceMatch] = face.Value?.Match ?? face.Failures[0];
-            results[CheckNames.FaceLiveness] = face.Value?.Liveness ?? face.Failures[1];
+            var faceResult = await face;
+            stages.AddRange(faceResult.Timing);
+            results[CheckNames.FaceMatch] = faceResult.Value?.Match ?? faceResult.Failures[0];
+            results[CheckNames.FaceLiveness] = faceResult.Value?.Liveness ?? faceResult.Failures[1];
         }
 
         if (Wants(CheckNames.SanctionsScreening, CheckNames.PepScreening))
         {
             var name = extracted?.FullName;
-            var screen = await StageAsync("screening", stages, screening, [CheckNames.SanctionsScreening, CheckNames.PepScreening], string.IsNullOrWhiteSpace(name),
+            var screen = await StageAsync("screening", screening, [CheckNames.SanctionsScreening, CheckNames.PepScreening], string.IsNullOrWhiteSpace(name),
                 (engine, ct) => engine.Screen(new ScreeningSubject(name!, extracted!.DateOfBirth, extracted.Nationality), ct), cancellationToken);
+            stages.AddRange(screen.Timing);
             results[CheckNames.SanctionsScreening] = screen.Value?.Sanctions ?? screen.Failures[0];
             results[CheckNames.PepScreening] = screen.Value?.Pep ?? screen.Failures[1];
         }
@@ -98,49 +120,58 @@ public sealed partial class VerificationPipeline(
         var checks = CheckNames.All.Select(name => requested.Contains(name)
             ? results.GetValueOrDefault(name) ?? CheckResult.NotRun(name, CommonReasons.EngineUnavailable)
             : CheckResult.NotRun(name, CommonReasons.NotRequested)).ToList();
-        return new Outcome(checks, extracted, stages, total.Elapsed.TotalMilliseconds);
+        return new Outcome(checks, extracted, stages, total.Elapsed.TotalMilliseconds, inference.Milliseconds);
     }
 
-    private sealed record StageResult<T>(T? Value, IReadOnlyList<CheckResult> Failures) where T : class;
+    /// <param name="Timing">The stage's timing, none when it did not run (no engine, missing input).</param>
+    private sealed record StageResult<T>(T? Value, IReadOnlyList<CheckResult> Failures, IReadOnlyList<StageTiming> Timing) where T : class;
 
-    private async Task<StageResult<T>> StageAsync<TEngine, T>(string stage, List<StageTiming> stages, TEngine? engine, string[] checks, bool missingInput,
+    private async Task<StageResult<T>> StageAsync<TEngine, T>(string stage, TEngine? engine, string[] checks, bool missingInput,
         Func<TEngine, CancellationToken, T> run, CancellationToken cancellationToken) where TEngine : class where T : class
     {
-        StageResult<T> Fail(string reason) => new(null, checks.Select(c => CheckResult.NotRun(c, reason)).ToList());
+        StageResult<T> Fail(string reason, params StageTiming[] timing) => new(null, checks.Select(c => CheckResult.NotRun(c, reason)).ToList(), timing);
         if (engine is null)
             return Fail(CommonReasons.EngineUnavailable);
         if (missingInput)
             return Fail(CommonReasons.MissingInput);
         var watch = Stopwatch.StartNew();
         using var activity = EkycMetrics.Source.StartActivity("ekyc.stage." + stage);
+        StageTiming Timing(double? inferenceMs = null) => new(stage, watch.Elapsed.TotalMilliseconds, inferenceMs);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Worker.StageTimeout);
         // Engines are CPU-bound and synchronous; run them off the worker loop so the timeout can fire.
-        var task = Task.Run(() => run(engine, timeout.Token), timeout.Token);
+        var task = Task.Run(() =>
+        {
+            using var inference = InferenceClock.Measure();
+            return (Value: run(engine, timeout.Token), InferenceMs: inference.Milliseconds);
+        }, timeout.Token);
         try
         {
-            var value = await task.WaitAsync(timeout.Token);
-            return new StageResult<T>(value, []);
+            var (value, inferenceMs) = await task.WaitAsync(timeout.Token);
+            return new StageResult<T>(value, [], [Timing(inferenceMs)]);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogStageTimeout(logger, stage, options.Value.Worker.StageTimeout);
             Abandon(task);
-            return Fail("stage_timeout");
+            return Fail("stage_timeout", Timing());
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the engine sees the same token and stops between steps; it must be done with the models
+            // (shared ONNX sessions) before the host disposes them, or a run in progress reads freed memory.
+            await Task.WhenAny(task);
+            throw;
         }
         catch (ModelUnavailableException e)
         {
             LogStageError(logger, e, stage);
-            return Fail(CommonReasons.EngineUnavailable);
+            return Fail(CommonReasons.EngineUnavailable, Timing());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogStageError(logger, e, stage);
-            return Fail(CommonReasons.EngineError);
-        }
-        finally
-        {
-            stages.Add(new StageTiming(stage, watch.Elapsed.TotalMilliseconds));
+            return Fail(CommonReasons.EngineError, Timing());
         }
     }
 

@@ -134,7 +134,7 @@ public sealed partial class VerificationWorker(
             DecidedAt = now,
             Summary = outcome.Checks.ToDictionary(c => c.Name, c => c.Status.ToWire()),
             Results = new SessionResults(outcome.Checks, outcome.Extracted,
-                [.. outcome.Stages, new StageTiming("total", outcome.TotalMilliseconds)], outcome.TotalMilliseconds, job.Attempts, now),
+                [.. outcome.Stages, new StageTiming("total", outcome.TotalMilliseconds, outcome.InferenceMilliseconds)], outcome.TotalMilliseconds, job.Attempts, now),
         };
     }
 

@@ -42,6 +42,6 @@ public static class SandboxDecider
         var front = images.FirstOrDefault(i => i is { Kind: ImageRecord.DocumentKind, Side: "front" });
         var extracted = documentRead ? Specimen(front?.DocumentType) : null;
         var elapsed = watch.Elapsed.TotalMilliseconds;
-        return new VerificationPipeline.Outcome(checks, extracted, [new StageTiming("sandbox", elapsed)], elapsed);
+        return new VerificationPipeline.Outcome(checks, extracted, [new StageTiming("sandbox", elapsed)], elapsed, InferenceMilliseconds: 0);
     }
 }

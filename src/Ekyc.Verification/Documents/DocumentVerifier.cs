@@ -45,6 +45,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
     public DocumentVerification Verify(DocumentImages images, DateOnly today, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
+        using var inference = InferenceClock.Measure();
         var timings = new TimingLog();
         var captures = new List<DocumentCapture>();
         try
@@ -61,7 +62,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             ReadPrinted(captures, today, timings, cancellationToken);
             var portrait = FindPortrait(front, timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
-            timings.Add("total", total.Elapsed.TotalMilliseconds);
+            timings.Add("total", total.Elapsed.TotalMilliseconds, inference.Milliseconds);
             return assessment.ToVerification(Version, timings.Entries);
         }
         finally
@@ -188,7 +189,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
     {
         public List<StageTiming> Entries { get; } = [];
 
-        public void Add(string stage, double ms) => Entries.Add(new StageTiming(stage, Math.Round(ms, 1)));
+        public void Add(string stage, double ms, double? inferenceMs = null) =>
+            Entries.Add(new StageTiming(stage, Math.Round(ms, 1), inferenceMs is { } i ? Math.Round(i, 1) : null));
     }
 }
 

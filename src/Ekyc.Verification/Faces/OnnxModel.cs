@@ -20,5 +20,5 @@ internal sealed class OnnxModel
 
     /// <summary>Runs the model on one input tensor; the caller disposes the outputs (ordered as the output names).</summary>
     public IDisposableReadOnlyCollection<OrtValue> Run(OrtValue input) =>
-        _session.Run(SharedRunOptions, _inputNames, [input], _outputNames);
+        InferenceClock.Time(() => _session.Run(SharedRunOptions, _inputNames, [input], _outputNames));
 }

@@ -28,7 +28,7 @@ public sealed class TextDetector(ModelStore models)
         var input = OcrPixels.ToTensor(resized, Mean, Std);
 
         var session = models.Session(ModelCatalog.OcrDetect);
-        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
+        using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]));
         var map = outputs[0].AsEnumerable<float>().ToArray();
 
         var (sx, sy) = ((float)image.Width / width, (float)image.Height / height);

@@ -46,7 +46,7 @@ public sealed class TextRecognizer
         using var crop = Crop(image, box, mrzLengths is null ? MaxWidth : MaxMrzWidth);
         var input = OcrPixels.ToTensor(crop, Mean, Std);
         var session = _models.Session(ModelCatalog.OcrRecognize);
-        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
+        using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]));
         var tensor = outputs[0].AsTensor<float>();
         int steps = tensor.Dimensions[1], classes = tensor.Dimensions[2];
         var probabilities = tensor.ToArray();

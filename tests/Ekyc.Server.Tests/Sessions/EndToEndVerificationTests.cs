@@ -58,6 +58,30 @@ public class EndToEndVerificationTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task The_report_gives_each_engine_stage_its_inference_time_within_its_wall_time()
+    {
+        var passport = Passport("CAGE", "NICOLAS", "640107", "USA", Photos.Read("cage2_crop.jpg"));
+        var (_, report) = await VerifyAsync(passport, Photos.Read("cage.jpg"), ["document_authenticity", "face_match"]);
+
+        var stages = report["stages"]!.AsArray().Select(s => s!.AsObject()).ToDictionary(s => s["stage"]!.GetValue<string>());
+        Assert.Null(stages["intake"]["inference_milliseconds"]);
+        foreach (var name in new[] { "document", "faces" })
+        {
+            var inference = stages[name]["inference_milliseconds"]!.GetValue<double>();
+            Assert.InRange(inference, double.Epsilon, stages[name]["milliseconds"]!.GetValue<double>());
+        }
+        // Stages may overlap, so the total's inference is at least each stage's, at most their sum and the total wall time.
+        var total = stages["total"]["inference_milliseconds"]!.GetValue<double>();
+        Assert.InRange(total, Math.Max(Inference("document"), Inference("faces")), Inference("document") + Inference("faces") + 0.1);
+        Assert.True(total <= stages["total"]["milliseconds"]!.GetValue<double>());
+        double Inference(string stage) => stages[stage]["inference_milliseconds"]!.GetValue<double>();
+
+        var document = report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "document_authenticity")!;
+        var engineTotal = document["timings"]!.AsArray().Single(t => t!["stage"]!.GetValue<string>() == "total")!;
+        Assert.InRange(engineTotal["inference_milliseconds"]!.GetValue<double>(), double.Epsilon, engineTotal["milliseconds"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task A_selfie_of_someone_else_is_rejected()
     {
         var passport = Passport("CAGE", "NICOLAS", "640107", "USA", Photos.Read("cage2_crop.jpg"));

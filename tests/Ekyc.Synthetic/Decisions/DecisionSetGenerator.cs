@@ -31,7 +31,16 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         return labels;
     }
 
-    public DecisionCase Render(DecisionLabel label)
+    public DecisionCase Render(DecisionLabel label) =>
+        Render(label, (printed, mrz, portrait, side, random, seed) => DocumentCapture.Render(renderer, printed, mrz, portrait, side, label.Capture, random, seed));
+
+    /// <summary>The label's case with the document photographed by a phone at about <paramref name="dpi"/> instead of its capture condition.</summary>
+    public DecisionCase RenderPhonePhoto(DecisionLabel label, double dpi) =>
+        Render(label, (printed, mrz, portrait, side, random, seed) => DocumentCapture.RenderPhonePhoto(renderer, printed, mrz, portrait, side, dpi, random, seed));
+
+    private delegate byte[] SideCapture(MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, Random random, int seed);
+
+    private DecisionCase Render(DecisionLabel label, SideCapture capture)
     {
         var random = new Random(label.RenderSeed);
         var td1 = label.DocumentType == "id_card";
@@ -39,8 +48,8 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var mrz = MrzLines(label);
         var printed = label.PrintedSurname is { } surname ? fields with { Surname = surname } : fields;
         var portrait = PortraitCrop(File.ReadAllBytes(Path.Combine(photosFolder, label.PortraitPhoto)));
-        var front = DocumentCapture.Render(renderer, printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, label.Capture, random, label.RenderSeed);
-        var back = td1 ? DocumentCapture.Render(renderer, printed, mrz, portrait, DocumentSide.CardBack, label.Capture, random, label.RenderSeed + 1) : null;
+        var front = capture(printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, random, label.RenderSeed);
+        var back = td1 ? capture(printed, mrz, portrait, DocumentSide.CardBack, random, label.RenderSeed + 1) : null;
         var selfie = SelfieCapture.Render(File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto)), label.SelfieKind, random, label.RenderSeed);
         return new DecisionCase(label, front, back, selfie);
     }

@@ -16,14 +16,7 @@ public static class DocumentCapture
     {
         var widthMm = printed.Format == MrzFormat.Td1 ? 85.6f : 125f;
         int Width(double dpi) => (int)Math.Round(dpi / MmPerInch * widthMm);
-        var page = new SpecimenOptions
-        {
-            Portrait = portrait,
-            MrzLines = mrz,
-            Seed = seed,
-            DrawMrz = side != DocumentSide.CardFront,
-            DrawPrinted = side != DocumentSide.CardBack,
-        };
+        var page = Page(mrz, portrait, side, seed);
         switch (condition)
         {
             case CaptureCondition.Scan300Dpi:
@@ -41,23 +34,46 @@ public static class DocumentCapture
                 });
             case CaptureCondition.Phone150DpiUnevenLight:
                 // The page printed at 300 dpi, photographed at half that: ~15 px per MRZ character on an ID card.
-                using (var paper = Decode(renderer.Render(printed, page with { Width = Width(300) })))
-                {
-                    var tilt = Uniform(random, 0.25, 0.45) * (random.Next(2) == 0 ? -1 : 1);
-                    return SimulatedCamera.Photograph(new PaperScene(paper, tilt), new CameraShot
-                    {
-                        Scale = 0.5 * Uniform(random, 0.95, 1.1),
-                        RotationDegrees = Uniform(random, -3, 3),
-                        Keystone = Uniform(random, -0.04, 0.04),
-                        LensBlur = Uniform(random, 0.45, 0.8),
-                        Noise = Uniform(random, 0.004, 0.012),
-                        JpegQuality = random.Next(80, 93),
-                        Seed = seed,
-                    });
-                }
+                return PhonePhoto(renderer, printed, page, 150, random, seed);
             default:
                 throw new ArgumentOutOfRangeException(nameof(condition), condition, null);
         }
+    }
+
+    /// <summary>One side photographed by a phone at about <paramref name="dpi"/> (see <see cref="PhonePhoto"/>).</summary>
+    public static byte[] RenderPhonePhoto(SpecimenRenderer renderer, MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait,
+        DocumentSide side, double dpi, Random random, int seed) =>
+        PhonePhoto(renderer, printed, Page(mrz, portrait, side, seed), dpi, random, seed);
+
+    private static SpecimenOptions Page(IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, int seed) => new()
+    {
+        Portrait = portrait,
+        MrzLines = mrz,
+        Seed = seed,
+        DrawMrz = side != DocumentSide.CardFront,
+        DrawPrinted = side != DocumentSide.CardBack,
+    };
+
+    /// <summary>
+    /// A phone photo under a lamp brighter on one side, the document at about <paramref name="dpi"/> camera pixels per
+    /// inch (the frame adds a margin around it); the page is printed at 300 dpi, or at the camera's resolution above that.
+    /// </summary>
+    private static byte[] PhonePhoto(SpecimenRenderer renderer, MrzFields printed, SpecimenOptions page, double dpi, Random random, int seed)
+    {
+        var widthMm = printed.Format == MrzFormat.Td1 ? 85.6f : 125f;
+        var printDpi = Math.Max(300, dpi);
+        using var paper = Decode(renderer.Render(printed, page with { Width = (int)Math.Round(printDpi / MmPerInch * widthMm) }));
+        var tilt = Uniform(random, 0.25, 0.45) * (random.Next(2) == 0 ? -1 : 1);
+        return SimulatedCamera.Photograph(new PaperScene(paper, tilt), new CameraShot
+        {
+            Scale = dpi / printDpi * Uniform(random, 0.95, 1.1),
+            RotationDegrees = Uniform(random, -3, 3),
+            Keystone = Uniform(random, -0.04, 0.04),
+            LensBlur = Uniform(random, 0.45, 0.8),
+            Noise = Uniform(random, 0.004, 0.012),
+            JpegQuality = random.Next(80, 93),
+            Seed = seed,
+        });
     }
 
     internal static SKBitmap Decode(byte[] encoded)

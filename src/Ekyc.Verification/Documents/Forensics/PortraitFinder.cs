@@ -40,7 +40,7 @@ public sealed class PortraitFinder(ModelStore models)
                 tensor.Buffer.Span[c * plane + i] = (pixels[4 * i + c] - 127f) / 128f;
 
         var session = models.Session(ModelCatalog.FaceDetect);
-        using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), tensor)]);
+        using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), tensor)]));
         var scores = outputs.First(o => o.Name == "scores").AsTensor<float>();
         var boxes = outputs.First(o => o.Name == "boxes").AsTensor<float>();
         PortraitFace? best = null;
