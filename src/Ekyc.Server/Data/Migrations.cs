@@ -264,6 +264,9 @@ public static class Migrations
                 created_at TEXT NOT NULL
             );
             """),
+        (7, "liveness_pose_checks", """
+            ALTER TABLE liveness_challenges ADD COLUMN pose_checks INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -276,5 +276,8 @@ public static class PostgresMigrations
                 created_at {Text} NOT NULL
             );
             """),
+        (7, "liveness_pose_checks", """
+            ALTER TABLE liveness_challenges ADD COLUMN pose_checks INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }
