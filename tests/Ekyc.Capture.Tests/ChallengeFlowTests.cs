@@ -20,22 +20,6 @@ namespace Ekyc.Capture.Tests;
 public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers browsers, ITestOutputHelper output)
     : IClassFixture<TurnsOnlyCaptureServer>, IClassFixture<Browsers>
 {
-    /// <summary>Counts the request bodies the page sends (Chromium reports no size for a blob body), pose checks apart.</summary>
-    private const string BodyCounter = """
-        (() => {
-          const original = window.fetch;
-          window.__sent = { pose: 0, other: 0 };
-          window.fetch = function (input, init) {
-            const body = init && init.body;
-            let size = 0;
-            if (body instanceof Blob) size = body.size;
-            else if (body instanceof FormData) for (const [, value] of body.entries()) size += value instanceof Blob ? value.size : String(value).length;
-            if (String(input).includes('/pose?')) window.__sent.pose += size; else window.__sent.other += size;
-            return original.apply(this, arguments);
-          };
-        })();
-        """;
-
     [Fact]
     public void The_real_head_motion_frames_show_a_reference_and_both_turns_but_no_blink_to_the_face_engine()
     {
@@ -66,7 +50,7 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
         using var camera = new FakeCamera(HeadMotion.Loop());
         var browser = await browsers.LaunchAsync(camera.Path);
         await using var context = await Browsers.ContextAsync(browser, phone);
-        await context.AddInitScriptAsync(BodyCounter);
+        await SentBodies.CountAsync(context);
         var page = await context.NewPageAsync();
         var journey = new Journey(page, "challenge", phone);
         var session = await server.CreateSessionAsync(new
@@ -133,7 +117,7 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
 
         var (down, up, requests) = await journey.TrafficAsync();
         var urls = await journey.UrlsAsync();
-        var (poseBytes, otherBytes) = (await page.EvaluateAsync<long>("window.__sent.pose"), await page.EvaluateAsync<long>("window.__sent.other"));
+        var (poseBytes, otherBytes) = await SentBodies.ReadAsync(page);
         var values = new
         {
             viewport = phone ? "phone" : "desktop", moves = expected,
@@ -146,6 +130,44 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
         };
         Metrics.Record("challenge_flow", values);
         output.WriteLine(System.Text.Json.JsonSerializer.Serialize(values));
+        journey.AssertClean();
+    }
+
+    [Fact]
+    public async Task Someone_who_cannot_make_the_moves_is_told_what_to_do_and_can_send_a_still_selfie_for_review()
+    {
+        using var still = SkiaSharp.SKBitmap.Decode(Photos.Read(HeadMotion.Frontal));
+        using var camera = new FakeCamera(Y4m.Encode(still));
+        var browser = await browsers.LaunchAsync(camera.Path);
+        await using var context = await Browsers.ContextAsync(browser, phone: true);
+        var page = await context.NewPageAsync();
+        var journey = new Journey(page, "challenge-still", phone: true);
+        var session = await server.CreateSessionAsync(new { document_types = new[] { "passport" }, checks = new[] { "face_match", "face_liveness" } });
+        var id = session["id"]!.GetValue<string>();
+
+        await page.GotoAsync(session["capture_url"]!.GetValue<string>());
+        await journey.StepAsync("intro", "Verify your identity");
+        await page.ClickAsync("#start");
+        await journey.StepAsync("document-front", "Front of your passport");
+        await page.SetInputFilesAsync("#document-file", new FilePayload { Name = "passport.jpg", MimeType = "image/jpeg", Buffer = HeadMotion.PassportJpeg() });
+        await journey.StepAsync("selfie", "Take a selfie", timeoutMs: 60_000);
+        await page.Locator(".viewfinder[data-state='live']").WaitForAsync();
+        await page.ClickAsync("#selfie-start");
+
+        // The frontal reference is seen; the turn never comes, and the page says what to do.
+        await page.Locator("#challenge-moves li:nth-child(2)[data-state='current']").WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("#pose-hint").Filter(new() { HasText = "Turn a little further." }).WaitForAsync(new() { Timeout = 30_000 });
+        await journey.RecordAsync("turn-further");
+        await page.ClickAsync("#challenge-skip");
+        await journey.StepAsync("done", "Thank you, you're done", timeoutMs: 120_000);
+
+        var decided = await WaitForDecisionAsync(id);
+        using var tenant = server.Client();
+        var report = (await tenant.GetFromJsonAsync<JsonObject>($"/v1/sessions/{id}/report"))!;
+        var liveness = report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "face_liveness")!;
+        Assert.Equal("passive", liveness["evidence"]!["mode"]!.GetValue<string>());
+        Assert.NotEqual("pass", liveness["status"]!.GetValue<string>());
+        Assert.Equal("manual_review", decided["status"]!.GetValue<string>());
         journey.AssertClean();
     }
 

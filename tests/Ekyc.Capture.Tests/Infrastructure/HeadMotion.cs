@@ -23,7 +23,7 @@ public static class HeadMotion
     /// <summary>The passport's portrait: another frontal frame of the same video, minutes away from the selfie frames.</summary>
     public const string Portrait = "franck_04035.jpg";
 
-    public static readonly (string Surname, string Given, string Birth, string Nationality) Holder = ("MARTIN", "FRANCK", "750312", "FRA");
+    public static readonly (string Surname, string Given, string Birth, string Nationality) Holder = ("VANTREPOL", "FRANCK", "750312", "FRA");
 
     public static byte[] Loop()
     {

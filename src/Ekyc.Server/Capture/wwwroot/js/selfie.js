@@ -26,6 +26,7 @@ const RESTART_CODES = ['liveness_challenge_expired', 'liveness_challenge_used', 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class Stopped extends Error {}
+class Skipped extends Error {}
 
 export function selfieStep(state, next) {
   const video = h('video', { class: 'preview mirrored', 'aria-label': t('camera_preview_selfie'), playsinline: true, muted: true });
@@ -38,6 +39,7 @@ export function selfieStep(state, next) {
   const actions = h('div', { class: 'actions' });
   const camera = new Camera(video);
   state.stopCamera = () => camera.stop();
+  let skipped = false;
 
   const fallback = filePicker(t('selfie_upload_file'), async (file) => {
     camera.stop();
@@ -81,11 +83,24 @@ export function selfieStep(state, next) {
       await check(canvas, [await toJpeg(canvas, 0.9)], null);
       return;
     }
+    // Someone who cannot turn their head (or blink on request) still gets through: a still selfie, which a person reviews.
+    skipped = false;
+    actions.replaceChildren(button(t('challenge_skip'), () => { skipped = true; }, { id: 'challenge-skip' }));
     let frames;
     try {
       frames = await answer(challenge);
     } catch (e) {
       if (e instanceof Stopped) return;
+      if (e instanceof Skipped) {
+        moves.replaceChildren();
+        prompt.textContent = '';
+        hint.textContent = '';
+        actions.replaceChildren();
+        const canvas = grab();
+        camera.stop();
+        await check(canvas, [await toJpeg(canvas, 0.9)], null);
+        return;
+      }
       const restart = e instanceof ApiError && RESTART_CODES.includes(e.code);
       hint.textContent = '';
       prompt.textContent = '';
@@ -94,6 +109,7 @@ export function selfieStep(state, next) {
       return;
     }
     camera.stop();
+    actions.replaceChildren();
     prompt.textContent = t('move_done');
     await upload(frames, challenge.id);
   }
@@ -127,6 +143,7 @@ export function selfieStep(state, next) {
       }
       // No pose check on this server: give the customer time for the move and take the frame then.
       await wait(MOVE_SETTLE_MS);
+      if (skipped) throw new Skipped();
       kept.push(await toJpeg(grab(), FRAME_QUALITY));
     }
     items.forEach((item) => mark(item, 'done'));
@@ -145,6 +162,7 @@ export function selfieStep(state, next) {
     let shown = null;
     for (;;) {
       if (!camera.stream) throw new Stopped();
+      if (skipped) throw new Skipped();
       const blob = await toJpeg(grab(), FRAME_QUALITY);
       const check = await state.api.poseCheck(challengeId, step, referenceYaw, blob);
       if (check.matched) return { blob, check };
