@@ -118,6 +118,8 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
             wall_seconds = Math.Round(wall.TotalSeconds, 2), wall_seconds_without_screenshots_and_axe = Math.Round((wall - journey.RecordingTime).TotalSeconds, 2),
             received_bytes = down, sent_bytes_reported = up, uploaded_image_bytes = images, upload_bodies = uploads, pose_check_bytes = poseFrames,
             total_bytes = down + up + uploads + poseFrames, requests, status = decided["status"]!.GetValue<string>(), confidence = decided["confidence"]?.GetValue<double>(),
+            // What the camera frame's MRZ read gave, beside what the passport holds (HeadMotion.PassportJpeg).
+            document_number = decided["extracted_data"]?["document_number"]?.GetValue<string>(), document_number_printed = HeadMotion.DocumentNumber,
         });
         output.WriteLine($"camera flow: {wall.TotalSeconds:F1} s from first page to the done screen; received {down:N0} B, sent {up:N0} B + uploads {uploads:N0} B "
             + $"(images {images:N0} B) + pose checks {poseFrames:N0} B, {requests} requests");

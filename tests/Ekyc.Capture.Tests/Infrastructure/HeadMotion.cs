@@ -23,6 +23,8 @@ public static class HeadMotion
     /// <summary>The passport's portrait: another frontal frame of the same video, minutes away from the selfie frames.</summary>
     public const string Portrait = "franck_04035.jpg";
 
+    public const string DocumentNumber = "14FX29731";
+
     public static readonly (string Surname, string Given, string Birth, string Nationality) Holder = ("VANTREPOL", "FRANCK", "750312", "FRA");
 
     public static byte[] Loop()
@@ -44,7 +46,7 @@ public static class HeadMotion
     /// <summary>His passport, rendered with the portrait frame cut to the photo's shape (~3:4, from the top third).</summary>
     public static byte[] PassportJpeg()
     {
-        var fields = new MrzFields(MrzFormat.Td3, "P", Holder.Nationality, Holder.Surname, Holder.Given, "14FX29731", Holder.Nationality,
+        var fields = new MrzFields(MrzFormat.Td3, "P", Holder.Nationality, Holder.Surname, Holder.Given, DocumentNumber, Holder.Nationality,
             Holder.Birth, 'M', "320704", "");
         return new SpecimenRenderer(OcrBFont.Path).Render(fields, new SpecimenOptions { Width = 1500, JpegQuality = 92, Portrait = PortraitCrop() });
     }

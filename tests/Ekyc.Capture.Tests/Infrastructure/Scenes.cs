@@ -30,8 +30,7 @@ public static class Scenes
 
     /// <summary>
     /// The passport page inside the camera's guide frame (the page draws it at 90 % of the height), at 78 % of the frame
-    /// height. At 82-86 % with this desk margin the document engine's MRZ locator finds no MRZ line (measured on the
-    /// same crop without the browser), so the precheck would rightly ask for a retake.
+    /// height (82-86 % used to lose the MRZ: see <c>CameraFramingTests</c> of the document engine).
     /// </summary>
     public static byte[] PassportOnDesk(bool withMrz = true, float light = 1f, float size = 0.78f, byte[]? passport = null) =>
         Y4m.Encode(PassportFrame(withMrz, light, size, passport));
