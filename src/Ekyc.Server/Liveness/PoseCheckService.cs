@@ -49,8 +49,9 @@ public sealed class PoseCheckService(Database database, SessionService sessions,
         await _readers.WaitAsync(cancellationToken);
         try
         {
-            // CPU-bound for tens of milliseconds: off the request thread.
-            reading = await Task.Run(() => reader.Read(header.Bytes), cancellationToken);
+            // CPU-bound for tens of milliseconds: off the request thread. Not abandoned when the client goes away, so the
+            // slot is held until the models are done and a server shutting down waits for the request.
+            reading = await Task.Run(() => reader.Read(header.Bytes), CancellationToken.None);
         }
         finally
         {
