@@ -8,10 +8,11 @@ namespace Ekyc.Capture.Tests;
 
 /// <summary>
 /// The hosted capture page in Debian's Chromium against the real server and engines: a fake camera filming a rendered
-/// passport and a real face, the customer's clicks, and the session's decision read back through the API.
+/// passport and a real person answering the liveness challenge (<see cref="HeadMotion"/>: turns only, the frames hold
+/// no blink), the customer's clicks, and the session's decision read back through the API.
 /// </summary>
-public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, ITestOutputHelper output)
-    : IClassFixture<CaptureServer>, IClassFixture<Browsers>
+public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers browsers, ITestOutputHelper output)
+    : IClassFixture<TurnsOnlyCaptureServer>, IClassFixture<Browsers>
 {
     private static readonly string[] Checks = ["document_authenticity", "face_match", "sanctions_screening"];
 
@@ -63,15 +64,18 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
     /// </summary>
     private static Task CameraLiveAsync(IPage page) => page.Locator(".viewfinder[data-state='live']").WaitForAsync();
 
-    /// <summary>From the document step to the selfie's upload, with the fake camera: the passport, then the face.</summary>
+    /// <summary>The holder's passport on the desk, for the flows that go on to his selfie.</summary>
+    private static byte[] HolderPassportOnDesk() => Scenes.PassportOnDesk(passport: HeadMotion.PassportJpeg());
+
+    /// <summary>From the document step to the selfie's upload, with the fake camera: the passport, then the head motion answering the challenge.</summary>
     private static async Task CaptureWithCameraAsync(IPage page, Journey journey, FakeCamera camera)
     {
         await journey.StepAsync("document-front", "Front of your passport");
         await CameraLiveAsync(page);
         await journey.RecordAsync("document-camera");
         await page.ClickAsync("#shoot");
-        // The camera is off once the photo is taken; its next start films the face.
-        camera.Show(Scenes.Face());
+        // The camera is off once the photo is taken; its next start films the person.
+        camera.Show(HeadMotion.Loop());
 
         await journey.StepAsync("selfie", "Take a selfie", timeoutMs: 60_000);
         await CameraLiveAsync(page);
@@ -82,9 +86,10 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
     [Fact]
     public async Task A_phone_with_a_camera_goes_from_capture_url_to_a_decided_session()
     {
-        using var camera = new FakeCamera(Scenes.PassportOnDesk());
+        using var camera = new FakeCamera(HolderPassportOnDesk());
         var browser = await browsers.LaunchAsync(camera.Path);
         await using var context = await Browsers.ContextAsync(browser, phone: true);
+        await SentBodies.CountAsync(context);
         var page = await context.NewPageAsync();
         var journey = new Journey(page, "camera-flow", phone: true);
         var session = await CreateSessionAsync("passport");
@@ -107,13 +112,17 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
 
         var (down, up, requests) = await journey.TrafficAsync();
         var images = decided["documents"]!.AsArray().Concat(decided["selfie"]!.AsArray()).Sum(i => i!["size_bytes"]!.GetValue<long>());
+        var (poseFrames, uploads) = await SentBodies.ReadAsync(page);
         Metrics.Record("camera_flow", new
         {
             wall_seconds = Math.Round(wall.TotalSeconds, 2), wall_seconds_without_screenshots_and_axe = Math.Round((wall - journey.RecordingTime).TotalSeconds, 2),
-            received_bytes = down, sent_bytes_reported = up, uploaded_image_bytes = images,
-            total_bytes = down + up + images, requests, status = decided["status"]!.GetValue<string>(), confidence = decided["confidence"]?.GetValue<double>(),
+            received_bytes = down, sent_bytes_reported = up, uploaded_image_bytes = images, upload_bodies = uploads, pose_check_bytes = poseFrames,
+            total_bytes = down + up + uploads + poseFrames, requests, status = decided["status"]!.GetValue<string>(), confidence = decided["confidence"]?.GetValue<double>(),
+            // What the camera frame's MRZ read gave, beside what the passport holds (HeadMotion.PassportJpeg).
+            document_number = decided["extracted_data"]?["document_number"]?.GetValue<string>(), document_number_printed = HeadMotion.DocumentNumber,
         });
-        output.WriteLine($"camera flow: {wall.TotalSeconds:F1} s from first page to the done screen; received {down:N0} B, sent {up:N0} B + images {images:N0} B, {requests} requests");
+        output.WriteLine($"camera flow: {wall.TotalSeconds:F1} s from first page to the done screen; received {down:N0} B, sent {up:N0} B + uploads {uploads:N0} B "
+            + $"(images {images:N0} B) + pose checks {poseFrames:N0} B, {requests} requests");
         journey.AssertClean();
     }
 
@@ -138,7 +147,7 @@ public sealed class CaptureFlowTests(CaptureServer server, Browsers browsers, IT
         var scanned = QrScanner.Decode(await desktop.Locator("#qr").ScreenshotAsync());
         Assert.Equal(CaptureUrl(session), scanned);
 
-        using var camera = new FakeCamera(Scenes.PassportOnDesk());
+        using var camera = new FakeCamera(HolderPassportOnDesk());
         var phoneBrowser = await browsers.LaunchAsync(camera.Path);
         await using var phoneContext = await Browsers.ContextAsync(phoneBrowser, phone: true);
         var phone = await phoneContext.NewPageAsync();

@@ -21,6 +21,13 @@ public static class CaptureApi
         services.AddSingleton<CaptureLinks>();
         services.AddSingleton<CaptureAssets>();
         services.AddSingleton<CaptureTexts>();
+        services.AddSingleton<Liveness.PoseCheckService>();
+        if (options.Engines.Faces)
+        {
+            // The live pose feedback of a challenge, on the face engine's options and its shared ONNX sessions.
+            services.AddSingleton(sp => new Verification.Faces.Active.PoseReader(sp.GetRequiredService<Verification.Models.ModelStore>(),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Verification.Faces.FaceOptions>>().Value));
+        }
         if (options.Engines.Documents)
         {
             // The document engine's options (bound and validated by its registration) and models (one session each).

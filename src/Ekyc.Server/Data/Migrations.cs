@@ -289,6 +289,9 @@ public static class Migrations
             DROP TABLE webhook_tenant_secrets;
             ALTER TABLE webhook_tenant_secrets_by_mode RENAME TO webhook_tenant_secrets;
             """),
+        (8, "liveness_pose_checks", """
+            ALTER TABLE liveness_challenges ADD COLUMN pose_checks INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

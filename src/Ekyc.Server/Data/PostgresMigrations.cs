@@ -291,5 +291,8 @@ public static class PostgresMigrations
             ALTER TABLE webhook_tenant_secrets DROP CONSTRAINT webhook_tenant_secrets_pkey;
             ALTER TABLE webhook_tenant_secrets ADD PRIMARY KEY (tenant_id, mode);
             """),
+        (8, "liveness_pose_checks", """
+            ALTER TABLE liveness_challenges ADD COLUMN pose_checks INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

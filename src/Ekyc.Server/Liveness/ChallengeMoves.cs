@@ -6,20 +6,18 @@ namespace Ekyc.Server.Liveness;
 /// <summary>Draws a challenge's moves with a cryptographic generator, so the order cannot be predicted and pre-recorded.</summary>
 public static class ChallengeMoves
 {
-    private static readonly ChallengeMove[] All = Enum.GetValues<ChallengeMove>();
-
     /// <summary>
-    /// <paramref name="count"/> moves, never the same twice in a row, with at least one head turn (the turn is where
-    /// the 3-D parallax check looks; a blink alone is a flat change).
+    /// <paramref name="count"/> moves among <paramref name="allowed"/> (at least two, one a turn), never the same twice in
+    /// a row, with at least one head turn (the turn is where the 3-D parallax check looks; a blink alone is a flat change).
     /// </summary>
-    public static IReadOnlyList<ChallengeMove> Draw(int count)
+    public static IReadOnlyList<ChallengeMove> Draw(int count, IReadOnlyList<ChallengeMove> allowed)
     {
         while (true)
         {
             var moves = new List<ChallengeMove>(count);
             while (moves.Count < count)
             {
-                var move = All[RandomNumberGenerator.GetInt32(All.Length)];
+                var move = allowed[RandomNumberGenerator.GetInt32(allowed.Count)];
                 if (moves.Count == 0 || moves[^1] != move)
                     moves.Add(move);
             }

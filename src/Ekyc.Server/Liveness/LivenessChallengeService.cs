@@ -29,7 +29,7 @@ public sealed class LivenessChallengeService(Database database, SessionStore ses
                 throw new InvalidStateTransitionException(session.Status, SessionAction.UploadSelfie, SessionStateMachine.CallerActions(session.Status));
             var now = time.GetUtcNow();
             var expires = now + settings.ChallengeLifetime;
-            var record = new LivenessChallengeRecord(Ids.New("lch"), caller.TenantId, sessionId, ChallengeMoves.Draw(settings.Moves),
+            var record = new LivenessChallengeRecord(Ids.New("lch"), caller.TenantId, sessionId, ChallengeMoves.Draw(settings.Moves, settings.AllowedMoveList),
                 Base64Url(RandomNumberGenerator.GetBytes(18)), now, expires < session.ExpiresAt ? expires : session.ExpiresAt, null, null);
             await LivenessChallengeStore.InsertAsync(connection, transaction, record);
             return record;

@@ -42,6 +42,17 @@ public static class LivenessChallengeStore
             WHERE id = @id AND used_at IS NULL AND expires_at > @now
             """, new { id, selfieImageId, now = Clock.Format(now) }, transaction) == 1;
 
+    /// <summary>
+    /// Counts one pose check against a usable challenge of this session; the number it was, or null when the challenge
+    /// is unknown, used, expired or has had <paramref name="max"/> checks already. One statement: replicas share the count.
+    /// </summary>
+    public static Task<long?> CountPoseCheckAsync(DbConnection connection, DbTransaction transaction, string tenantId, string sessionId, string id, DateTimeOffset now, int max) =>
+        connection.ExecuteScalarAsync<long?>("""
+            UPDATE liveness_challenges SET pose_checks = pose_checks + 1
+            WHERE id = @id AND tenant_id = @tenantId AND session_id = @sessionId AND used_at IS NULL AND expires_at > @now AND pose_checks < @max
+            RETURNING pose_checks
+            """, new { id, tenantId, sessionId, now = Clock.Format(now), max }, transaction);
+
     private static string Join(IEnumerable<ChallengeMove> moves) => string.Join(',', moves.Select(m => m.ToWire()));
 
     private sealed class Row

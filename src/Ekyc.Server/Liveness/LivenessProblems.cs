@@ -15,4 +15,11 @@ public static class LivenessProblems
 
     public static ApiException Used(string id) =>
         new(409, "liveness_challenge_used", "Liveness challenge already used", $"Liveness challenge '{id}' was already answered; request a new one.");
+
+    public static ApiException PoseChecksExhausted(string id, int max) =>
+        new(429, "pose_checks_exhausted", "Too many pose checks", $"Liveness challenge '{id}' has had its {max} pose checks; request a new challenge.",
+            new Dictionary<string, object?> { ["max_pose_checks"] = max });
+
+    public static ApiException PoseCheckUnavailable() =>
+        new(503, "pose_check_unavailable", "Pose check unavailable", "This server runs without the face engine; capture the moves without live feedback.");
 }

@@ -18,7 +18,7 @@ public static class OperationProblems
     {
         ["Health"] = [],
         ["Liveness"] = [],
-        ["CreateSession"] = ["validation_failed", "webhook_url_not_allowed"],
+        ["CreateSession"] = ["validation_failed", "webhook_url_not_allowed", "sandbox_requires_test_key"],
         ["ListSessions"] = ["validation_failed"],
         ["GetSession"] = ["session_not_found"],
         ["GetSessionReport"] = ["session_not_found"],
@@ -28,6 +28,11 @@ public static class OperationProblems
         ["UploadSelfie"] = [.. ImageIntake, "liveness_challenge_not_found", "liveness_challenge_expired", "liveness_challenge_used", .. SessionMissing],
         ["SubmitSession"] = ["invalid_state_transition", "document_front_missing", .. SessionMissing],
         ["CreateLivenessChallenge"] = ["invalid_state_transition", .. SessionMissing],
+        ["CheckLivenessPose"] =
+        [
+            .. ImageIntake, "liveness_challenge_not_found", "liveness_challenge_expired", "liveness_challenge_used", "pose_checks_exhausted",
+            "pose_check_unavailable", .. SessionMissing,
+        ],
         ["CreateWebhookEndpoint"] = ["validation_failed", "webhook_url_not_allowed"],
         ["ListWebhookEndpoints"] = [],
         ["GetWebhookEndpoint"] = ["webhook_endpoint_not_found"],

@@ -12,6 +12,7 @@ public static class ProblemCatalog
     public static readonly IReadOnlyList<ProblemCode> All =
     [
         new("validation_failed", 400, "The request is invalid", "A field is invalid; `errors` names each one."),
+        new("sandbox_requires_test_key", 400, "Sandbox needs a test key", "A `sandbox` block was sent with a live key; only test keys (`ek_test_…`) take one."),
         new("bad_request", 400, "Bad request", "The body could not be bound (for instance malformed JSON)."),
         new("malformed_request", 400, "Malformed request body", "A multipart body ended before its closing boundary."),
         new("image_empty", 400, "Empty upload", "The upload contained no bytes."),
@@ -48,8 +49,10 @@ public static class ProblemCatalog
         new("idempotency_key_reused", 422, "Idempotency key reused", "This Idempotency-Key was already used with a different request."),
         new("webhook_url_not_allowed", 422, "Webhook URL not allowed", "The URL's form or address is refused (SSRF guard)."),
         new("rate_limited", 429, "Too many requests", "Over the per-key limit; wait `Retry-After` seconds."),
+        new("pose_checks_exhausted", 429, "Too many pose checks", "The challenge has had its `max_pose_checks`; request a new challenge."),
         new("internal_error", 500, "Internal server error", "A bug; nothing was lost, retry."),
         new("service_unavailable", 503, "Service unavailable", "The server is starting or stopping."),
+        new("pose_check_unavailable", 503, "Pose check unavailable", "The server runs without the face engine; capture the moves without live feedback."),
     ];
 
     private static readonly Dictionary<string, ProblemCode> ByCode = All.ToDictionary(p => p.Code);

@@ -35,6 +35,9 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
                     Description = $"The selfie (one part), or up to {frames} frames in capture order for active liveness (repeat the field).",
                 });
                 break;
+            case "CheckLivenessPose":
+                Describe(operation, PoseFields(), fileSchema: Binary("One camera frame: JPEG, PNG or WebP (at most `Liveness:PoseFrameMaxBytes`)."));
+                break;
         }
         return Task.CompletedTask;
     }
@@ -92,6 +95,20 @@ public sealed class UploadBodies(IOptions<EkycOptions> options) : IOpenApiOperat
         {
             Type = JsonSchemaType.String,
             Description = "The liveness challenge these frames answer (from `POST /v1/sessions/{id}/liveness-challenge`).",
+        },
+    };
+
+    private static Dictionary<string, IOpenApiSchema> PoseFields() => new()
+    {
+        ["step"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Description = "Required: 0 for the frontal reference frame, then 1 to the number of moves, in the challenge's order.",
+        },
+        ["reference_yaw"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Number,
+            Description = "From step 1 on: the yaw the step-0 check returned for the reference frame (it only steers the feedback).",
         },
     };
 

@@ -96,7 +96,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// <summary>
     /// Blur lets the CTC blank swallow characters, so one line of an MRZ can come out at another MRZ length (36 for
     /// 44) and the lines no longer form an MRZ. When some line has an exact MRZ length, the others are recognised
-    /// again aiming at that length (failure path only: it costs one more recognition per line).
+    /// again aiming at that length, over their partner's extent (failure path only: one more recognition per line).
     /// </summary>
     private List<MrzCandidate> RereadAtPartnerLength(SKBitmap image, List<MrzCandidate> read, int exact, CancellationToken cancellationToken) =>
         read.Select(r =>
@@ -104,9 +104,27 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             if (r.Text.Length == exact)
                 return r;
             cancellationToken.ThrowIfCancellationRequested();
-            var text = recognizer.Recognize(image, r.Line.Box, [exact]);
-            return new MrzCandidate(r.Line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
+            var line = r.Line with { Box = PartnerExtent(r.Line.Box, read.Select(p => p.Line.Box)) };
+            var text = recognizer.Recognize(image, line.Box, [exact]);
+            return new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
         }).ToList();
+
+    /// <summary>
+    /// The lines of one MRZ hold as many characters at the same pitch, so they are as wide. The detector can lose the
+    /// end of a line's filler run (the name line of a passport page framed at 82–86 % of a 720 px frame's height),
+    /// leaving a box too short for the line's characters: such a box is stretched along its own axis over the extent
+    /// of the widest line within three line heights of it.
+    /// </summary>
+    internal static RotatedBox PartnerExtent(RotatedBox box, IEnumerable<RotatedBox> lines)
+    {
+        var partner = lines.Where(b => MathF.Abs(b.CenterY - box.CenterY) <= 3 * b.Height).MaxBy(b => b.Width);
+        if (partner.Width < box.Width * 1.03f)
+            return box;
+        // The partner's centre projected onto this line's axis: the stretched box keeps this line's height and angle.
+        var (ux, uy) = box.Along;
+        var shift = (partner.CenterX - box.CenterX) * ux + (partner.CenterY - box.CenterY) * uy;
+        return box with { CenterX = box.CenterX + shift * ux, CenterY = box.CenterY + shift * uy, Width = partner.Width };
+    }
 
     /// <summary>
     /// The MRZ lengths some line was read at, the most frequent first (a tie between a TD1 line at 30 and a misread one

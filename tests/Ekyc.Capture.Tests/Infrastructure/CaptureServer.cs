@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ekyc.Capture.Tests.Infrastructure;
 
 /// <summary>The real server (every engine, SQLite in a temporary folder) on a loopback port, as the browser sees it.</summary>
-public sealed class CaptureServer : IAsyncLifetime
+public class CaptureServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -19,12 +19,16 @@ public sealed class CaptureServer : IAsyncLifetime
     public string DataPath { get; } = Directory.CreateTempSubdirectory("ekyc-capture-").FullName;
     public string ApiKey => File.ReadAllText(Path.Combine(DataPath, "initial-api-key.txt")).Trim();
     public Database Database => _app!.Services.GetRequiredService<Database>();
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Configuration beyond the defaults, as command-line settings.</summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     public async Task InitializeAsync()
     {
         _app = EkycApp.Build([
             "--urls", "http://127.0.0.1:0", $"--Ekyc:DataPath={DataPath}", "--Ekyc:Worker:PollInterval=00:00:00.100",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning", .. Settings,
         ]);
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -7,7 +7,8 @@ namespace Ekyc.Capture.Tests.Infrastructure;
 /// <summary>
 /// What the fake camera films and what the file pickers pick, made by code: a passport rendered by the document
 /// engine's <see cref="SpecimenRenderer"/> (OCR-B MRZ, a real face as its portrait) lying on a desk, and a real face
-/// photo of the same person for the selfie (the pairing the server's end-to-end test approves).
+/// photo of the same person for the selfie file (the pairing the server's end-to-end test approves). The camera's
+/// selfie is a real person's head motion: <see cref="HeadMotion"/>.
 /// </summary>
 public static class Scenes
 {
@@ -29,30 +30,21 @@ public static class Scenes
 
     /// <summary>
     /// The passport page inside the camera's guide frame (the page draws it at 90 % of the height), at 78 % of the frame
-    /// height. At 82-86 % with this desk margin the document engine's MRZ locator finds no MRZ line (measured on the
-    /// same crop without the browser), so the precheck would rightly ask for a retake.
+    /// height (82-86 % used to lose the MRZ: see <c>CameraFramingTests</c> of the document engine).
     /// </summary>
-    public static byte[] PassportOnDesk(bool withMrz = true, float light = 1f, float size = 0.78f) => Y4m.Encode(PassportFrame(withMrz, light, size));
+    public static byte[] PassportOnDesk(bool withMrz = true, float light = 1f, float size = 0.78f, byte[]? passport = null) =>
+        Y4m.Encode(PassportFrame(withMrz, light, size, passport));
 
-    public static SKBitmap PassportFrame(bool withMrz = true, float light = 1f, float size = 0.78f) => Frame(canvas =>
+    /// <summary>The desk with <paramref name="passportJpeg"/> on it (default: this holder's passport).</summary>
+    public static SKBitmap PassportFrame(bool withMrz = true, float light = 1f, float size = 0.78f, byte[]? passportJpeg = null) => Frame(canvas =>
     {
-        using var passport = SKBitmap.Decode(PassportJpeg(withMrz));
+        using var passport = SKBitmap.Decode(passportJpeg ?? PassportJpeg(withMrz));
         var height = size * Height;
         var width = height * passport.Width / passport.Height;
         var rect = SKRect.Create((Width - width) / 2, (Height - height) / 2, width, height);
         using var image = SKImage.FromBitmap(passport);
         canvas.DrawImage(image, rect, new SKSamplingOptions(SKCubicResampler.Mitchell));
     }, light);
-
-    /// <summary>A face in front of the camera, filling the frame's height.</summary>
-    public static byte[] Face() => Y4m.Encode(Frame(canvas =>
-    {
-        using var face = SKBitmap.Decode(SelfieJpeg());
-        var height = (float)Height;
-        var width = height * face.Width / face.Height;
-        using var image = SKImage.FromBitmap(face);
-        canvas.DrawImage(image, SKRect.Create((Width - width) / 2, 0, width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
-    }));
 
     private static SKBitmap Frame(Action<SKCanvas> draw, float light = 1f)
     {

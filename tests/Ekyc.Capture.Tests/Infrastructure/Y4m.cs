@@ -10,16 +10,35 @@ namespace Ekyc.Capture.Tests.Infrastructure;
 /// </summary>
 public static class Y4m
 {
-    public static byte[] Encode(SKBitmap frame, int framesPerSecond = 10)
+    public static byte[] Encode(SKBitmap frame, int framesPerSecond = 10) => Encode([(frame, 1)], framesPerSecond);
+
+    /// <summary>A clip: each picture held for its number of frames, in order (Chromium loops the file).</summary>
+    public static byte[] Encode(IReadOnlyList<(SKBitmap Picture, int Frames)> clip, int framesPerSecond)
     {
-        var (w, h) = (frame.Width & ~1, frame.Height & ~1);
+        var (w, h) = (clip[0].Picture.Width & ~1, clip[0].Picture.Height & ~1);
         using var stream = new MemoryStream();
-        var header = System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{w} H{h} F{framesPerSecond}:1 Ip A1:1 C420\n");
-        stream.Write(header);
-        stream.Write("FRAME\n"u8);
-        var y = new byte[w * h];
-        var u = new byte[w * h / 4];
-        var v = new byte[w * h / 4];
+        stream.Write(System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{w} H{h} F{framesPerSecond}:1 Ip A1:1 C420\n"));
+        foreach (var (picture, frames) in clip)
+        {
+            if ((picture.Width & ~1) != w || (picture.Height & ~1) != h)
+                throw new ArgumentException("Every picture of a clip must have the first one's size.", nameof(clip));
+            var planes = Planes(picture, w, h);
+            for (var i = 0; i < frames; i++)
+            {
+                stream.Write("FRAME\n"u8);
+                stream.Write(planes);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>The I420 planes of one picture: Y, then U and V at half resolution.</summary>
+    private static byte[] Planes(SKBitmap frame, int w, int h)
+    {
+        var planes = new byte[w * h * 3 / 2];
+        var y = planes.AsSpan(0, w * h);
+        var u = planes.AsSpan(w * h, w * h / 4);
+        var v = planes.AsSpan(w * h + w * h / 4, w * h / 4);
         for (var row = 0; row < h; row++)
         for (var col = 0; col < w; col++)
         {
@@ -40,10 +59,7 @@ public static class Y4m
             u[row * (w / 2) + col] = Clamp(128 + 224.0 / 255 * (-0.168736 * r - 0.331264 * g + 0.5 * b));
             v[row * (w / 2) + col] = Clamp(128 + 224.0 / 255 * (0.5 * r - 0.418688 * g - 0.081312 * b));
         }
-        stream.Write(y);
-        stream.Write(u);
-        stream.Write(v);
-        return stream.ToArray();
+        return planes;
     }
 
     private static byte Clamp(double value) => (byte)Math.Clamp(Math.Round(value), 0, 255);

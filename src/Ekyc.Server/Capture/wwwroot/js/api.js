@@ -68,6 +68,13 @@ export class Api {
     }
   }
 
+  /** What pose a live frame shows for a step of the challenge (0: the frontal reference; k: the k-th move). */
+  poseCheck(challengeId, step, referenceYaw, blob) {
+    const query = new URLSearchParams({ step: String(step), reference_yaw: String(referenceYaw) });
+    return this.json(`/liveness-challenge/${encodeURIComponent(challengeId)}/pose?${query}`,
+      { method: 'POST', body: blob, headers: { 'Content-Type': 'image/jpeg' } });
+  }
+
   async uploadSelfie(frames, challengeId) {
     const form = new FormData();
     if (challengeId) form.append('challenge_id', challengeId);
