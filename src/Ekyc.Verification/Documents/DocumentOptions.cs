@@ -20,6 +20,12 @@ public sealed record DocumentOptions
     /// </summary>
     [Range(0, 1)] public double MinCheckDigitRepairLikelihood { get; init; } = 0.01;
     /// <summary>
+    /// An MRZ field that breaks a syntax rule (a digit in a code, an impossible date, an unknown sex marker) fails the
+    /// document when every character of it was read with at least this probability; an unsure reading of an impossible
+    /// value is the OCR's doing: review.
+    /// </summary>
+    [Range(0, 1)] public double MinInvalidFieldCertainty { get; init; } = 0.9;
+    /// <summary>
     /// Below this many pixels per MRZ character the reading is unreliable: review. Measured (<c>bench … documents-accuracy</c>):
     /// MRZs misread with every check digit still valid are 7 in 48 at 12 and 13 px, 3–5 in 48 at 15–24 px.
     /// </summary>

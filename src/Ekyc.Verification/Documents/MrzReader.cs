@@ -63,15 +63,17 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, mrzLines) : null;
         var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines) : null;
+        var invalid = parse?.Mrz is { FieldErrors.Count: > 0 } malformed ? InvalidFieldsCertainty(malformed, mrzLines) : (float?)null;
         return new MrzReading
         {
             RawLines = mrzLines.Select(l => l.Text).ToList(),
             Parse = parse,
             PixelsPerChar = mrzLines.Count == 0 ? 0 : mrzLines.Average(l => l.Line.Box.Width / l.Text.Length),
             MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
-            Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
+            Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(LineConfidence),
             FailingFieldsCertainty = certainty,
             RepairLikelihood = repair,
+            InvalidFieldsCertainty = invalid,
             NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, mrzLines) : (0, 0),
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
@@ -138,7 +140,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// <summary>
     /// Where a field allows only letters (names, codes) or only digits (dates, check digits) and the reading has the
     /// other kind, takes the recogniser's most probable character of the allowed kind at that step — better than a
-    /// fixed look-alike table (a blurred U read as 0 becomes U, not O).
+    /// fixed look-alike table (a blurred U read as 0 becomes U, not O). The sex marker likewise takes the likeliest of
+    /// the four it may be.
     /// </summary>
     private static List<MrzCandidate> ChooseByFieldClass(List<MrzCandidate> lines)
     {
@@ -158,6 +161,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                     {
                         MrzCharClass.Alpha when char.IsAsciiDigit(chars[i]) => c => char.IsAsciiLetterUpper(c) || c == '<',
                         MrzCharClass.Numeric or MrzCharClass.NumericOrFiller when char.IsAsciiLetterUpper(chars[i]) => char.IsAsciiDigit,
+                        // A sex marker read as another letter (a blurred M as H or N): the likeliest of M, F, X and filler.
+                        MrzCharClass.Sex when chars[i] is not ('M' or 'F' or 'X' or '<') => c => c is 'M' or 'F' or 'X' or '<',
                         _ => null,
                     };
                     if (allowed is not null && alternatives.Best(i, allowed) is { Probability: >= MinAlternativeProbability } best)
@@ -197,6 +202,28 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     }
 
     /// <summary>
+    /// The recogniser's lowest probability for a character of the fields that break a syntax rule (a code with a digit,
+    /// an impossible date, an unknown sex marker): an impossible value read with certainty is on the document, one read
+    /// unsure is the OCR's. A line whose length had to be repaired has no probabilities: 0.
+    /// </summary>
+    private static float InvalidFieldsCertainty(MrzResult mrz, List<MrzCandidate> lines)
+    {
+        var layout = MrzLayout.For(mrz.Format);
+        var likelihood = Likelihood(lines);
+        var lowest = 1f;
+        foreach (var error in mrz.FieldErrors)
+        {
+            var name = error[..Math.Max(0, error.IndexOf(':'))];
+            if (layout.Fields.FirstOrDefault(f => f.Name == name) is not { } field)
+                return 0f;
+            for (var column = field.Span.Start; column < field.Span.Start + field.Span.Length; column++)
+                if (mrz.Lines[field.Span.Line][column] != '<' || field.Class == MrzCharClass.Sex)
+                    lowest = Math.Min(lowest, likelihood(field.Span.Line, column, mrz.Lines[field.Span.Line][column]));
+        }
+        return lowest;
+    }
+
+    /// <summary>
     /// How likely it is that the OCR, not the document, broke the failing checks: the recogniser's highest probability
     /// for a one-character change, inside a failing field or its check digit, that makes that check agree. A misread
     /// character keeps real probability on the true one; a digit altered on the document is printed crisply, and the
@@ -232,6 +259,19 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                     text[span.Line][column] = original;
                 }
         return best;
+    }
+
+    /// <summary>
+    /// The mean probability of a line's characters, fillers aside: a run of fillers is read with its probability spread
+    /// over neighbouring steps however clear it is, so a TD3 name line (half fillers) of a sharp page came out near 0.8
+    /// while its letters were read at 0.95 and more. Without per-character probabilities, the recogniser's own mean.
+    /// </summary>
+    private static float LineConfidence(MrzCandidate line)
+    {
+        if (!HasProbabilities(line))
+            return line.Confidence;
+        var letters = Enumerable.Range(0, line.Text.Length).Where(i => line.Text[i] != '<').ToList();
+        return letters.Count == 0 ? line.Confidence : letters.Average(i => line.Alternatives!.Probability(i, line.Text[i]));
     }
 
     /// <summary>A letter read with less probability than this may be another letter.</summary>

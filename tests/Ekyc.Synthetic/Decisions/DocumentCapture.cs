@@ -11,8 +11,9 @@ public static class DocumentCapture
     private const float MmPerInch = 25.4f;
 
     /// <param name="side"><c>Full</c> a passport page; <c>CardFront</c> / <c>CardBack</c> the two sides of an ID card.</param>
+    /// <param name="dateStyle">How the document prints its dates (both sides of a card alike).</param>
     public static byte[] Render(SpecimenRenderer renderer, MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait,
-        DocumentSide side, CaptureCondition condition, Random random, int seed)
+        DocumentSide side, PrintedDateStyle dateStyle, CaptureCondition condition, Random random, int seed)
     {
         var widthMm = printed.Format == MrzFormat.Td1 ? 85.6f : 125f;
         int Width(double dpi) => (int)Math.Round(dpi / MmPerInch * widthMm);
@@ -23,6 +24,7 @@ public static class DocumentCapture
             Seed = seed,
             DrawMrz = side != DocumentSide.CardFront,
             DrawPrinted = side != DocumentSide.CardBack,
+            DateStyle = dateStyle,
         };
         switch (condition)
         {

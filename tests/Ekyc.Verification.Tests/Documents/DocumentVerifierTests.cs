@@ -190,6 +190,21 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
     }
 
     [Fact]
+    public void Id_card_whose_long_name_the_mrz_truncates_to_an_initial_passes()
+    {
+        // 27 letters of surname, the filler pair, then room for one letter of the given names: JOSE MARIA becomes J.
+        var card = SyntheticMrzReadingTests.Card with { Surname = "DOS SANTOS PEREIRA-CARVALHO", GivenNames = "JOSE MARIA" };
+        Assert.EndsWith("<<J", MrzWriter.Write(card)[2]);
+        var capture = new SpecimenOptions { Width = 1000, JpegQuality = 90, DateStyle = PrintedDateStyle.DigitsDotted };
+
+        var result = Verify(Render(card, capture with { DrawMrz = false }), Render(card, capture with { DrawPrinted = false }), "id_card");
+
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.Equal("J", result.Extracted!.GivenNames);
+        Assert.True(Printed(result)[PrintedFields.GivenNames].Agrees);
+    }
+
+    [Fact]
     public void Front_of_another_person_fails_naming_the_fields()
     {
         var card = SyntheticMrzReadingTests.Card;

@@ -248,6 +248,7 @@ public static class MrzParser
             LongDocumentNumber = longNumber,
             PrimaryIdentifier = primary,
             SecondaryIdentifier = secondary,
+            NamesTruncated = fields.Raw("names") is [.., not '<'],
             Nationality = fields.Clean("nationality"),
             BirthDate = fields.Raw("birthDate"),
             Sex = fields.Raw("sex"),
