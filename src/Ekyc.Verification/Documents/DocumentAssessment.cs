@@ -74,7 +74,8 @@ internal sealed class DocumentAssessment
         var reading = side.Reading!;
         var mrz = reading.Parse!.Mrz!;
         // Look-alikes in the number that the check digit alone cannot choose between: the printed number may settle them.
-        if (PrintedNumberSettlement.Settle(mrz, captures.SelectMany(c => c.Reading?.PrintedText ?? []).Select(l => l.Text)) is { } settled)
+        var printedLines = captures.SelectMany(c => c.Reading?.PrintedText ?? []).Select(l => l.Text);
+        if (PrintedNumberSettlement.Settle(mrz, printedLines, reading.Likelihood, options.MinCheckDigitRepairLikelihood) is { } settled)
             mrz = settled;
         _readConfidence = reading.Confidence;
         // A look-alike swap chosen by a check digit is a good guess, not a reading: it lowers the confidence.

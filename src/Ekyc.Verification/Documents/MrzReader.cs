@@ -74,6 +74,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             FailingFieldsCertainty = certainty,
             RepairLikelihood = repair,
             InvalidFieldsCertainty = invalid,
+            Likelihood = mrzLines.Count == 0 ? null : Likelihood(mrzLines),
             NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, mrzLines) : (0, 0),
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),

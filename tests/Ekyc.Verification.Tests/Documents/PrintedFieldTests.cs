@@ -26,6 +26,7 @@ public sealed class PrintedFieldTests
     [InlineData("12 AVR 1989")]
     [InlineData("12 ABR 1989")]
     [InlineData("I2 APR 1989")]
+    [InlineData("12041989")] // 12 04 1989 with the spaces lost by the OCR
     public void Printed_birth_date_forms_are_parsed(string printed) =>
         Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
 
@@ -127,6 +128,18 @@ public sealed class PrintedFieldTests
         var surname = PrintedFieldComparison.Compare(Page(("Surname / Nom", printed)), mrz).Single(f => f.Field == PrintedFields.Surname);
 
         Assert.True(surname.Agrees);
+    }
+
+    [Fact]
+    public void A_piece_of_the_given_names_under_their_label_is_no_contradiction()
+    {
+        // The detector split OLIVER MAXIMILIAN; only MAXIMILIAN lies under the label.
+        var mrz = Mrz with { GivenNames = "OLIVER MAXIMILIAN" };
+
+        var given = PrintedFieldComparison.Compare(Page(("Given names / Prénoms", "MAXIMILIAN")), mrz).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.True(given.Found);
+        Assert.Null(given.Agrees);
     }
 
     [Fact]

@@ -114,7 +114,11 @@ public static class PrintedFieldComparison
                 return folded.Length == 3 && folded.All(char.IsAsciiLetterUpper) ? folded == mrz.Nationality : null;
             case PrintedFields.Surname or PrintedFields.GivenNames:
                 var name = field == PrintedFields.Surname ? mrz.Surname! : mrz.GivenNames!;
-                return Agrees(field, value, mrz) || (namesTruncated && IsTruncationOf(value, name));
+                if (Agrees(field, value, mrz) || (namesTruncated && IsTruncationOf(value, name)))
+                    return true;
+                // Whole components of the MRZ name (MAXIMILIAN of OLIVER MAXIMILIAN): the detector split the value and
+                // only a piece lies under the label. Not a contradiction, not an agreement either.
+                return IsPartOf(value, name) ? null : false;
             default:
                 return Agrees(field, value, mrz);
         }
@@ -130,6 +134,14 @@ public static class PrintedFieldComparison
         var (printedWords, mrzWords) = (NameComponents(printed), NameComponents(mrzName));
         return mrzWords.Length > 0 && mrzWords.Length <= printedWords.Length
             && mrzWords.Select((w, i) => printedWords[i].StartsWith(w, StringComparison.Ordinal)).All(prefix => prefix);
+    }
+
+    /// <summary>Whether the printed value is a run of whole components of the MRZ name (fewer than all of them).</summary>
+    internal static bool IsPartOf(string printed, string mrzName)
+    {
+        var (part, whole) = (NameComponents(printed), NameComponents(mrzName));
+        return part.Length > 0 && part.Length < whole.Length
+            && Enumerable.Range(0, whole.Length - part.Length + 1).Any(start => part.SequenceEqual(whole.Skip(start).Take(part.Length)));
     }
 
     /// <summary>A name's components as the MRZ separates them (spaces and hyphens; apostrophes dropped), folded, look-alikes as one.</summary>

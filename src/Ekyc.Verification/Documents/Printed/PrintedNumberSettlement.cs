@@ -14,8 +14,11 @@ internal static class PrintedNumberSettlement
 {
     public const string Reason = "look-alike settled by the printed document number and the check digits";
 
+    /// <param name="likelihood">The recogniser's probabilities for the MRZ: a change it found implausible (under
+    /// <paramref name="minLikelihood"/>) is not made, so that the print misread into the one look-alike that fits the
+    /// issued check digit cannot repair a number changed on the document.</param>
     /// <returns>The MRZ re-parsed with the printed number, every check agreeing; null when no printed number settles it.</returns>
-    public static MrzResult? Settle(MrzResult mrz, IEnumerable<string> printedLines)
+    public static MrzResult? Settle(MrzResult mrz, IEnumerable<string> printedLines, MrzLikelihood? likelihood = null, double minLikelihood = 0.01)
     {
         if (mrz.ChecksValid || mrz.LongDocumentNumber || mrz.Format is not (MrzFormat.Td1 or MrzFormat.Td2 or MrzFormat.Td3)
             || !mrz.FailingFieldChecks.Contains("documentNumber"))
@@ -31,7 +34,7 @@ internal static class PrintedNumberSettlement
             for (var start = 0; start + number.Length <= text.Length; start++)
             {
                 var printed = text.Substring(start, number.Length);
-                if (printed == number || PrintedFieldMatcher.FoldLookAlikes(printed) != folded)
+                if (printed == number || PrintedFieldMatcher.FoldLookAlikes(printed) != folded || !Plausible(number, printed))
                     continue;
                 var lines = mrz.Lines.ToArray();
                 lines[span.Line] = lines[span.Line][..span.Start] + printed + lines[span.Line][(span.Start + number.Length)..];
@@ -43,5 +46,9 @@ internal static class PrintedNumberSettlement
             }
         }
         return null;
+
+        // A line without probabilities (its length was repaired) gives 0 to every character: no evidence either way.
+        bool Plausible(string read, string printed) => likelihood is null || Enumerable.Range(0, read.Length).All(i =>
+            read[i] == printed[i] || likelihood(span.Line, span.Start + i, read[i]) == 0 || likelihood(span.Line, span.Start + i, printed[i]) >= minLikelihood);
     }
 }
