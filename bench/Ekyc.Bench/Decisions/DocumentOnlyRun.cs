@@ -54,6 +54,8 @@ public static class DocumentOnlyRun
             Console.WriteLine($"  {label.Id} {label.Capture.ToWire()} {result.Status}: {Signals(result)}");
 
         if (outDir is not null)
+            DecisionSetWriter.WriteLabels(outDir, labels);
+        if (outDir is not null)
             File.WriteAllText(Path.Combine(outDir, "documents.json"), JsonSerializer.Serialize(results.Select(r => new
             {
                 r.Label.Id,
@@ -62,6 +64,7 @@ public static class DocumentOnlyRun
                 r.Result.ReasonCodes,
                 Signals = Signals(r.Result),
                 Printed = r.Result.Evidence.GetValueOrDefault("printed_fields"),
+                Mrz = r.Result.Evidence.GetValueOrDefault("mrz"),
             }), DecisionSetWriter.Json));
     }
 

@@ -19,6 +19,8 @@ internal sealed class DocumentAssessment
     private ExtractedData? _extracted;
     private double _readConfidence;
     private bool _guessedByCheckDigit;
+    /// <summary>Set when every check digit agreed as read (before any fix-up by this assessment); see <see cref="DocumentOptions.VerifiedReadConfidence"/>.</summary>
+    private double? _verifiedRead;
 
     public static DocumentAssessment Assess(IReadOnlyList<DocumentCapture> captures, AamvaReading? barcode, PortraitFace? portrait,
         string? declaredType, DateOnly today, DocumentOptions options)
@@ -78,6 +80,7 @@ internal sealed class DocumentAssessment
         if (PrintedNumberSettlement.Settle(mrz, printedLines, reading.Likelihood, options.MinCheckDigitRepairLikelihood) is { } settled)
             mrz = settled;
         _readConfidence = reading.Confidence;
+        _verifiedRead = reading.Parse.Mrz!.ChecksValid ? options.VerifiedReadConfidence : null;
         // A look-alike swap chosen by a check digit is a good guess, not a reading: it lowers the confidence.
         _guessedByCheckDigit = mrz.Corrections.Any(c => c.Reason.Contains("check digit", StringComparison.Ordinal));
         _extracted = ExtractedDataMapper.FromMrz(mrz, today);
@@ -104,7 +107,8 @@ internal sealed class DocumentAssessment
             _signals.Add(DocumentSignal.ToReview("document_kind", "visa_not_identity_document", mrz.DocumentCode));
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
-        AssessPrinted(captures, _extracted, mrz.NamesTruncated, reading.NameDoubts, options);
+        var numberVerified = mrz.Checks.Any(c => c.Field == "documentNumber" && c.Ok);
+        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberVerified, reading.NameDoubts, options);
 
         _evidence["mrz"] = new Dictionary<string, object?>
         {
@@ -244,7 +248,10 @@ internal sealed class DocumentAssessment
     /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields — one of them the surname
     /// or the number — pass; a field not found does not count against the document.
     /// </summary>
-    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, (int Surname, int GivenNames) mrzDoubts, DocumentOptions options)
+    /// <param name="numberVerified">The MRZ document number's check digit agrees: only then is the MRZ side of a number
+    /// contradiction known to be what the document encodes (a misread or misaligned MRZ line is not).</param>
+    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, bool numberVerified,
+        (int Surname, int GivenNames) mrzDoubts, DocumentOptions options)
     {
         if (!options.ReadPrintedFields)
         {
@@ -277,7 +284,7 @@ internal sealed class DocumentAssessment
             var differences = PrintedFieldComparison.Differences(field.Printed!, field.Mrz);
             var value = new { printed = field.Printed, mrz = field.Mrz, ocr_confidence = field.Confidence, differences, mrz_doubtful_letters = doubtful, side = field.Side };
             var confident = PrintedFields.IsIdentity(field.Field) && field.Confidence >= options.MinPrintedFieldConfidence
-                            && differences >= doubtful + 2;
+                            && differences >= doubtful + 2 && (field.Field != PrintedFields.DocumentNumber || numberVerified);
             _signals.Add(confident
                 ? DocumentSignal.Failed($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence)
                 : DocumentSignal.ToReview($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence));
@@ -408,6 +415,15 @@ internal sealed class DocumentAssessment
         ["printed_lines"] = capture.Reading?.PrintedText.Count,
     };
 
+    /// <summary>
+    /// The recogniser's mean character probability, raised to the measured accuracy of a verified reading when every
+    /// check digit agreed and the printed fields agree with the MRZ (the pass then rests on both).
+    /// </summary>
+    private double ReadConfidence() =>
+        _verifiedRead is { } verified && _signals.Any(s => s is { Code: "printed_fields", Status: DocumentSignal.Pass })
+            ? Math.Max(_readConfidence, verified)
+            : _readConfidence;
+
     public DocumentVerification ToVerification(string version, IReadOnlyList<StageTiming> timings)
     {
         var status = _signals.Any(s => s.Status == DocumentSignal.Fail) ? CheckStatus.Fail
@@ -428,7 +444,7 @@ internal sealed class DocumentAssessment
                 // Failures rest on arithmetic (check digits, dates) or on an unreadable image: near certain.
                 CheckStatus.Fail => 0.95,
                 CheckStatus.Review => 0.5,
-                _ => Math.Round(Math.Clamp(_readConfidence - (_guessedByCheckDigit ? 0.05 : 0), 0.5, 0.99), 3),
+                _ => Math.Round(Math.Clamp(ReadConfidence() - (_guessedByCheckDigit ? 0.05 : 0), 0.5, 0.99), 3),
             },
             ReasonCodes = status == CheckStatus.Pass ? ["document_checks_passed"] : reasons,
             Evidence = _evidence,

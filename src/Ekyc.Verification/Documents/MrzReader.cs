@@ -70,7 +70,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             Parse = parse,
             PixelsPerChar = mrzLines.Count == 0 ? 0 : mrzLines.Average(l => l.Line.Box.Width / l.Text.Length),
             MrzWidth = mrzLines.Count == 0 ? 0 : mrzLines.Max(l => l.Line.Box.Width),
-            Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(LineConfidence),
+            Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
             FailingFieldsCertainty = certainty,
             RepairLikelihood = repair,
             InvalidFieldsCertainty = invalid,
@@ -260,19 +260,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                     text[span.Line][column] = original;
                 }
         return best;
-    }
-
-    /// <summary>
-    /// The mean probability of a line's characters, fillers aside: a run of fillers is read with its probability spread
-    /// over neighbouring steps however clear it is, so a TD3 name line (half fillers) of a sharp page came out near 0.8
-    /// while its letters were read at 0.95 and more. Without per-character probabilities, the recogniser's own mean.
-    /// </summary>
-    private static float LineConfidence(MrzCandidate line)
-    {
-        if (!HasProbabilities(line))
-            return line.Confidence;
-        var letters = Enumerable.Range(0, line.Text.Length).Where(i => line.Text[i] != '<').ToList();
-        return letters.Count == 0 ? line.Confidence : letters.Average(i => line.Alternatives!.Probability(i, line.Text[i]));
     }
 
     /// <summary>A letter read with less probability than this may be another letter.</summary>

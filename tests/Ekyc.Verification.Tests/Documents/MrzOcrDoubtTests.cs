@@ -51,6 +51,24 @@ public sealed class MrzOcrDoubtTests
         Assert.Null(PrintedNumberSettlement.Settle(tampered, ["K07X95B21"]));
     }
 
+    [Fact]
+    public void A_look_alike_swap_the_recogniser_finds_implausible_does_not_repair_a_tampered_number()
+    {
+        // A digit of the number changed on the document, the issued check digits kept, such that one look-alike swap
+        // (a 0 read as O…) happens to fit them: without probabilities the fix-up takes it and the number "passes".
+        var issued = MrzWriter.Write(Passport with { DocumentNumber = "DP7070436" }).ToArray();
+        var tampered = Enumerable.Range(2, 7).SelectMany(i => "0123456789".Select(d => issued[1][..i] + d + issued[1][(i + 1)..]))
+            .Select(line2 => new[] { issued[0], line2 })
+            .First(lines => lines[1] != issued[1] && MrzParser.Parse(lines, autocorrect: true).Mrz is { ChecksValid: true, Corrections.Count: > 0 });
+        // The recogniser read every character crisply: 0.98 for what it read, next to nothing for anything else.
+        MrzLikelihood crisp = (line, column, c) => tampered[line][column] == c ? 0.98f : 0.0001f;
+
+        var read = MrzParser.Parse(tampered, autocorrect: true, crisp).Mrz!;
+
+        Assert.False(read.ChecksValid);
+        Assert.Contains("documentNumber", read.FailingFieldChecks);
+    }
+
     [Theory]
     [InlineData(0.41f, DocumentSignal.Review, "mrz_read_uncertain")]
     [InlineData(0.97f, DocumentSignal.Fail, "mrz_field_invalid")]
