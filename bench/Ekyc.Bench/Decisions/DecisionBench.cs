@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents.Specimens;
 using Ekyc.Verification.Screening;
@@ -10,11 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ekyc.Bench.Decisions;
 
 /// <summary>
-/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep]</c>: generates the labelled decision set
+/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep] [--documents-only]</c>: generates the labelled decision set
 /// (<see cref="DecisionSetGenerator"/>: N cases per fraud class, 2N per genuine class) and runs every case through the
 /// real server with its default configuration, once with all five checks and once without <c>pep_screening</c>; prints
 /// the confusion table per class, the genuine auto-approval rate, the fraud approved and the submit→decision latency.
-/// <c>--out</c> also writes the images, <c>labels.json</c>/<c>labels.csv</c> and <c>outcomes.json</c>.
+/// <c>--out</c> also writes the images, <c>labels.json</c>/<c>labels.csv</c> and <c>outcomes.json</c>;
+/// <c>--documents-only</c> runs only the documents through the server's document engine (<see cref="DocumentOnlyRun"/>).
 /// </summary>
 public static class DecisionBench
 {
@@ -37,6 +39,12 @@ public static class DecisionBench
         var labels = generator.Plan(count, seed);
         foreach (var listed in HolderNames.Listed.Where(h => !Screen(screening, h).Any(m => m.Score >= screening.Options.HitThreshold)))
             Console.WriteLine($"warning: the listed person {listed.GivenNames} {listed.Surname} is not a hit on the loaded lists");
+        if (args.Contains("--documents-only"))
+        {
+            DocumentOnlyRun.Run(server.Services.GetRequiredService<IDocumentVerifier>(), generator, labels, outDir);
+            Console.WriteLine($"\ntotal {clock.Elapsed.TotalSeconds:F0} s");
+            return 0;
+        }
         var cases = labels.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(2, Environment.ProcessorCount)).Select(generator.Render).ToList();
         var generated = clock.Elapsed;
         if (outDir is not null)

@@ -19,6 +19,8 @@ internal sealed class DocumentAssessment
     private ExtractedData? _extracted;
     private double _readConfidence;
     private bool _guessedByCheckDigit;
+    /// <summary>Set when every check digit agreed as read (before any fix-up by this assessment); see <see cref="DocumentOptions.VerifiedReadConfidence"/>.</summary>
+    private double? _verifiedRead;
 
     public static DocumentAssessment Assess(IReadOnlyList<DocumentCapture> captures, AamvaReading? barcode, PortraitFace? portrait,
         string? declaredType, DateOnly today, DocumentOptions options)
@@ -73,7 +75,12 @@ internal sealed class DocumentAssessment
     {
         var reading = side.Reading!;
         var mrz = reading.Parse!.Mrz!;
+        // Look-alikes in the number that the check digit alone cannot choose between: the printed number may settle them.
+        var printedLines = captures.SelectMany(c => c.Reading?.PrintedText ?? []).Select(l => l.Text);
+        if (PrintedNumberSettlement.Settle(mrz, printedLines, reading.Likelihood, options.MinCheckDigitRepairLikelihood) is { } settled)
+            mrz = settled;
         _readConfidence = reading.Confidence;
+        _verifiedRead = reading.Parse.Mrz!.ChecksValid ? options.VerifiedReadConfidence : null;
         // A look-alike swap chosen by a check digit is a good guess, not a reading: it lowers the confidence.
         _guessedByCheckDigit = mrz.Corrections.Any(c => c.Reason.Contains("check digit", StringComparison.Ordinal));
         _extracted = ExtractedDataMapper.FromMrz(mrz, today);
@@ -91,16 +98,17 @@ internal sealed class DocumentAssessment
                     new { fields = failing, repair_likelihood = repair, certainty, look_alikes = mrz.UnsettledLookAlikes }, options.MinCheckDigitRepairLikelihood)
                 : DocumentSignal.Failed("check_digits", "check_digit_mismatch", new { fields = failing, repair_likelihood = repair, certainty }, options.MinCheckDigitRepairLikelihood));
         }
-        _signals.Add(mrz.FieldErrors.Count == 0 && mrz.CharsetValid
-            ? DocumentSignal.Passed("mrz_syntax")
-            : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", mrz.FieldErrors));
-        AssessDates(_extracted.DateOfBirth, _extracted.ExpiryDate, IssueDate(mrz, today), mrz.ExpiryDate is not null, today, options);
+        var syntax = SyntaxSignal(mrz, reading, options);
+        _signals.Add(syntax);
+        AssessDates(_extracted.DateOfBirth, _extracted.ExpiryDate, IssueDate(mrz, today), mrz.ExpiryDate is not null, today, options,
+            unreadableIsOcr: syntax.Status == DocumentSignal.Review);
         AssessCodes([mrz.IssuingState, mrz.Nationality ?? mrz.IssuingState]);
         if (mrz.DocumentCode.StartsWith('V'))
             _signals.Add(DocumentSignal.ToReview("document_kind", "visa_not_identity_document", mrz.DocumentCode));
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
-        AssessPrinted(captures, _extracted, reading.NameDoubts, options);
+        var numberVerified = mrz.Checks.Any(c => c.Field == "documentNumber" && c.Ok);
+        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberVerified, reading.NameDoubts, options);
 
         _evidence["mrz"] = new Dictionary<string, object?>
         {
@@ -155,10 +163,30 @@ internal sealed class DocumentAssessment
         return mrz.FailingFieldChecks.All(mrz.UnsettledLookAlikes.Contains);
     }
 
-    private void AssessDates(DateOnly? birth, DateOnly? expiry, DateOnly? issue, bool hasExpiry, DateOnly today, DocumentOptions options)
+    /// <summary>
+    /// A field that breaks a syntax rule fails the document when it was read with certainty (an impossible value printed
+    /// there); read unsure it is put down to the OCR (`mrz_read_uncertain`). Characters outside the MRZ alphabet fail.
+    /// </summary>
+    internal static DocumentSignal SyntaxSignal(MrzResult mrz, MrzReading reading, DocumentOptions options)
     {
+        if (mrz.FieldErrors.Count == 0 && mrz.CharsetValid)
+            return DocumentSignal.Passed("mrz_syntax");
+        var certainty = reading.InvalidFieldsCertainty is { } c ? Math.Round(c, 3) : (double?)null;
+        var value = new { errors = mrz.FieldErrors, certainty };
+        return mrz.CharsetValid && certainty < options.MinInvalidFieldCertainty
+            ? DocumentSignal.ToReview("mrz_syntax", "mrz_read_uncertain", value, options.MinInvalidFieldCertainty)
+            : DocumentSignal.Failed("mrz_syntax", "mrz_field_invalid", value, options.MinInvalidFieldCertainty);
+    }
+
+    /// <param name="unreadableIsOcr">An impossible date was read unsure (see <see cref="SyntaxSignal"/>): review, not fail.</param>
+    private void AssessDates(DateOnly? birth, DateOnly? expiry, DateOnly? issue, bool hasExpiry, DateOnly today, DocumentOptions options,
+        bool unreadableIsOcr = false)
+    {
+        DocumentSignal Unreadable(string code, string reason) =>
+            unreadableIsOcr ? DocumentSignal.ToReview(code, "mrz_read_uncertain") : DocumentSignal.Failed(code, reason);
+
         if (birth is not { } born)
-            _signals.Add(DocumentSignal.Failed("birth_date", "birth_date_invalid"));
+            _signals.Add(Unreadable("birth_date", "birth_date_invalid"));
         else if (born > today)
             _signals.Add(DocumentSignal.Failed("birth_date", "birth_date_in_future", born, today));
         else
@@ -172,7 +200,7 @@ internal sealed class DocumentAssessment
         if (!hasExpiry)
             _signals.Add(DocumentSignal.Skipped("expiry_date", "format_has_no_expiry"));
         else if (expiry is not { } expires)
-            _signals.Add(DocumentSignal.Failed("expiry_date", "expiry_date_invalid"));
+            _signals.Add(Unreadable("expiry_date", "expiry_date_invalid"));
         else if (expires < today)
             _signals.Add(DocumentSignal.Failed("expiry_date", "document_expired", expires, today));
         else
@@ -220,7 +248,10 @@ internal sealed class DocumentAssessment
     /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields — one of them the surname
     /// or the number — pass; a field not found does not count against the document.
     /// </summary>
-    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, (int Surname, int GivenNames) mrzDoubts, DocumentOptions options)
+    /// <param name="numberVerified">The MRZ document number's check digit agrees: only then is the MRZ side of a number
+    /// contradiction known to be what the document encodes (a misread or misaligned MRZ line is not).</param>
+    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, bool numberVerified,
+        (int Surname, int GivenNames) mrzDoubts, DocumentOptions options)
     {
         if (!options.ReadPrintedFields)
         {
@@ -234,7 +265,7 @@ internal sealed class DocumentAssessment
             _signals.Add(DocumentSignal.Skipped("printed_fields", "printed_text_not_readable"));
             return;
         }
-        var fields = PrintedFieldComparison.Compare(printed, data);
+        var fields = PrintedFieldComparison.Compare(printed, data, namesTruncated);
         _evidence["printed_fields"] = fields;
         var threshold = new Dictionary<string, object?>
         {
@@ -253,7 +284,7 @@ internal sealed class DocumentAssessment
             var differences = PrintedFieldComparison.Differences(field.Printed!, field.Mrz);
             var value = new { printed = field.Printed, mrz = field.Mrz, ocr_confidence = field.Confidence, differences, mrz_doubtful_letters = doubtful, side = field.Side };
             var confident = PrintedFields.IsIdentity(field.Field) && field.Confidence >= options.MinPrintedFieldConfidence
-                            && differences >= doubtful + 2;
+                            && differences >= doubtful + 2 && (field.Field != PrintedFields.DocumentNumber || numberVerified);
             _signals.Add(confident
                 ? DocumentSignal.Failed($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence)
                 : DocumentSignal.ToReview($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence));
@@ -384,6 +415,15 @@ internal sealed class DocumentAssessment
         ["printed_lines"] = capture.Reading?.PrintedText.Count,
     };
 
+    /// <summary>
+    /// The recogniser's mean character probability, raised to the measured accuracy of a verified reading when every
+    /// check digit agreed and the printed fields agree with the MRZ (the pass then rests on both).
+    /// </summary>
+    private double ReadConfidence() =>
+        _verifiedRead is { } verified && _signals.Any(s => s is { Code: "printed_fields", Status: DocumentSignal.Pass })
+            ? Math.Max(_readConfidence, verified)
+            : _readConfidence;
+
     public DocumentVerification ToVerification(string version, IReadOnlyList<StageTiming> timings)
     {
         var status = _signals.Any(s => s.Status == DocumentSignal.Fail) ? CheckStatus.Fail
@@ -404,7 +444,7 @@ internal sealed class DocumentAssessment
                 // Failures rest on arithmetic (check digits, dates) or on an unreadable image: near certain.
                 CheckStatus.Fail => 0.95,
                 CheckStatus.Review => 0.5,
-                _ => Math.Round(Math.Clamp(_readConfidence - (_guessedByCheckDigit ? 0.05 : 0), 0.5, 0.99), 3),
+                _ => Math.Round(Math.Clamp(ReadConfidence() - (_guessedByCheckDigit ? 0.05 : 0), 0.5, 0.99), 3),
             },
             ReasonCodes = status == CheckStatus.Pass ? ["document_checks_passed"] : reasons,
             Evidence = _evidence,

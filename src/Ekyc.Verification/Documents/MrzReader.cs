@@ -63,6 +63,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, mrzLines) : null;
         var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines) : null;
+        var invalid = parse?.Mrz is { FieldErrors.Count: > 0 } malformed ? InvalidFieldsCertainty(malformed, mrzLines) : (float?)null;
         return new MrzReading
         {
             RawLines = mrzLines.Select(l => l.Text).ToList(),
@@ -72,6 +73,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             Confidence = mrzLines.Count == 0 ? 0 : mrzLines.Min(l => l.Confidence),
             FailingFieldsCertainty = certainty,
             RepairLikelihood = repair,
+            InvalidFieldsCertainty = invalid,
+            Likelihood = mrzLines.Count == 0 ? null : Likelihood(mrzLines),
             NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, mrzLines) : (0, 0),
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
@@ -156,7 +159,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// <summary>
     /// Where a field allows only letters (names, codes) or only digits (dates, check digits) and the reading has the
     /// other kind, takes the recogniser's most probable character of the allowed kind at that step — better than a
-    /// fixed look-alike table (a blurred U read as 0 becomes U, not O).
+    /// fixed look-alike table (a blurred U read as 0 becomes U, not O). The sex marker likewise takes the likeliest of
+    /// the four it may be.
     /// </summary>
     private static List<MrzCandidate> ChooseByFieldClass(List<MrzCandidate> lines)
     {
@@ -176,6 +180,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                     {
                         MrzCharClass.Alpha when char.IsAsciiDigit(chars[i]) => c => char.IsAsciiLetterUpper(c) || c == '<',
                         MrzCharClass.Numeric or MrzCharClass.NumericOrFiller when char.IsAsciiLetterUpper(chars[i]) => char.IsAsciiDigit,
+                        // A sex marker read as another letter (a blurred M as H or N): the likeliest of M, F, X and filler.
+                        MrzCharClass.Sex when chars[i] is not ('M' or 'F' or 'X' or '<') => c => c is 'M' or 'F' or 'X' or '<',
                         _ => null,
                     };
                     if (allowed is not null && alternatives.Best(i, allowed) is { Probability: >= MinAlternativeProbability } best)
@@ -211,6 +217,28 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                 if (mrz.Lines[span.Line][column] != '<')
                     lowest = Math.Min(lowest, likelihood(span.Line, column, mrz.Lines[span.Line][column]));
             }
+        return lowest;
+    }
+
+    /// <summary>
+    /// The recogniser's lowest probability for a character of the fields that break a syntax rule (a code with a digit,
+    /// an impossible date, an unknown sex marker): an impossible value read with certainty is on the document, one read
+    /// unsure is the OCR's. A line whose length had to be repaired has no probabilities: 0.
+    /// </summary>
+    private static float InvalidFieldsCertainty(MrzResult mrz, List<MrzCandidate> lines)
+    {
+        var layout = MrzLayout.For(mrz.Format);
+        var likelihood = Likelihood(lines);
+        var lowest = 1f;
+        foreach (var error in mrz.FieldErrors)
+        {
+            var name = error[..Math.Max(0, error.IndexOf(':'))];
+            if (layout.Fields.FirstOrDefault(f => f.Name == name) is not { } field)
+                return 0f;
+            for (var column = field.Span.Start; column < field.Span.Start + field.Span.Length; column++)
+                if (mrz.Lines[field.Span.Line][column] != '<' || field.Class == MrzCharClass.Sex)
+                    lowest = Math.Min(lowest, likelihood(field.Span.Line, column, mrz.Lines[field.Span.Line][column]));
+        }
         return lowest;
     }
 

@@ -24,6 +24,13 @@ public sealed record MrzReading
     /// fails): high when a misreading explains the failure, near zero when the document's digits are what they look.
     /// </summary>
     public float? RepairLikelihood { get; init; }
+    /// <summary>The recogniser's probability of a character at a position of the parsed lines (0 on a line without probabilities).</summary>
+    public MrzLikelihood? Likelihood { get; init; }
+    /// <summary>
+    /// Lowest recogniser probability of a character in the fields that break a syntax rule (null: none does): an
+    /// impossible value read with certainty is printed on the document, one read unsure may be the OCR's.
+    /// </summary>
+    public float? InvalidFieldsCertainty { get; init; }
     /// <summary>Letters of the MRZ surname and given names read with probability under 0.5 (no check digit covers them).</summary>
     public (int Surname, int GivenNames) NameDoubts { get; init; }
     public int RegionCount { get; init; }

@@ -38,7 +38,7 @@ public static class PrintedFieldMatcher
             .Any(line => line.Contains(wanted, StringComparison.Ordinal) || WithinEdits(line, wanted, tolerance));
     }
 
-    private static string FoldLookAlikes(string text) => new(text.Select(c => c switch
+    internal static string FoldLookAlikes(string text) => new(text.Select(c => c switch
     {
         'O' or 'D' or 'Q' => '0',
         'I' or 'L' => '1',
@@ -70,18 +70,31 @@ public static class PrintedFieldMatcher
     private static string Transliterate(string text) => text.ToUpperInvariant()
         .Replace("Ä", "AE").Replace("Ö", "OE").Replace("Ü", "UE").Replace("ß", "SS")
         .Replace("Å", "AA").Replace("Ø", "OE").Replace("Æ", "AE").Replace("Þ", "TH").Replace("Ĳ", "IJ");
-    /// <summary>Whether some substring of <paramref name="line"/> is within <paramref name="edits"/> substitutions of <paramref name="wanted"/>.</summary>
+
+    /// <summary>
+    /// Whether some substring of <paramref name="line"/> is within <paramref name="edits"/> edits of <paramref name="wanted"/>:
+    /// substitutions (a misread letter), and a letter dropped or added (the recogniser loses one at a region's edge or
+    /// reads a wide one twice). Edit distance with a free start and end in the line.
+    /// </summary>
     internal static bool WithinEdits(string line, string wanted, int edits)
     {
-        if (edits == 0)
+        if (edits == 0 || line.Length < wanted.Length - edits)
             return false;
-        for (var start = 0; start + wanted.Length <= line.Length; start++)
+        // column[i]: fewest edits turning wanted[..i] into a substring of line that ends at the current position.
+        var column = Enumerable.Range(0, wanted.Length + 1).ToArray();
+        if (column[^1] <= edits)
+            return true;
+        foreach (var c in line)
         {
-            var mismatches = 0;
-            for (var i = 0; i < wanted.Length && mismatches <= edits; i++)
-                if (line[start + i] != wanted[i])
-                    mismatches++;
-            if (mismatches <= edits)
+            var diagonal = column[0];
+            column[0] = 0;
+            for (var i = 1; i <= wanted.Length; i++)
+            {
+                var left = column[i];
+                column[i] = Math.Min(Math.Min(column[i] + 1, column[i - 1] + 1), diagonal + (wanted[i - 1] == c ? 0 : 1));
+                diagonal = left;
+            }
+            if (column[^1] <= edits)
                 return true;
         }
         return false;

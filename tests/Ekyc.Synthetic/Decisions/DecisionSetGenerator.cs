@@ -17,6 +17,8 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
     /// <summary>Genuine classes get this many times the per-class count: the approval rate is the number that matters most.</summary>
     public const int GenuineWeight = 2;
 
+    private static readonly PrintedDateStyle[] DateStyles = Enum.GetValues<PrintedDateStyle>();
+
     /// <summary>Labels for <paramref name="countPerClass"/> cases per fraud class, twice that per genuine class.</summary>
     public IReadOnlyList<DecisionLabel> Plan(int countPerClass, int seed)
     {
@@ -31,27 +33,42 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         return labels;
     }
 
-    public DecisionCase Render(DecisionLabel label) =>
-        Render(label, (printed, mrz, portrait, side, random, seed) => DocumentCapture.Render(renderer, printed, mrz, portrait, side, label.Capture, random, seed));
+    public DecisionCase Render(DecisionLabel label) => Render(label, AsCaptured(label));
 
     /// <summary>The label's case with the document photographed by a phone at about <paramref name="dpi"/> instead of its capture condition.</summary>
     public DecisionCase RenderPhonePhoto(DecisionLabel label, double dpi) =>
-        Render(label, (printed, mrz, portrait, side, random, seed) => DocumentCapture.RenderPhonePhoto(renderer, printed, mrz, portrait, side, dpi, random, seed));
+        Render(label, (printed, mrz, portrait, side, dateStyle, random, seed) =>
+            DocumentCapture.RenderPhonePhoto(renderer, printed, mrz, portrait, side, dateStyle, dpi, random, seed));
 
-    private delegate byte[] SideCapture(MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, Random random, int seed);
+    private SideCapture AsCaptured(DecisionLabel label) => (printed, mrz, portrait, side, dateStyle, random, seed) =>
+        DocumentCapture.Render(renderer, printed, mrz, portrait, side, dateStyle, label.Capture, random, seed);
+
+    private delegate byte[] SideCapture(MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, PrintedDateStyle dateStyle,
+        Random random, int seed);
 
     private DecisionCase Render(DecisionLabel label, SideCapture capture)
     {
         var random = new Random(label.RenderSeed);
+        var (front, back) = RenderDocument(label, capture, random);
+        var selfie = SelfieCapture.Render(File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto)), label.SelfieKind, random, label.RenderSeed);
+        return new DecisionCase(label, front, back, selfie);
+    }
+
+    /// <summary>The document alone (front, and back for an ID card), exactly as <see cref="Render"/> draws it.</summary>
+    public (byte[] Front, byte[]? Back) RenderDocument(DecisionLabel label) => RenderDocument(label, AsCaptured(label), new Random(label.RenderSeed));
+
+    private (byte[] Front, byte[]? Back) RenderDocument(DecisionLabel label, SideCapture capture, Random random)
+    {
         var td1 = label.DocumentType == "id_card";
         var fields = Fields(label, td1 ? MrzFormat.Td1 : MrzFormat.Td3);
         var mrz = MrzLines(label);
         var printed = label.PrintedSurname is { } surname ? fields with { Surname = surname } : fields;
         var portrait = PortraitCrop(File.ReadAllBytes(Path.Combine(photosFolder, label.PortraitPhoto)));
-        var front = capture(printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, random, label.RenderSeed);
-        var back = td1 ? capture(printed, mrz, portrait, DocumentSide.CardBack, random, label.RenderSeed + 1) : null;
-        var selfie = SelfieCapture.Render(File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto)), label.SelfieKind, random, label.RenderSeed);
-        return new DecisionCase(label, front, back, selfie);
+        // The printed date form follows from the render seed (no draw from the planning stream): every form in turn.
+        var dateStyle = DateStyles[label.RenderSeed % DateStyles.Length];
+        var front = capture(printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, dateStyle, random, label.RenderSeed);
+        var back = td1 ? capture(printed, mrz, portrait, DocumentSide.CardBack, dateStyle, random, label.RenderSeed + 1) : null;
+        return (front, back);
     }
 
     /// <summary>The MRZ the document carries: written from the label, with the issued check digits where it was tampered with.</summary>

@@ -16,12 +16,17 @@ public static class HolderNames
         "KOWALCZYK", "LAMBERT", "MORETTI", "NIELSEN", "OLIVEIRA", "PETERSEN", "QUINLAN", "RENAUD", "SCHREIBER",
         "TREMBLAY", "VERHOEVEN", "WAGNER", "BRANDT", "COLLINS", "DE WIT", "FONTAINE", "HARTMANN", "LINDBERG",
         "MARCHETTI", "ROUSSEL", "SANDOVAL",
+        // Particles, hyphens and apostrophes (fillers or nothing in the MRZ), and names long enough to be truncated
+        // in a TD1 MRZ's 30 characters or a TD3's 39 (ICAO 9303: cut from the end; the field then ends in a letter).
+        "VAN DER MEULEN", "DE LA FUENTE", "O'SULLIVAN", "MULLER-WESTERHOLT", "DOS SANTOS PEREIRA",
+        "SCHWARZENBERG-HOHENLOHE", "D'ALESSANDRO", "VON BISMARCK-SCHONHAUSEN", "DOS SANTOS PEREIRA-CARVALHO",
     ];
 
     public static readonly IReadOnlyList<string> GivenNames =
     [
         "LUCAS", "MATTHIAS", "PIETER", "JONAS", "THOMAS", "NICOLAS", "DANIEL", "ANDREAS", "MARCO", "JULIEN",
         "STEFAN", "OLIVER", "HUGO", "SEBASTIAN", "RAFAEL", "HENRIK", "FELIX", "ADRIAN", "MARTIN", "SIMON",
+        "JEAN-BAPTISTE", "KARL-HEINZ", "MAXIMILIAN", "JOSE MARIA", "CHRISTOPHER",
     ];
 
     /// <summary>Issuing states (the holder's nationality too).</summary>

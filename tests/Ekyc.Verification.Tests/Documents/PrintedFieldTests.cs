@@ -26,6 +26,7 @@ public sealed class PrintedFieldTests
     [InlineData("12 AVR 1989")]
     [InlineData("12 ABR 1989")]
     [InlineData("I2 APR 1989")]
+    [InlineData("12041989")] // 12 04 1989 with the spaces lost by the OCR
     public void Printed_birth_date_forms_are_parsed(string printed) =>
         Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
 
@@ -117,6 +118,30 @@ public sealed class PrintedFieldTests
         Assert.True(fields[PrintedFields.GivenNames].Agrees);
     }
 
+    [Theory]
+    [InlineData("DOS SANTOS PEREIRA-CARVALH")] // the last letter lost at the region's edge
+    [InlineData("DOS SANTOS PEREIRA-CARVALLHO")] // a letter read twice
+    public void A_letter_the_ocr_dropped_or_doubled_is_no_contradiction(string printed)
+    {
+        var mrz = Mrz with { Surname = "DOS SANTOS PEREIRA CARVALHO" };
+
+        var surname = PrintedFieldComparison.Compare(Page(("Surname / Nom", printed)), mrz).Single(f => f.Field == PrintedFields.Surname);
+
+        Assert.True(surname.Agrees);
+    }
+
+    [Fact]
+    public void A_piece_of_the_given_names_under_their_label_is_no_contradiction()
+    {
+        // The detector split OLIVER MAXIMILIAN; only MAXIMILIAN lies under the label.
+        var mrz = Mrz with { GivenNames = "OLIVER MAXIMILIAN" };
+
+        var given = PrintedFieldComparison.Compare(Page(("Given names / Prénoms", "MAXIMILIAN")), mrz).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.True(given.Found);
+        Assert.Null(given.Agrees);
+    }
+
     [Fact]
     public void A_neighbouring_fields_value_under_a_label_is_not_taken_for_a_contradiction()
     {
@@ -139,6 +164,45 @@ public sealed class PrintedFieldTests
         var birth = PrintedFieldComparison.Compare(page, Mrz).Single(f => f.Field == PrintedFields.DateOfBirth);
         Assert.True(birth.Found);
         Assert.Null(birth.Agrees);
+    }
+
+    [Theory]
+    [InlineData("SCHWARZENBERG HOHENLOHE", "JEAN BA", "SCHWARZENBERG-HOHENLOHE", "JEAN-BAPTISTE MAXIMILIAN")]
+    [InlineData("VON BISMARCK SCHONHAUSEN", "K", "VON BISMARCK-SCHÖNHAUSEN", "KARL-HEINZ")]
+    [InlineData("DOS SANTOS PEREIRA", "J M", "DOS SANTOS PEREIRA", "JOSE MARIA")]
+    public void A_name_the_mrz_truncated_is_no_contradiction(string mrzSurname, string mrzGiven, string printedSurname, string printedGiven)
+    {
+        // ICAO 9303 cuts a name that does not fit from the end, down to initials: the printed name goes on where the MRZ's stops.
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
+        var page = Page(("Surname / Nom", printedSurname), ("Given names / Prénoms", printedGiven));
+
+        var fields = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).ToDictionary(f => f.Field);
+
+        Assert.True(fields[PrintedFields.Surname].Agrees);
+        Assert.True(fields[PrintedFields.GivenNames].Agrees);
+    }
+
+    [Fact]
+    public void Initials_in_an_mrz_that_was_not_truncated_contradict_the_full_printed_name()
+    {
+        var mrz = Mrz with { GivenNames = "J M" };
+        var page = Page(("Surname / Nom", "MARTIN O'BRIEN"), ("Given names / Prénoms", "JOSE MARIA"));
+
+        var given = PrintedFieldComparison.Compare(page, mrz, namesTruncated: false).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.False(given.Agrees);
+    }
+
+    [Fact]
+    public void A_truncated_mrz_name_still_contradicts_a_different_printed_name()
+    {
+        var mrz = Mrz with { Surname = "SCHWARZENBERG HOHENLOHE", GivenNames = "JEAN BA" };
+        var page = Page(("Surname / Nom", "LAMBERT"), ("Given names / Prénoms", "JEAN-PIERRE"));
+
+        var fields = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).ToDictionary(f => f.Field);
+
+        Assert.False(fields[PrintedFields.Surname].Agrees);
+        Assert.False(fields[PrintedFields.GivenNames].Agrees);
     }
 
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>

@@ -56,6 +56,25 @@ public class DecisionSetGeneratorTests
             Assert.Equal(a.Back, b.Back);
             Assert.Equal(a.Selfie, b.Selfie);
             Assert.Equal(label.DocumentType == "id_card", a.Back is not null);
+            var (front, back) = Generator.RenderDocument(label);
+            Assert.Equal(a.Front, front);
+            Assert.Equal(a.Back, back);
         }
+    }
+
+    [Fact]
+    public void Names_are_encoded_as_icao_writes_them_and_a_long_one_is_truncated()
+    {
+        Assert.Equal("OSULLIVAN<<JEAN<BAPTISTE", MrzWriter.Names("O'SULLIVAN", "JEAN-BAPTISTE"));
+        // The pools hold particles, hyphens, apostrophes and names too long for a TD1 MRZ.
+        Assert.Contains(HolderNames.Surnames, s => s.Contains(' ') && s.Contains('-'));
+        Assert.Contains(HolderNames.Surnames, s => s.Contains('\''));
+        var card = new MrzFields(MrzFormat.Td1, "ID", "PRT", "DOS SANTOS PEREIRA-CARVALHO", "JOSE MARIA", "AB1234567", "PRT", "900101", 'M', "310101");
+
+        var mrz = MrzParser.Parse(MrzWriter.Write(card)).Mrz!;
+
+        Assert.True(mrz.ChecksValid);
+        Assert.True(mrz.NamesTruncated);
+        Assert.Equal(("DOS SANTOS PEREIRA CARVALHO", "J"), (mrz.PrimaryIdentifier, mrz.SecondaryIdentifier));
     }
 }

@@ -155,6 +155,16 @@ public static class MrzParser
         if (found.Count != 1)
             return false;
         var (l, col, to, _) = found[0];
+        // One candidate is still a guess. Read from an image, it is taken only if the recogniser finds it plausible: a
+        // digit changed on the document can be fitted to the issued check digit by a look-alike (0 taken for O) and
+        // would pass "repaired". Implausible to the recogniser, the swap is left unsettled (review): OCR-B's O and 0
+        // are so alike that a genuine O read as 0 gets as little probability, so this cannot fail the document either.
+        // Lines without probabilities keep the guess.
+        if (likelihood is not null && likelihood(l, col, lines[l][col]) > 0 && likelihood(l, col, to) < MinSwapLikelihood)
+        {
+            unsettled.Add(spec.Field);
+            return false;
+        }
         corrections.Add(new(l, col, lines[l][col], to, reason));
         lines[l][col] = to;
         return true;
@@ -248,6 +258,7 @@ public static class MrzParser
             LongDocumentNumber = longNumber,
             PrimaryIdentifier = primary,
             SecondaryIdentifier = secondary,
+            NamesTruncated = fields.Raw("names") is [.., not '<'],
             Nationality = fields.Clean("nationality"),
             BirthDate = fields.Raw("birthDate"),
             Sex = fields.Raw("sex"),

@@ -53,9 +53,13 @@ public static class MrzWriter
         }
     }
 
-    /// <summary>Surname and given names joined by <c>&lt;&lt;</c>, spaces as single fillers, cut to the field.</summary>
-    public static string Names(string surname, string given) =>
-        surname.Replace(' ', '<') + "<<" + given.Replace(' ', '<');
+    /// <summary>
+    /// Surname and given names joined by <c>&lt;&lt;</c>, as ICAO 9303 Part 3 writes them: spaces and hyphens become
+    /// single fillers, apostrophes are left out (O'SULLIVAN is OSULLIVAN); the line cuts the result to its field.
+    /// </summary>
+    public static string Names(string surname, string given) => Name(surname) + "<<" + Name(given);
+
+    private static string Name(string name) => name.Replace("'", "").Replace('-', '<').Replace(' ', '<');
 
     private static string Pad(string value, int length) =>
         value.Length >= length ? value[..length] : value + new string('<', length - value.Length);

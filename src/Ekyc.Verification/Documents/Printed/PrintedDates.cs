@@ -12,7 +12,8 @@ public readonly record struct PrintedDate(int Day, int Month, int Year, bool Sho
 
 /// <summary>
 /// Finds the dates of a printed line in the forms documents use: <c>12 APR 1989</c>, <c>12APR89</c>, <c>12 APR/AVR 89</c>
-/// (bilingual month), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>; month abbreviations in
+/// (bilingual month), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>, <c>17051990</c> (a spaced
+/// form whose spaces the OCR lost); month abbreviations in
 /// English, French, German, Spanish and Italian. The OCR's O, I and L between digits count as 0 and 1.
 /// </summary>
 public static partial class PrintedDates
@@ -37,7 +38,8 @@ public static partial class PrintedDates
     [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/]? ?([A-Z0-9]{3,4})(?: ?/ ?[A-Z0-9]{3,4})? ?[ .\-/]? ?(\d{4}|\d{2})(?!\d)")]
     private static partial Regex DayMonthNameYear();
 
-    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{4}|\d{2})(?!\d)")]
+    /// <summary>The separators may be lost: the recogniser reads <c>04 01 1983</c> as one word, <c>04011983</c>.</summary>
+    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)")]
     private static partial Regex DayMonthYear();
 
     [GeneratedRegex(@"(?<!\d)(\d{4}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{1,2})(?!\d)")]
@@ -53,11 +55,13 @@ public static partial class PrintedDates
                 Add(dates, m.Groups[1].Value, month, m.Groups[3].Value, m.Value);
         foreach (Match m in DayMonthYear().Matches(text))
         {
-            var (first, second) = (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value));
-            Add(dates, m.Groups[1].Value, second, m.Groups[3].Value, m.Value);
+            var g = m.Groups[1].Success ? 1 : 4; // separated, or eight digits in a row
+            var (day, month, year) = (m.Groups[g].Value, m.Groups[g + 1].Value, m.Groups[g + 2].Value);
+            var (first, second) = (int.Parse(day), int.Parse(month));
+            Add(dates, day, second, year, m.Value);
             // Month first in the United States (05/17/1990): both readings are kept when both are dates.
             if (first != second)
-                Add(dates, m.Groups[2].Value, first, m.Groups[3].Value, m.Value);
+                Add(dates, month, first, year, m.Value);
         }
         foreach (Match m in YearMonthDay().Matches(text))
             Add(dates, m.Groups[3].Value, int.Parse(m.Groups[2].Value), m.Groups[1].Value, m.Value);

@@ -26,7 +26,8 @@ public static class PrintedFieldComparison
     /// <summary>A value sits below its label within this many label heights (one row down on the specimens is ~3).</summary>
     private const float MaxValueDrop = 2.6f;
 
-    public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz)
+    /// <param name="namesTruncated">The MRZ's name field was truncated (<see cref="Mrz.MrzResult.NamesTruncated"/>).</param>
+    public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz, bool namesTruncated = false)
     {
         var results = new List<PrintedFieldResult>();
         foreach (var (field, value) in Values(mrz))
@@ -39,7 +40,7 @@ public static class PrintedFieldComparison
             }
             var labelled = UnderLabel(field, printed, mrz);
             results.Add(labelled is { } v
-                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz), Math.Round(v.Part.Confidence, 3), v.Side, "label")
+                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz, namesTruncated), Math.Round(v.Part.Confidence, 3), v.Side, "label")
                 : new PrintedFieldResult(field, value, false));
         }
         return results;
@@ -99,7 +100,7 @@ public static class PrintedFieldComparison
     /// The labelled value against the MRZ: false for a contradiction, true for agreement, null when it cannot be told
     /// (an unparsable date, a nationality printed as a word, a sex other than M/F/X).
     /// </summary>
-    private static bool? Comparable(string field, string value, ExtractedData mrz)
+    private static bool? Comparable(string field, string value, ExtractedData mrz, bool namesTruncated)
     {
         var folded = PrintedFieldMatcher.Normalise(value);
         switch (field)
@@ -111,10 +112,44 @@ public static class PrintedFieldComparison
                 return folded is "M" or "F" or "X" ? folded == (mrz.Sex == "<" ? "X" : mrz.Sex) : null;
             case PrintedFields.Nationality:
                 return folded.Length == 3 && folded.All(char.IsAsciiLetterUpper) ? folded == mrz.Nationality : null;
+            case PrintedFields.Surname or PrintedFields.GivenNames:
+                var name = field == PrintedFields.Surname ? mrz.Surname! : mrz.GivenNames!;
+                if (Agrees(field, value, mrz) || (namesTruncated && IsTruncationOf(value, name)))
+                    return true;
+                // Whole components of the MRZ name (MAXIMILIAN of OLIVER MAXIMILIAN): the detector split the value and
+                // only a piece lies under the label. Not a contradiction, not an agreement either.
+                return IsPartOf(value, name) ? null : false;
             default:
                 return Agrees(field, value, mrz);
         }
     }
+
+    /// <summary>
+    /// Whether the MRZ name is the printed one as ICAO 9303 truncates a name that does not fit: each MRZ component the
+    /// start of the printed component in its place (cut short, down to an initial). Only for the value under the name's
+    /// label, and only when the MRZ says it truncated: otherwise a printed name longer than the MRZ's is a contradiction.
+    /// </summary>
+    internal static bool IsTruncationOf(string printed, string mrzName)
+    {
+        var (printedWords, mrzWords) = (NameComponents(printed), NameComponents(mrzName));
+        return mrzWords.Length > 0 && mrzWords.Length <= printedWords.Length
+            && mrzWords.Select((w, i) => printedWords[i].StartsWith(w, StringComparison.Ordinal)).All(prefix => prefix);
+    }
+
+    /// <summary>Whether the printed value is a run of whole components of the MRZ name (fewer than all of them).</summary>
+    internal static bool IsPartOf(string printed, string mrzName)
+    {
+        var (part, whole) = (NameComponents(printed), NameComponents(mrzName));
+        return part.Length > 0 && part.Length < whole.Length
+            && Enumerable.Range(0, whole.Length - part.Length + 1).Any(start => part.SequenceEqual(whole.Skip(start).Take(part.Length)));
+    }
+
+    /// <summary>A name's components as the MRZ separates them (spaces and hyphens; apostrophes dropped), folded, look-alikes as one.</summary>
+    private static string[] NameComponents(string name) =>
+        new string(PrintedFieldMatcher.FoldCase(name.Replace("'", "").Replace("’", ""))
+                .Select(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(PrintedFieldMatcher.FoldLookAlikes).ToArray();
 
     /// <summary>
     /// The text region just below a label of <paramref name="field"/> (starting near the label's left edge), on the
