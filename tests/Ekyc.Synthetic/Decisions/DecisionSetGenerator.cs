@@ -1,3 +1,5 @@
+using Ekyc.Core.Engines;
+using Ekyc.Synthetic.Liveness;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
 using SkiaSharp;
@@ -12,9 +14,10 @@ namespace Ekyc.Synthetic.Decisions;
 /// </summary>
 /// <param name="photosFolder"><c>tests/data/photos</c>: the label's photo paths are relative to it.</param>
 /// <param name="isClear">Whether a holder's name and birth date stay clear of the screening lists; a name it refuses is drawn again.</param>
-public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null)
+/// <param name="challenges">Renders the liveness-challenge answers (genuine classes, challenge replay); required for those classes.</param>
+public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null, ChallengeCapture? challenges = null)
 {
-    /// <summary>Genuine classes get this many times the per-class count: the approval rate is the number that matters most.</summary>
+    /// <summary>Genuine classes answering the challenge get this many times the per-class count: the approval rate is the number that matters most.</summary>
     public const int GenuineWeight = 2;
 
     /// <summary>Labels for <paramref name="countPerClass"/> cases per fraud class, twice that per genuine class.</summary>
@@ -24,7 +27,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var labels = new List<DecisionLabel>();
         foreach (var @class in DecisionClasses.All)
         {
-            var count = @class.IsGenuine() ? GenuineWeight * countPerClass : countPerClass;
+            var count = @class.AnswersChallenge() ? GenuineWeight * countPerClass : countPerClass;
             for (var k = 0; k < count; k++)
                 labels.Add(PlanOne(@class, k, random));
         }
@@ -41,8 +44,19 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var portrait = PortraitCrop(File.ReadAllBytes(Path.Combine(photosFolder, label.PortraitPhoto)));
         var front = DocumentCapture.Render(renderer, printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, label.Capture, random, label.RenderSeed);
         var back = td1 ? DocumentCapture.Render(renderer, printed, mrz, portrait, DocumentSide.CardBack, label.Capture, random, label.RenderSeed + 1) : null;
-        var selfie = SelfieCapture.Render(File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto)), label.SelfieKind, random, label.RenderSeed);
-        return new DecisionCase(label, front, back, selfie);
+        var photo = File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto));
+        var selfie = SelfieCapture.Render(photo, label.SelfieKind is SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture ? SelfieKind.Webcam : label.SelfieKind, random, label.RenderSeed);
+        return new DecisionCase(label, front, back, selfie, ChallengeAnswer(label, photo));
+    }
+
+    private Func<IReadOnlyList<ChallengeMove>, IReadOnlyList<byte[]>>? ChallengeAnswer(DecisionLabel label, byte[] photo)
+    {
+        if (label.SelfieKind is not (SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture))
+            return null;
+        ChallengeCapture Capture() => challenges ?? throw new InvalidOperationException("Challenge answers need a ChallengeCapture.");
+        return label.SelfieKind == SelfieKind.ChallengeWebcam
+            ? moves => Capture().Genuine(photo, moves, label.RenderSeed)
+            : moves => Capture().Attack(ChallengeAttack.FlatPicture, photo, photo, moves, label.RenderSeed);
     }
 
     /// <summary>The MRZ the document carries: written from the label, with the issued check digits where it was tampered with.</summary>
@@ -98,6 +112,8 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
             {
                 DecisionClass.SelfiePrintReplay => SelfieKind.PrintReplay,
                 DecisionClass.SelfieScreenReplay => SelfieKind.ScreenReplay,
+                DecisionClass.ChallengeFlatReplay => SelfieKind.ChallengeFlatPicture,
+                _ when @class.AnswersChallenge() => SelfieKind.ChallengeWebcam,
                 _ => SelfieKind.Webcam,
             },
             RenderSeed = random.Next(),
