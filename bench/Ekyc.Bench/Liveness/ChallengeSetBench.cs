@@ -81,6 +81,8 @@ public static class ChallengeSetBench
             $"identity fail < {limits.DifferentPerson} / pass ≥ {limits.SamePerson}");
         foreach (var r in rows.Where(r => r.Kind == "genuine" && r.Status != "pass"))
             Console.WriteLine($"  genuine not passed: {r.Photo} [{string.Join(",", r.Moves)}] → {r.Status} {string.Join(",", r.Reasons)}");
+        foreach (var r in rows.Where(r => r.Kind != "genuine" && r.Status == "pass"))
+            Console.WriteLine($"  attack passed: {r.Kind} {r.Photo} [{string.Join(",", r.Moves)}] residual {r.Parallax:F3} turn |Δyaw| {string.Join("/", r.TurnYaws.Select(y => y.ToString("F2")))}");
 
         Row Judge(string kind, string photo, ActiveChallenge challenge, IReadOnlyList<byte[]> frames)
         {

@@ -39,7 +39,8 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         Assert.True(outcomes.Count(o => o.Passed) > outcomes.Count / 2,
             string.Join("; ", outcomes.Select(o => $"{o.Failure ?? "passed"} residual {o.Parallax:F3} identity {o.Identity:F2} " +
                 string.Join(" ", o.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}/{p.EyesOpen:F2}")))));
-        Assert.All(outcomes.Where(o => o.Passed), o => Assert.Equal([1, 3, 5], o.Found.Select(f => f.Frame)));
+        // Each move is found among its own frames (the neutral frame, then FramesPerMove per move).
+        Assert.All(outcomes.Where(o => o.Passed), o => Assert.Equal([0, 1, 2], o.Found.Select(f => (f.Frame - 1) / ChallengeCapture.FramesPerMove)));
     }
 
     [Fact]
