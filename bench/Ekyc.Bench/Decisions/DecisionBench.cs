@@ -3,6 +3,9 @@ using System.Text.Json;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
+using Ekyc.Synthetic.Liveness;
+using Ekyc.Verification.Faces;
+using Ekyc.Verification.Models;
 using Ekyc.Verification.Documents.Specimens;
 using Ekyc.Verification.Screening;
 using Ekyc.Verification.Screening.Model;
@@ -12,7 +15,8 @@ namespace Ekyc.Bench.Decisions;
 
 /// <summary>
 /// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep] [--documents-only]</c>: generates the labelled decision set
-/// (<see cref="DecisionSetGenerator"/>: N cases per fraud class, 2N per genuine class) and runs every case through the
+/// (<see cref="DecisionSetGenerator"/>: N cases per fraud class and of passive-only genuine selfies, 2N per genuine class
+/// answering the liveness challenge as the capture page does) and runs every case through the
 /// real server with its default configuration, once with all five checks and once without <c>pep_screening</c>; prints
 /// the confusion table per class, the genuine auto-approval rate, the fraud approved and the submit→decision latency.
 /// <c>--out</c> also writes the images, <c>labels.json</c>/<c>labels.csv</c> and <c>outcomes.json</c>;
@@ -35,7 +39,10 @@ public static class DecisionBench
         var clock = Stopwatch.StartNew();
         await using var server = await InProcessServer.StartAsync("decisions");
         var screening = server.Services.GetRequiredService<ScreeningService>();
-        var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(OcrBFont.Path), holder => Screen(screening, holder).Count == 0);
+        using var models = ModelStore.Locate();
+        using var faces = new FaceAnalyzer(models, new FaceOptions());
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(OcrBFont.Path), holder => Screen(screening, holder).Count == 0,
+            new ChallengeCapture(faces));
         var labels = generator.Plan(count, seed);
         foreach (var listed in HolderNames.Listed.Where(h => !Screen(screening, h).Any(m => m.Score >= screening.Options.HitThreshold)))
             Console.WriteLine($"warning: the listed person {listed.GivenNames} {listed.Surname} is not a hit on the loaded lists");

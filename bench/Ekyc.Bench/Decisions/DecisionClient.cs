@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
 
 namespace Ekyc.Bench.Decisions;
@@ -17,8 +18,11 @@ public static class DecisionClient
         await UploadDocumentAsync(client, id, "front", label.DocumentType, c.Front);
         if (c.Back is not null)
             await UploadDocumentAsync(client, id, "back", label.DocumentType, c.Back);
-        using (var selfie = new MultipartFormDataContent { { new ByteArrayContent(c.Selfie), "file", "selfie.jpg" } })
-            (await client.PostAsync($"/v1/sessions/{id}/selfie", selfie)).EnsureSuccessStatusCode();
+        if (c.AnswerChallenge is { } answer)
+            await AnswerChallengeAsync(client, id, answer);
+        else
+            using (var selfie = new MultipartFormDataContent { { new ByteArrayContent(c.Selfie), "file", "selfie.jpg" } })
+                (await client.PostAsync($"/v1/sessions/{id}/selfie", selfie)).EnsureSuccessStatusCode();
 
         var started = Stopwatch.GetTimestamp();
         (await client.PostAsync($"/v1/sessions/{id}/submit", null)).EnsureSuccessStatusCode();
@@ -50,6 +54,20 @@ public static class DecisionClient
 
     private static bool NotPassed(JsonNode signal) =>
         (signal["status"] is JsonValue status && status.GetValue<string>() != "pass") || (signal["passed"] is JsonValue passed && !passed.GetValue<bool>());
+
+    /// <summary>As the capture page does: asks for a challenge, shows its moves, uploads the frames against it.</summary>
+    private static async Task AnswerChallengeAsync(HttpClient client, string id, Func<IReadOnlyList<ChallengeMove>, IReadOnlyList<byte[]>> answer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/sessions/{id}/liveness-challenge") { Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } };
+        var issued = await client.SendAsync(request);
+        issued.EnsureSuccessStatusCode();
+        var challenge = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
+        var moves = challenge["moves"]!.AsArray().Select(m => ChallengeMoveNames.Parse(m!.GetValue<string>())).ToList();
+        using var frames = new MultipartFormDataContent { { new StringContent(challenge["id"]!.GetValue<string>()), "challenge_id" } };
+        foreach (var (frame, i) in answer(moves).Select((f, i) => (f, i)))
+            frames.Add(new ByteArrayContent(frame), "file", $"frame{i}.jpg");
+        (await client.PostAsync($"/v1/sessions/{id}/selfie", frames)).EnsureSuccessStatusCode();
+    }
 
     private static async Task UploadDocumentAsync(HttpClient client, string id, string side, string type, byte[] image)
     {

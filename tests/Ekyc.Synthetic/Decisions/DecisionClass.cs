@@ -3,14 +3,19 @@ namespace Ekyc.Synthetic.Decisions;
 /// <summary>What a generated verification is: a genuine customer or one kind of fraud.</summary>
 public enum DecisionClass
 {
+    /// <summary>A genuine passport holder answering the liveness challenge (synthetic head turns and blinks).</summary>
     GenuinePassport,
     GenuineIdCard,
+    /// <summary>A genuine holder (either document) sending one passive selfie, no challenge: shows what the passive model alone gives.</summary>
+    GenuinePassiveSelfie,
     /// <summary>Someone else's selfie against the holder's document.</summary>
     FaceMismatch,
     /// <summary>The selfie is a photo of a printed photo of the holder.</summary>
     SelfiePrintReplay,
     /// <summary>The selfie is a photo of a screen showing a photo of the holder.</summary>
     SelfieScreenReplay,
+    /// <summary>The liveness challenge answered by a photo of the holder turned before the camera as a flat picture.</summary>
+    ChallengeFlatReplay,
     /// <summary>A data field changed in print and MRZ, its check digits left as issued.</summary>
     TamperedCheckDigit,
     /// <summary>The printed surname differs from the MRZ surname.</summary>
@@ -26,15 +31,20 @@ public static class DecisionClasses
 {
     public static readonly IReadOnlyList<DecisionClass> All = Enum.GetValues<DecisionClass>();
 
-    public static bool IsGenuine(this DecisionClass c) => c is DecisionClass.GenuinePassport or DecisionClass.GenuineIdCard;
+    public static bool IsGenuine(this DecisionClass c) => c is DecisionClass.GenuinePassport or DecisionClass.GenuineIdCard or DecisionClass.GenuinePassiveSelfie;
+
+    /// <summary>The genuine customers who answer the liveness challenge, as the capture page makes them.</summary>
+    public static bool AnswersChallenge(this DecisionClass c) => c is DecisionClass.GenuinePassport or DecisionClass.GenuineIdCard;
 
     public static string ToWire(this DecisionClass c) => c switch
     {
         DecisionClass.GenuinePassport => "genuine_passport",
         DecisionClass.GenuineIdCard => "genuine_id_card",
+        DecisionClass.GenuinePassiveSelfie => "genuine_passive_selfie",
         DecisionClass.FaceMismatch => "face_mismatch",
         DecisionClass.SelfiePrintReplay => "selfie_print_replay",
         DecisionClass.SelfieScreenReplay => "selfie_screen_replay",
+        DecisionClass.ChallengeFlatReplay => "challenge_flat_replay",
         DecisionClass.TamperedCheckDigit => "tampered_check_digit",
         DecisionClass.PrintedMrzMismatch => "printed_mrz_mismatch",
         DecisionClass.ExpiredDocument => "expired_document",
@@ -54,6 +64,7 @@ public static class DecisionClasses
     {
         DecisionClass.FaceMismatch => ("face_match", []),
         DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay => ("face_liveness", []),
+        DecisionClass.ChallengeFlatReplay => ("face_liveness", ["motion_planar"]),
         DecisionClass.TamperedCheckDigit => ("document_authenticity", ["check_digit_mismatch"]),
         DecisionClass.PrintedMrzMismatch => ("document_authenticity", ["printed_mrz_mismatch"]),
         DecisionClass.ExpiredDocument => ("document_authenticity", ["document_expired"]),

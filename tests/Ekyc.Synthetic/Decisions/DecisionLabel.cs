@@ -38,6 +38,10 @@ public enum SelfieKind
     Webcam,
     PrintReplay,
     ScreenReplay,
+    /// <summary>The person answering a liveness challenge: frames with synthetic head turns and blinks (<see cref="Liveness.ChallengeCapture"/>).</summary>
+    ChallengeWebcam,
+    /// <summary>A photo of the person turned before the camera as a flat picture, answering a liveness challenge.</summary>
+    ChallengeFlatPicture,
 }
 
 /// <summary>A field changed after issue: its name (<c>birth_date</c>, <c>expiry_date</c>, <c>document_number</c>) and issued value.</summary>

@@ -1,3 +1,5 @@
+using Ekyc.Core.Engines;
+using Ekyc.Synthetic.Liveness;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
 using SkiaSharp;
@@ -12,9 +14,10 @@ namespace Ekyc.Synthetic.Decisions;
 /// </summary>
 /// <param name="photosFolder"><c>tests/data/photos</c>: the label's photo paths are relative to it.</param>
 /// <param name="isClear">Whether a holder's name and birth date stay clear of the screening lists; a name it refuses is drawn again.</param>
-public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null)
+/// <param name="challenges">Renders the liveness-challenge answers (genuine classes, challenge replay); required for those classes.</param>
+public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null, ChallengeCapture? challenges = null)
 {
-    /// <summary>Genuine classes get this many times the per-class count: the approval rate is the number that matters most.</summary>
+    /// <summary>Genuine classes answering the challenge get this many times the per-class count: the approval rate is the number that matters most.</summary>
     public const int GenuineWeight = 2;
 
     private static readonly PrintedDateStyle[] DateStyles = Enum.GetValues<PrintedDateStyle>();
@@ -26,7 +29,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var labels = new List<DecisionLabel>();
         foreach (var @class in DecisionClasses.All)
         {
-            var count = @class.IsGenuine() ? GenuineWeight * countPerClass : countPerClass;
+            var count = @class.AnswersChallenge() ? GenuineWeight * countPerClass : countPerClass;
             for (var k = 0; k < count; k++)
                 labels.Add(PlanOne(@class, k, random));
         }
@@ -50,8 +53,10 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
     {
         var random = new Random(label.RenderSeed);
         var (front, back) = RenderDocument(label, capture, random);
-        var selfie = SelfieCapture.Render(File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto)), label.SelfieKind, random, label.RenderSeed);
-        return new DecisionCase(label, front, back, selfie);
+        var photo = File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto));
+        var selfie = SelfieCapture.Render(photo, label.SelfieKind is SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture ? SelfieKind.Webcam : label.SelfieKind,
+            random, label.RenderSeed);
+        return new DecisionCase(label, front, back, selfie, ChallengeAnswer(label, photo));
     }
 
     /// <summary>The document alone (front, and back for an ID card), exactly as <see cref="Render"/> draws it.</summary>
@@ -69,6 +74,16 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var front = capture(printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, dateStyle, random, label.RenderSeed);
         var back = td1 ? capture(printed, mrz, portrait, DocumentSide.CardBack, dateStyle, random, label.RenderSeed + 1) : null;
         return (front, back);
+    }
+
+    private Func<IReadOnlyList<ChallengeMove>, IReadOnlyList<byte[]>>? ChallengeAnswer(DecisionLabel label, byte[] photo)
+    {
+        if (label.SelfieKind is not (SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture))
+            return null;
+        ChallengeCapture Capture() => challenges ?? throw new InvalidOperationException("Challenge answers need a ChallengeCapture.");
+        return label.SelfieKind == SelfieKind.ChallengeWebcam
+            ? moves => Capture().Genuine(photo, moves, label.RenderSeed)
+            : moves => Capture().Attack(ChallengeAttack.FlatPicture, photo, photo, moves, label.RenderSeed);
     }
 
     /// <summary>The MRZ the document carries: written from the label, with the issued check digits where it was tampered with.</summary>
@@ -124,6 +139,8 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
             {
                 DecisionClass.SelfiePrintReplay => SelfieKind.PrintReplay,
                 DecisionClass.SelfieScreenReplay => SelfieKind.ScreenReplay,
+                DecisionClass.ChallengeFlatReplay => SelfieKind.ChallengeFlatPicture,
+                _ when @class.AnswersChallenge() => SelfieKind.ChallengeWebcam,
                 _ => SelfieKind.Webcam,
             },
             RenderSeed = random.Next(),

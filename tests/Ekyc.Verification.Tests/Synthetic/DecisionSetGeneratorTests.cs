@@ -22,7 +22,7 @@ public class DecisionSetGeneratorTests
     {
         var labels = Generator.Plan(4, seed: 1);
         foreach (var c in DecisionClasses.All)
-            Assert.Equal(c.IsGenuine() ? 8 : 4, labels.Count(l => l.Class == c));
+            Assert.Equal(c.AnswersChallenge() ? 8 : 4, labels.Count(l => l.Class == c));
         Assert.Equal(labels.Count, labels.Select(l => l.Id).Distinct().Count());
         Assert.All(labels.Where(l => l.Class.IsGenuine()), l => Assert.Equal(CaptureConditions.All.Count, labels.Where(o => o.Class == l.Class).Select(o => o.Capture).Distinct().Count()));
     }

@@ -37,10 +37,11 @@ public static class ChallengeEvaluator
         var fatal = false;
         if (identity < limits.DifferentPerson)
             (failure, fatal) = (DifferentPerson, true);
-        else if (found.Count < challenge.Moves.Count)
-            (failure, fatal) = AllSeen(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
+        // A turn that is a flat picture moving fails even when other moves are missing: no live head produces one.
         else if (parallax is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
+        else if (found.Count < challenge.Moves.Count)
+            (failure, fatal) = AllSeen(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
         else if (parallax is null || parallax < limits.MinParallax)
             failure = ParallaxUncertain;
         else if (identity < limits.SamePerson)

@@ -51,10 +51,22 @@ public class ChallengeEvaluatorTests
         var frames = new[] { Head(0, flat: true), Head(60, flat: true, seed: 2), Head(-60, flat: true, seed: 3) };
         var outcome = Evaluate(challenge, frames);
         Assert.False(outcome.Passed);
-        if (outcome.Found.Count == 2)
+        if (outcome.Found.Count > 0)
             Assert.Equal(ChallengeEvaluator.PlanarMotion, outcome.Failure);
         else
             Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+    }
+
+    [Fact]
+    public void A_planar_turn_fails_even_when_the_other_moves_are_missing()
+    {
+        var challenge = new ActiveChallenge("lch_test", [ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        // The turn's landmarks moved by one homography (a picture turned), and the picture cannot blink.
+        var turned = SyntheticHead.Face(SyntheticHead.Turned(0, noise: 0, seed: 1, flat: true), Person, 0.95f) with { Yaw = 0.35 };
+        var outcome = Evaluate(challenge, Head(0, flat: true), turned, Head(0, flat: true, seed: 3));
+        Assert.Equal([new FoundMove(ChallengeMove.TurnLeft, 1)], outcome.Found);
+        Assert.Equal(ChallengeEvaluator.PlanarMotion, outcome.Failure);
+        Assert.True(outcome.Fatal);
     }
 
     [Fact]

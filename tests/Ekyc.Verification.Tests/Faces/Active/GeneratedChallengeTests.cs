@@ -1,0 +1,87 @@
+using Ekyc.Core.Engines;
+using Ekyc.Synthetic.Decisions;
+using Ekyc.Synthetic.Liveness;
+using Ekyc.Verification.Faces;
+using Ekyc.Verification.Faces.Active;
+
+namespace Ekyc.Verification.Tests.Faces.Active;
+
+/// <summary>
+/// Challenge answers generated from still photos (<see cref="ChallengeCapture"/>) judged by the real models and the
+/// real evaluator with the default thresholds: live-looking answers pass, the attacks on a challenge do not.
+/// </summary>
+[Collection(FaceEngineCollection.Name)]
+public class GeneratedChallengeTests(FaceEngineFixture engine)
+{
+    private static readonly IReadOnlyList<ChallengeMove> LeftBlinkRight = [ChallengeMove.TurnLeft, ChallengeMove.Blink, ChallengeMove.TurnRight];
+
+    /// <summary>One photo of each identity of the decision set, from each of its two captures.</summary>
+    private static readonly IReadOnlyList<string> Photos = [.. FacePhotos.Identities.SelectMany(i => i.Photos.Select(g => g[0]))];
+
+    private ChallengeCapture Capture => new(engine.Analyzer);
+
+    private static byte[] Photo(string path) => File.ReadAllBytes(Path.Combine(TestPhotos.Folder, path));
+
+    private ChallengeOutcome Judge(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<byte[]> frames) =>
+        ChallengeEvaluator.Evaluate(new ActiveChallenge("lch_test", moves), [.. frames.Select(Face)], ChallengeThresholds.From(engine.Options));
+
+    private FaceAnalysis? Face(byte[] frame)
+    {
+        var faces = engine.Detect(frame);
+        return faces.Count == 1 ? engine.Largest(frame) : null;
+    }
+
+    [Fact]
+    public void Synthetic_head_turns_and_blinks_pass_the_challenge_for_most_people()
+    {
+        var outcomes = Photos.Select((p, k) => Judge(LeftBlinkRight, Capture.Genuine(Photo(p), LeftBlinkRight, seed: k))).ToList();
+        // Measured: 5 of these 8 pass; the misses are blinks the eye model still reads as open (deep-set eyes) — README.
+        Assert.True(outcomes.Count(o => o.Passed) > outcomes.Count / 2,
+            string.Join("; ", outcomes.Select(o => $"{o.Failure ?? "passed"} residual {o.Parallax:F3} identity {o.Identity:F2} " +
+                string.Join(" ", o.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}/{p.EyesOpen:F2}")))));
+        // Each move is found among its own frames (the neutral frame, then FramesPerMove per move).
+        Assert.All(outcomes.Where(o => o.Passed), o => Assert.Equal([0, 1, 2], o.Found.Select(f => (f.Frame - 1) / ChallengeCapture.FramesPerMove)));
+    }
+
+    [Fact]
+    public void The_same_photo_turned_as_a_flat_picture_never_passes_and_fails_as_planar_where_it_shows_a_turn()
+    {
+        IReadOnlyList<ChallengeMove> turns = [ChallengeMove.TurnLeft, ChallengeMove.TurnRight];
+        var outcomes = Photos.Select((p, k) => Judge(turns, Capture.Attack(ChallengeAttack.FlatPicture, Photo(p), Photo(p), turns, seed: k))).ToList();
+        var failures = string.Join("; ", outcomes.Select(o => $"{o.Failure} residual {o.Parallax:F3}"));
+        // Where a flat picture reaches a turn's yaw change its motion is one homography; where it does not, no turn was shown.
+        Assert.All(outcomes, o => Assert.Contains(o.Failure, new[] { ChallengeEvaluator.PlanarMotion, ChallengeEvaluator.NotCompleted, ChallengeEvaluator.ParallaxUncertain }));
+        // Measured: 3 of these 8 reach a turn's yaw and fail as planar; the others show no turn (review).
+        Assert.True(outcomes.Count(o => o.Failure == ChallengeEvaluator.PlanarMotion) >= 3, failures);
+    }
+
+    [Fact]
+    public void Generated_moves_in_the_wrong_order_fail_as_a_replay()
+    {
+        var photo = Photo(Photos[3]);
+        var outcome = Judge(LeftBlinkRight, Capture.Attack(ChallengeAttack.WrongOrder, photo, photo, LeftBlinkRight, seed: 7));
+        Assert.Equal(ChallengeEvaluator.WrongOrder, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void Someone_else_showing_the_moves_fails_as_a_different_person()
+    {
+        var outcome = Judge(LeftBlinkRight, Capture.Attack(ChallengeAttack.DifferentPerson, Photo(Photos[3]), Photo(Photos[6]), LeftBlinkRight, seed: 8));
+        Assert.Equal(ChallengeEvaluator.DifferentPerson, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_seed_fixes_the_frames()
+    {
+        var photo = Photo(Photos[0]);
+        Assert.Equal(Capture.Genuine(photo, [ChallengeMove.TurnRight], seed: 3), Capture.Genuine(photo, [ChallengeMove.TurnRight], seed: 3));
+    }
+
+    [Theory]
+    [InlineData(new[] { ChallengeMove.TurnLeft, ChallengeMove.TurnRight }, new[] { ChallengeMove.TurnRight, ChallengeMove.TurnLeft })]
+    [InlineData(new[] { ChallengeMove.TurnLeft, ChallengeMove.Blink, ChallengeMove.TurnLeft }, new[] { ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.TurnLeft })]
+    public void The_replayed_order_differs_from_the_challenge(ChallengeMove[] moves, ChallengeMove[] replayed) =>
+        Assert.Equal(replayed, ChallengeCapture.OtherOrder(moves));
+}
