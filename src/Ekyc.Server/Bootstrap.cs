@@ -19,7 +19,7 @@ public static class Bootstrap
         var database = services.GetRequiredService<Database>();
         Migrations.ApplyAsync(database, services.GetRequiredService<Encryptor>()).GetAwaiter().GetResult();
         Engines.EngineRegistration.Warm(services);
-        var keys = services.GetRequiredService<ApiKeyStore>();
+        var keys = services.GetRequiredService<ApiKeys>();
         if (keys.CreateInitialAsync(DefaultTenant).GetAwaiter().GetResult() is not { } created)
             return;
         var (tenant, key) = created;

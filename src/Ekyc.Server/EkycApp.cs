@@ -90,6 +90,7 @@ public static class EkycApp
         else
             services.AddSingleton<IBlobStore, FileBlobStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeys>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ImageStore>();

@@ -8,7 +8,7 @@ namespace Ekyc.Server.Auth;
 /// <summary>Authenticates <c>Authorization: Bearer …</c> with a tenant API key or a session client token.</summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyStore keys, IProblemDetailsService problems)
+    ApiKeys keys, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";

@@ -20,7 +20,7 @@ public static class KeysCommand
         {
             await using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
             await Migrations.ApplyAsync(services.GetRequiredService<Database>(), services.GetRequiredService<Encryptor>(), token);
-            var (tenantId, key) = await services.GetRequiredService<ApiKeyStore>().CreateKeyAsync(result.GetValue(tenant)!, !result.GetValue(test), token);
+            var (tenantId, key) = await services.GetRequiredService<ApiKeys>().CreateKeyAsync(result.GetValue(tenant)!, !result.GetValue(test), token);
             Console.WriteLine($"tenant_id: {tenantId}");
             Console.WriteLine($"api_key:   {key}");
             return 0;
@@ -37,7 +37,7 @@ public static class KeysCommand
         {
             await using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
             await Migrations.ApplyAsync(services.GetRequiredService<Database>(), services.GetRequiredService<Encryptor>(), token);
-            var keys = await services.GetRequiredService<ApiKeyStore>().ListAsync(result.GetValue(tenant), token);
+            var keys = await services.GetRequiredService<ApiKeys>().ListAsync(result.GetValue(tenant), token);
             Console.WriteLine($"{"id",-30} {"tenant",-24} {"prefix",-14} {"created_at",-26} revoked_at");
             foreach (var key in keys)
                 Console.WriteLine($"{key.Id,-30} {key.TenantName,-24} {key.Prefix,-14} {key.CreatedAt,-26} {key.RevokedAt ?? "-"}");
@@ -55,7 +55,7 @@ public static class KeysCommand
         {
             await using var services = CliHost.Create(result.UnmatchedTokens.ToArray());
             await Migrations.ApplyAsync(services.GetRequiredService<Database>(), services.GetRequiredService<Encryptor>(), token);
-            if (!await services.GetRequiredService<ApiKeyStore>().RevokeAsync(result.GetValue(id)!, token))
+            if (!await services.GetRequiredService<ApiKeys>().RevokeAsync(result.GetValue(id)!, token))
             {
                 Console.Error.WriteLine($"No active key '{result.GetValue(id)}'.");
                 return 1;

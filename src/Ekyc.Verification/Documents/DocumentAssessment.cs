@@ -182,11 +182,8 @@ internal sealed class DocumentAssessment
     private void AssessDates(DateOnly? birth, DateOnly? expiry, DateOnly? issue, bool hasExpiry, DateOnly today, DocumentOptions options,
         bool unreadableIsOcr = false)
     {
-        DocumentSignal Unreadable(string code, string reason) =>
-            unreadableIsOcr ? DocumentSignal.ToReview(code, "mrz_read_uncertain") : DocumentSignal.Failed(code, reason);
-
         if (birth is not { } born)
-            _signals.Add(Unreadable("birth_date", "birth_date_invalid"));
+            _signals.Add(unreadableIsOcr ? DocumentSignal.ToReview("birth_date", "mrz_read_uncertain") : DocumentSignal.Failed("birth_date", "birth_date_invalid"));
         else if (born > today)
             _signals.Add(DocumentSignal.Failed("birth_date", "birth_date_in_future", born, today));
         else
@@ -200,7 +197,7 @@ internal sealed class DocumentAssessment
         if (!hasExpiry)
             _signals.Add(DocumentSignal.Skipped("expiry_date", "format_has_no_expiry"));
         else if (expiry is not { } expires)
-            _signals.Add(Unreadable("expiry_date", "expiry_date_invalid"));
+            _signals.Add(unreadableIsOcr ? DocumentSignal.ToReview("expiry_date", "mrz_read_uncertain") : DocumentSignal.Failed("expiry_date", "expiry_date_invalid"));
         else if (expires < today)
             _signals.Add(DocumentSignal.Failed("expiry_date", "document_expired", expires, today));
         else

@@ -8,5 +8,5 @@ public static class Keys
 {
     /// <summary>Another secret key of the initial tenant, as <c>keys create --tenant default</c> makes (its own rate-limit bucket).</summary>
     public static Task<(string TenantId, string ApiKey)> CreateKeyAsync(this IServiceProvider services) =>
-        services.GetRequiredService<ApiKeyStore>().CreateKeyAsync(Bootstrap.DefaultTenant);
+        services.GetRequiredService<ApiKeys>().CreateKeyAsync(Bootstrap.DefaultTenant);
 }

@@ -38,7 +38,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
             "Ekyc:Webhooks:PollInterval=00:00:00.050", "Ekyc:RateLimit:PermitLimit=100000");
         await using (var connection = await Server.Database.OpenAsync())
             TenantA = await connection.QuerySingleAsync<string>("SELECT id FROM tenants");
-        var (tenantB, keyB) = await Server.Services.GetRequiredService<ApiKeyStore>().CreateKeyAsync("tenant-b");
+        var (tenantB, keyB) = await Server.Services.GetRequiredService<ApiKeys>().CreateKeyAsync("tenant-b");
         TenantB = tenantB;
 
         var passport = new SpecimenRenderer(OcrBFont.Path).Render(

@@ -7,9 +7,9 @@ public static class Tenants
 {
     /// <summary>Creates another tenant with its own key, as <c>keys create --tenant</c> does.</summary>
     public static Task<(string TenantId, string ApiKey)> CreateOtherTenantAsync(this IServiceProvider services) =>
-        services.GetRequiredService<ApiKeyStore>().CreateKeyAsync("tenant-" + Guid.NewGuid().ToString("N")[..8]);
+        services.GetRequiredService<ApiKeys>().CreateKeyAsync("tenant-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>A second API key of the initial tenant, as <c>keys create --tenant default</c> does.</summary>
     public static Task<(string TenantId, string ApiKey)> CreateKeyForInitialTenantAsync(this IServiceProvider services) =>
-        services.GetRequiredService<ApiKeyStore>().CreateKeyAsync(Bootstrap.DefaultTenant);
+        services.GetRequiredService<ApiKeys>().CreateKeyAsync(Bootstrap.DefaultTenant);
 }

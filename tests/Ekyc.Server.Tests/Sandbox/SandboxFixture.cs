@@ -20,7 +20,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         Receiver = await WebhookReceiver.StartAsync();
         Server = await TestServer.StartAsync(null, WebhookFixture.LoopbackSettings);
-        (_, TestKey) = await Server.Services.GetRequiredService<ApiKeyStore>().CreateKeyAsync(Bootstrap.DefaultTenant, livemode: false);
+        (_, TestKey) = await Server.Services.GetRequiredService<ApiKeys>().CreateKeyAsync(Bootstrap.DefaultTenant, livemode: false);
     }
 
     public async Task DisposeAsync()

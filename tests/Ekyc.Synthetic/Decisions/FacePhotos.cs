@@ -37,7 +37,7 @@ public static class FacePhotos
         for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "tests", "data", "photos");
-            if (File.Exists(Path.Combine(candidate, "node_modules", ".package-lock.json")))
+            if (File.Exists(Path.Combine(candidate, "node_modules", ".ekyc-fetched.json")))
                 return candidate;
         }
         throw new DirectoryNotFoundException("tests/data/photos/node_modules not found: run `node tools/fetch-pinned.mjs tests/data/photos`.");

@@ -20,7 +20,7 @@ internal static class TestPhotos
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "tests", "data", "photos");
-            if (File.Exists(Path.Combine(candidate, "node_modules", ".package-lock.json")))
+            if (File.Exists(Path.Combine(candidate, "node_modules", ".ekyc-fetched.json")))
                 return candidate;
         }
         throw new DirectoryNotFoundException("tests/data/photos/node_modules not found: run `node tools/fetch-pinned.mjs tests/data/photos`.");
