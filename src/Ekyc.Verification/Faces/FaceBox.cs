@@ -14,11 +14,21 @@ public readonly record struct FaceBox(float Left, float Top, float Right, float 
 
     public float IntersectionOverUnion(FaceBox other)
     {
+        var inter = Intersection(other);
+        return inter == 0 ? 0 : inter / (Area + other.Area - inter);
+    }
+
+    /// <summary>How much of the smaller box lies inside the larger one (1: wholly inside).</summary>
+    public float Containment(FaceBox other)
+    {
+        var smaller = Math.Min(Area, other.Area);
+        return smaller <= 0 ? 0 : Intersection(other) / smaller;
+    }
+
+    private float Intersection(FaceBox other)
+    {
         var w = Math.Min(Right, other.Right) - Math.Max(Left, other.Left);
         var h = Math.Min(Bottom, other.Bottom) - Math.Max(Top, other.Top);
-        if (w <= 0 || h <= 0)
-            return 0;
-        var inter = w * h;
-        return inter / (Area + other.Area - inter);
+        return w <= 0 || h <= 0 ? 0 : w * h;
     }
 }

@@ -46,17 +46,24 @@ internal sealed class FaceDetector(ModelStore store)
         return Suppress(candidates, nmsIou).Select(b => Square(b, image.Width, image.Height)).ToList();
     }
 
+    /// <summary>
+    /// Non-maximum suppression, plus containment: on a face filling the frame the detector can also report a part of
+    /// it (forehead to chin, one cheek) whose overlap with the whole is under the IoU limit; a box mostly inside a
+    /// stronger one is that same face, never a second person (two real faces cannot sit one inside the other).
+    /// </summary>
     private static List<FaceBox> Suppress(List<FaceBox> candidates, float nmsIou)
     {
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         var kept = new List<FaceBox>();
         foreach (var box in candidates)
         {
-            if (kept.TrueForAll(k => k.IntersectionOverUnion(box) < nmsIou))
+            if (kept.TrueForAll(k => k.IntersectionOverUnion(box) < nmsIou && k.Containment(box) < MaxContainment))
                 kept.Add(box);
         }
         return kept;
     }
+
+    private const float MaxContainment = 0.8f;
 
     /// <summary>The detector's boxes are taller than wide; the other models expect a square of the box height.</summary>
     private static FaceBox Square(FaceBox box, int width, int height)

@@ -24,6 +24,16 @@ public class FaceDetectionTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void A_part_of_a_face_filling_the_frame_is_not_a_second_face()
+    {
+        // A webcam-like rendering of a tight crop on which the detector also boxes forehead-to-chin (score 0.75, IoU 0.6
+        // with the whole face, 100 % inside it): without containment suppression this selfie has "multiple faces".
+        var bytes = Ekyc.Synthetic.Decisions.SelfieCapture.Render(TestPhotos.Bytes(TestPhotos.Media("obama4_crop.jpg")),
+            Ekyc.Synthetic.Decisions.SelfieKind.Webcam, new Random(9), 9);
+        Assert.Single(engine.Detect(bytes));
+    }
+
+    [Fact]
     public void Finds_a_face_that_fills_the_whole_image()
     {
         // A tight crop of the face alone, as a document portrait cut out by a scanner would be.
