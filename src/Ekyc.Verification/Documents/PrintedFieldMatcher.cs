@@ -56,11 +56,14 @@ public static class PrintedFieldMatcher
     /// <summary>Upper case, diacritics removed, only letters and digits kept.</summary>
     public static string Normalise(string text) => new(FoldCase(text).Where(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)).ToArray());
 
-    /// <summary>Upper case with diacritics removed; everything else kept.</summary>
+    /// <summary>
+    /// Upper case with diacritics removed; everything else kept. Compatibility forms fold too: the recogniser's
+    /// dictionary also holds full-width letters and digits (East Asian text), which it sometimes picks for a Latin one.
+    /// </summary>
     public static string FoldCase(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text.Normalize(NormalizationForm.FormKD))
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
                 builder.Append(char.ToUpperInvariant(c));
         return builder.ToString();

@@ -28,6 +28,9 @@ public sealed class DocumentPartsTests
         Assert.True(PrintedFieldMatcher.ContainsText(["ERIKSS0N"], "ERIKSSON"));
         Assert.False(PrintedFieldMatcher.ContainsText(["ERIKSEN"], "ERIKSSON"));
         Assert.False(PrintedFieldMatcher.ContainsText(["LI"], "LU"));
+        // A full-width digit from the recogniser's East Asian dictionary (read on a 12 MP phone photo) is the digit.
+        Assert.Equal("SK3290313", PrintedFieldMatcher.Normalise("SK3\uFF1290313"));
+        Assert.True(PrintedFieldMatcher.ContainsText(["\uFF2D\uFF35\uFF2C\uFF2C\uFF25\uFF32"], "MULLER"));
     }
 
     [Fact]
