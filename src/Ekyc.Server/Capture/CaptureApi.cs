@@ -19,6 +19,7 @@ public static class CaptureApi
     public static IServiceCollection AddCapture(this IServiceCollection services, Options.EkycOptions options)
     {
         services.AddSingleton<CaptureLinks>();
+        services.AddSingleton<CaptureService>();
         services.AddSingleton<CaptureAssets>();
         services.AddSingleton<CaptureTexts>();
         services.AddSingleton<Liveness.PoseCheckService>();
@@ -67,18 +68,17 @@ public static class CaptureApi
         return TypedResults.Content(shell, "text/html; charset=utf-8");
     }
 
-    private static async Task<Ok<CaptureSettingsResponse>> SettingsAsync(string id, Caller caller, Database database, SessionStore sessions,
-        CancellationToken cancellationToken)
+    private static async Task<Ok<CaptureSettingsResponse>> SettingsAsync(string id, Caller caller, CaptureService capture, CancellationToken cancellationToken)
     {
-        var (session, _) = await LoadAsync(caller, id, database, sessions, null, cancellationToken);
+        var (session, _) = await capture.LoadAsync(caller, id, withImages: false, cancellationToken);
         var sides = session.Config.DocumentTypes.ToDictionary(t => t, t => (IReadOnlyList<string>)(t == "passport" ? ["front"] : ["front", "back"]));
         return TypedResults.Ok(new CaptureSettingsResponse(session.Id, "capture_settings", session.Config.DocumentTypes, sides,
             session.Config.ConsentText, session.Config.ReturnUrl));
     }
 
-    private static async Task<ContentHttpResult> QrAsync(string id, Caller caller, HttpContext http, Database database, SessionStore sessions, CaptureLinks links)
+    private static async Task<ContentHttpResult> QrAsync(string id, Caller caller, HttpContext http, CaptureService capture, CaptureLinks links)
     {
-        await LoadAsync(caller, id, database, sessions, null, http.RequestAborted);
+        await capture.LoadAsync(caller, id, withImages: false, http.RequestAborted);
         // A client token is its own link; the tenant gets the link of the session's token while it is valid.
         var url = caller.IsClientToken
             ? links.UrlFor(http.Request, id, http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim())
@@ -88,31 +88,9 @@ public static class CaptureApi
         return TypedResults.Content(CaptureQr.Svg(url), "image/svg+xml");
     }
 
-    private static async Task<Ok<DocumentPrecheckResponse>> PrecheckAsync(string id, string documentId, Caller caller, HttpContext http, Database database,
-        SessionStore sessions, ImageStore imageStore, IBlobStore blobs, IServiceProvider services)
-    {
-        var (session, images) = await LoadAsync(caller, id, database, sessions, imageStore, http.RequestAborted);
-        var image = images.FirstOrDefault(i => i.Id == documentId && i.Kind == ImageRecord.DocumentKind)
-            ?? throw new ApiException(404, "document_not_found", "Document not found", $"No document '{documentId}' in this session (a retake replaces the side).");
-        // A test session runs no model, not even the precheck's.
-        if (services.GetService<DocumentPrecheck>() is not { } precheck || !session.Livemode)
-            return TypedResults.Ok(new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, "not_run", null));
-        var bytes = await blobs.GetAsync(caller.TenantId, image.Id, http.RequestAborted);
-        // CPU-bound for a few hundred milliseconds: off the request thread.
-        var result = await Task.Run(() => precheck.Check(bytes, image.DocumentType!, image.Side!), http.RequestAborted);
-        return TypedResults.Ok(new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result));
-    }
-
-    /// <summary>The caller's session, with its images when an image store is given.</summary>
-    private static async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadAsync(Caller caller, string id, Database database, SessionStore sessions,
-        ImageStore? images, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var session = await sessions.LoadAsync(connection, null, caller, id) ?? throw Problems.SessionNotFound(id);
-        if (session.DeletedAt is not null)
-            throw Problems.SessionDeleted(id);
-        return (session, images is not null ? await images.ListAsync(connection, null, id) : []);
-    }
+    private static async Task<Ok<DocumentPrecheckResponse>> PrecheckAsync(string id, string documentId, Caller caller, CaptureService capture,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await capture.PrecheckAsync(caller, id, documentId, cancellationToken));
 }
 
 /// <summary><c>GET /v1/sessions/{id}/capture</c>. A null consent text means the page shows its own, in the customer's language.</summary>

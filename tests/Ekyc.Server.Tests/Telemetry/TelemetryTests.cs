@@ -5,6 +5,17 @@ using Ekyc.Server.Tests.Webhooks;
 
 namespace Ekyc.Server.Tests.Telemetry;
 
+/// <summary>
+/// Alone: an OpenTelemetry provider follows every meter named <c>Ekyc</c> in the process, and another test's server
+/// disposing its meter ends the shared streams; one server per process, as in production, has no such neighbour.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "telemetry";
+}
+
+[Collection(TelemetryCollection.Name)]
 public class TelemetryTests
 {
     [Fact]

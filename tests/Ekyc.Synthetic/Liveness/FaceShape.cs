@@ -11,7 +11,7 @@ namespace Ekyc.Synthetic.Liveness;
 /// </summary>
 public sealed class FaceShape
 {
-    private const double SideDepth = 0.95;
+    private const double SideDepth = 1.4;
     private const double TipHeight = 0.35;
     private const double BridgeHeight = 0.1;
 

@@ -1,0 +1,51 @@
+using Ekyc.Server.Auth;
+using Ekyc.Server.Data;
+using Ekyc.Server.Errors;
+using Ekyc.Server.Sessions;
+using Ekyc.Server.Storage;
+using Ekyc.Verification.Documents;
+
+namespace Ekyc.Server.Capture;
+
+/// <summary>
+/// The capture page's use cases: the session as the page sees it, and the quick verdict on an uploaded side. The
+/// verdict re-reads a stored image with the document engine's first stages: CPU-bound, so at most one per core runs at
+/// a time and the others wait (a burst of prechecks cannot starve the verifications).
+/// </summary>
+public sealed class CaptureService(Database database, SessionStore sessions, ImageStore imageStore, IBlobStore blobs, IServiceProvider services)
+{
+    private readonly SemaphoreSlim _prechecks = new(Environment.ProcessorCount);
+
+    /// <summary>The caller's session, with its images when <paramref name="withImages"/>.</summary>
+    public async Task<(SessionRecord Session, IReadOnlyList<ImageRecord> Images)> LoadAsync(Caller caller, string id, bool withImages,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var session = await sessions.LoadAsync(connection, null, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
+        if (session.DeletedAt is not null)
+            throw Problems.SessionDeleted(id);
+        return (session, withImages ? await imageStore.ListAsync(connection, null, id) : []);
+    }
+
+    public async Task<DocumentPrecheckResponse> PrecheckAsync(Caller caller, string id, string documentId, CancellationToken cancellationToken)
+    {
+        var (session, images) = await LoadAsync(caller, id, withImages: true, cancellationToken);
+        var image = images.FirstOrDefault(i => i.Id == documentId && i.Kind == ImageRecord.DocumentKind)
+            ?? throw new ApiException(404, "document_not_found", "Document not found", $"No document '{documentId}' in this session (a retake replaces the side).");
+        // A test session runs no model, not even the precheck's.
+        if (services.GetService<DocumentPrecheck>() is not { } precheck || !session.Livemode)
+            return new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, "not_run", null);
+        var bytes = await blobs.GetAsync(caller.TenantId, image.Id, cancellationToken);
+        await _prechecks.WaitAsync(cancellationToken);
+        try
+        {
+            // Off the request thread, and not abandoned when the client goes away: the slot is held until the models are done.
+            var result = await Task.Run(() => precheck.Check(bytes, image.DocumentType!, image.Side!), CancellationToken.None);
+            return new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result);
+        }
+        finally
+        {
+            _prechecks.Release();
+        }
+    }
+}
