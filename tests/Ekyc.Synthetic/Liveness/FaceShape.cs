@@ -4,8 +4,10 @@ namespace Ekyc.Synthetic.Liveness;
 
 /// <summary>
 /// A generic 3-D face fitted to one photo's 68 landmarks: depth (pixels, towards the camera positive, 0 at the face's
-/// front plane) for any point of the head. The head is an ellipse across (its sides about one inter-ocular distance
-/// behind the front, as the ears are), the nose a ridge rising from the bridge to a tip about a third of an
+/// front plane) for any point of the head. The head is an ellipse across (its sides, where the jaw line meets the ears,
+/// about 1.4 inter-ocular distances behind the front: the tragus sits some 9 cm behind the eyes, which are some 6.3 cm
+/// apart; with the 0.95 first used, the turns' homography residual had a median of 0.061 against 0.097 for the real
+/// `franck` video frames, now 0.079), the nose a ridge rising from the bridge to a tip about a third of an
 /// inter-ocular distance proud, the eyes a little sunken. Rounded from anthropometric averages; not the person's own
 /// shape, which is one reason the turns it drives are synthetic.
 /// </summary>
