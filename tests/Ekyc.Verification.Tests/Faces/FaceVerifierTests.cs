@@ -16,6 +16,19 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     private FaceVerification Verify(byte[] document, params byte[][] selfie) => engine.Verifier.Verify(document, selfie, CancellationToken.None);
 
     [Fact]
+    public void A_match_just_over_the_pass_threshold_is_a_confident_pass()
+    {
+        // The doubt band is below the pass threshold; at it, no calibration impostor was seen: the decision must not
+        // send such a pass to a human for its confidence alone (its floor is 0.8).
+        var similarity = Verify(Media("cage.jpg"), Media("cage2_crop.jpg")).Match.Score!.Value;
+        var options = new FaceOptions { MatchPassThreshold = similarity - 0.01, MatchFailThreshold = similarity - 0.2 };
+        using var verifier = new FaceVerifier(engine.Models, options);
+        var match = verifier.Verify(Media("cage.jpg"), [Media("cage2_crop.jpg")], CancellationToken.None).Match;
+        Assert.Equal(CheckStatus.Pass, match.Status);
+        Assert.InRange(match.Confidence!.Value, 0.9, 0.92);
+    }
+
+    [Fact]
     public void Same_person_passes_the_match_with_evidence_and_timings()
     {
         var match = Verify(Media("cage.jpg"), Media("cage2_crop.jpg")).Match;
