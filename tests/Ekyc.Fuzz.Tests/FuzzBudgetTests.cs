@@ -27,7 +27,7 @@ public sealed class FuzzBudgetTests(ITestOutputHelper output)
 
         output.WriteLine($"{name}: {report.Executions} executions in {report.Elapsed.TotalSeconds:F1} s ({report.PerSecond:F0}/s), " +
                          $"corpus {report.CorpusFiles} files / {report.CorpusBytes} bytes, slowest {report.SlowestMs:F1} ms, seed {Seed}");
-        Assert.True(report.Executions >= target.Corpus.Seeds.Count, "the budget did not even cover the seeds");
+        Assert.True(report.Executions > target.Corpus.Seeds.Count, "no mutated input ran");
         if (report.Crashes.Count == 0)
             return;
         var minimized = report.Crashes.Select(c => FuzzRunner.Minimize(target, c)).ToList();

@@ -33,22 +33,27 @@ public static class FuzzRunner
         var clock = Stopwatch.StartNew();
         long executions = 0;
         var slowest = 0.0;
-        // The seeds themselves first: a parser that fails on valid input fails here.
-        var batches = new[] { target.Corpus.Seeds }.Concat(Batches(target.Inputs, seed));
-        foreach (var batch in batches)
+        void Once(byte[] input)
         {
-            foreach (var input in batch)
-            {
-                if (clock.Elapsed >= budget || executions >= maxExecutions)
-                    return new FuzzReport(target.Name, executions, clock.Elapsed, target.Corpus.Seeds.Count, target.Corpus.Bytes, [.. crashes.Values], slowest);
-                var started = clock.Elapsed.TotalMilliseconds;
-                if (Execute(target, input) is { } crash)
-                    crashes.TryAdd(crash.Signature, crash);
-                slowest = Math.Max(slowest, clock.Elapsed.TotalMilliseconds - started);
-                executions++;
-            }
+            var started = clock.Elapsed.TotalMilliseconds;
+            if (Execute(target, input) is { } crash)
+                crashes.TryAdd(crash.Signature, crash);
+            slowest = Math.Max(slowest, clock.Elapsed.TotalMilliseconds - started);
+            executions++;
         }
-        throw new UnreachableException();
+
+        // The seeds themselves first, whatever the budget: a parser that fails on valid input fails here.
+        foreach (var input in target.Corpus.Seeds)
+            Once(input);
+        var seeded = executions;
+        foreach (var input in Batches(target.Inputs, seed).SelectMany(batch => batch))
+        {
+            // At least one mutated input, however slow the seeds were.
+            if (executions > seeded && (clock.Elapsed >= budget || executions >= maxExecutions))
+                break;
+            Once(input);
+        }
+        return new FuzzReport(target.Name, executions, clock.Elapsed, target.Corpus.Seeds.Count, target.Corpus.Bytes, [.. crashes.Values], slowest);
     }
 
     /// <summary>The crash an input causes, or null when the target answered.</summary>
