@@ -27,18 +27,6 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
     private static string CaptureUrl(JsonObject session) => session["capture_url"]!.GetValue<string>();
     private static string Id(JsonObject session) => session["id"]!.GetValue<string>();
 
-    private async Task<JsonObject> WaitForDecisionAsync(string id)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var session = await server.GetSessionAsync(id);
-            if (session["status"]!.GetValue<string>() is "approved" or "rejected" or "manual_review")
-                return session;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{id} not decided");
-    }
-
     /// <summary>
     /// Every requested check passes on what the page captured. The decision is the policy's: approved, or manual review
     /// when the weakest confidence (the OCR's, on a 1280×720 camera frame) is under Decision:MinApproveConfidence.
@@ -103,7 +91,7 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
         await CaptureWithCameraAsync(page, journey, camera);
         await journey.StepAsync("done", "Thank you, you're done", timeoutMs: 120_000);
         var wall = clock.Elapsed;
-        var decided = await WaitForDecisionAsync(Id(session));
+        var decided = await server.WaitForDecisionAsync(Id(session));
         AssertEveryCheckPassed(decided, await ReportAsync(Id(session)));
         // The customer learns that the capture is complete, never the decision.
         var text = await page.InnerTextAsync("main");
@@ -161,7 +149,7 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
         await desktop.Locator("#handoff-status").Filter(new() { HasText = "Document received" }).WaitForAsync(new() { Timeout = 30_000 });
         await phoneJourney.StepAsync("done", "Thank you, you're done", timeoutMs: 120_000);
         await desktopJourney.StepAsync("done", "Thank you, you're done", timeoutMs: 30_000);
-        AssertEveryCheckPassed(await WaitForDecisionAsync(Id(session)), await ReportAsync(Id(session)));
+        AssertEveryCheckPassed(await server.WaitForDecisionAsync(Id(session)), await ReportAsync(Id(session)));
         desktopJourney.AssertClean();
         phoneJourney.AssertClean();
     }
@@ -231,7 +219,7 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
         await page.Locator("#feedback").Filter(new() { HasText = "camera is not available" }).WaitForAsync();
         await page.SetInputFilesAsync("#selfie-file", new FilePayload { Name = "selfie.jpg", MimeType = "image/jpeg", Buffer = Scenes.SelfieJpeg() });
         await journey.StepAsync("done", "Thank you, you're done", timeoutMs: 120_000);
-        var decided = await WaitForDecisionAsync(Id(session));
+        var decided = await server.WaitForDecisionAsync(Id(session));
         AssertEveryCheckPassed(decided, await ReportAsync(Id(session)));
         // The 1,500 px file reads with full confidence: approved outright.
         Assert.Equal("approved", decided["status"]!.GetValue<string>());

@@ -98,7 +98,7 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
         await journey.StepAsync("done", "Thank you, you're done", timeoutMs: 120_000);
         var wall = clock.Elapsed;
 
-        var decided = await WaitForDecisionAsync(id);
+        var decided = await server.WaitForDecisionAsync(id);
         using var tenant = server.Client();
         var report = (await tenant.GetFromJsonAsync<JsonObject>($"/v1/sessions/{id}/report"))!;
         var liveness = report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "face_liveness")!;
@@ -161,7 +161,7 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
         await page.ClickAsync("#challenge-skip");
         await journey.StepAsync("done", "Thank you, you're done", timeoutMs: 120_000);
 
-        var decided = await WaitForDecisionAsync(id);
+        var decided = await server.WaitForDecisionAsync(id);
         using var tenant = server.Client();
         var report = (await tenant.GetFromJsonAsync<JsonObject>($"/v1/sessions/{id}/report"))!;
         var liveness = report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "face_liveness")!;
@@ -169,17 +169,5 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
         Assert.NotEqual("pass", liveness["status"]!.GetValue<string>());
         Assert.Equal("manual_review", decided["status"]!.GetValue<string>());
         journey.AssertClean();
-    }
-
-    private async Task<JsonObject> WaitForDecisionAsync(string id)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var session = await server.GetSessionAsync(id);
-            if (session["status"]!.GetValue<string>() is "approved" or "rejected" or "manual_review")
-                return session;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"{id} not decided");
     }
 }

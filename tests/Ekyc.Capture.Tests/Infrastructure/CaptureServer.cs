@@ -57,6 +57,19 @@ public class CaptureServer : IAsyncLifetime
         return (await client.GetFromJsonAsync<JsonObject>($"/v1/sessions/{id}"))!;
     }
 
+    /// <summary>Polls (every 100 ms, at most a minute) until the session is decided.</summary>
+    public async Task<JsonObject> WaitForDecisionAsync(string id)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var session = await GetSessionAsync(id);
+            if (session["status"]!.GetValue<string>() is "approved" or "rejected" or "manual_review")
+                return session;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{id} not decided");
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)
