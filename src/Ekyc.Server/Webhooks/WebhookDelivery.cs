@@ -41,6 +41,6 @@ public sealed record WebhookAttempt(
     string? ResponseExcerpt,
     string? Error);
 
-/// <summary>A delivery this worker holds the lease on; only the holder may record its outcome.</summary>
+/// <summary>A delivery this worker holds the lease on; only the holder may record its outcome. <c>Mode</c>: live or test.</summary>
 public sealed record ClaimedDelivery(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
-    int Attempts, string Trigger, bool AutoRetry, string Worker);
+    int Attempts, string Trigger, bool AutoRetry, string Worker, string Mode);

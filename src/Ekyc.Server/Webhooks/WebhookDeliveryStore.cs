@@ -85,17 +85,18 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
         var now = time.GetUtcNow();
         await SqlDialect.LockAsync(connection, transaction, AdvisoryLock.WebhookClaims);
         var row = await connection.QuerySingleOrDefaultAsync<(string Id, string EventId, string TenantId, string Target, string? EndpointId, string Url,
-            long Attempts, string TriggerKind, long AutoRetry)>($"""
+            long Attempts, string TriggerKind, long AutoRetry, string Mode)>($"""
             UPDATE webhook_deliveries SET locked_by = @worker, locked_until = @until, updated_at = @now
             WHERE id = (SELECT d.id FROM webhook_deliveries d
                         WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until < @now)
                           AND (SELECT COUNT(*) FROM webhook_deliveries b
                                WHERE b.tenant_id = d.tenant_id AND b.url = d.url AND b.status = 'pending' AND b.locked_until >= @now) < @maxPerUrl
                         ORDER BY d.next_attempt_at LIMIT 1{(SqlDialect.IsPostgres(connection) ? " FOR UPDATE OF d SKIP LOCKED" : "")})
-            RETURNING id, event_id, tenant_id, target, endpoint_id, url, attempts, trigger_kind, auto_retry
+            RETURNING id, event_id, tenant_id, target, endpoint_id, url, attempts, trigger_kind, auto_retry, mode
             """, new { worker, until = Clock.Format(now + lease), now = Clock.Format(now), maxPerUrl }, transaction);
         return row.Id is null ? null
-            : new ClaimedDelivery(row.Id, row.EventId, row.TenantId, row.Target, row.EndpointId, row.Url, (int)row.Attempts, row.TriggerKind, row.AutoRetry != 0, worker);
+            : new ClaimedDelivery(row.Id, row.EventId, row.TenantId, row.Target, row.EndpointId, row.Url, (int)row.Attempts, row.TriggerKind, row.AutoRetry != 0, worker,
+                row.Mode);
     }
 
     /// <summary>

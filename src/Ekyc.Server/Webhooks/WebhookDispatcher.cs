@@ -84,9 +84,9 @@ public sealed partial class WebhookDispatcher(
     private async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         var attempts = delivery.Attempts + 1;
-        // Null for a live event; a test event follows the sandbox's schedule and may fail its first attempts on purpose.
-        var test = await sandbox.PlanAsync(delivery.EventId, attempts, cancellationToken);
-        if (await queue.PrepareAsync(delivery, test is null ? Modes.Live : Modes.Test, cancellationToken) is not { } prepared)
+        // Null for a live event (no lookup); a test event follows the sandbox's schedule and may fail its first attempts on purpose.
+        var test = Modes.IsLive(delivery.Mode) ? null : await sandbox.PlanAsync(delivery.EventId, attempts, cancellationToken);
+        if (await queue.PrepareAsync(delivery, cancellationToken) is not { } prepared)
             return;
         var (body, keys) = prepared;
 

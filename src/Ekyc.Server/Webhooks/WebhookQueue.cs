@@ -63,7 +63,7 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
     /// event's mode). Null when there is nothing to send (the endpoint was disabled or deleted after fan-out, or the
     /// event or the keys are gone); the delivery is then cancelled.
     /// </summary>
-    public async Task<(string Body, SigningKeys Keys)?> PrepareAsync(ClaimedDelivery delivery, string mode, CancellationToken cancellationToken)
+    public async Task<(string Body, SigningKeys Keys)?> PrepareAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         if (delivery.EndpointId is { } gone && !await endpoints.IsEnabledAsync(connection, null, gone))
@@ -74,7 +74,7 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
         var body = await deliveries.EventBodyAsync(connection, delivery.EventId);
         var keys = delivery.EndpointId is { } endpointId
             ? await endpoints.EndpointKeysAsync(connection, endpointId)
-            : (await endpoints.TenantKeysAsync(connection, null, delivery.TenantId, mode)).Keys;
+            : (await endpoints.TenantKeysAsync(connection, null, delivery.TenantId, delivery.Mode)).Keys;
         if (body is null || keys is null)
         {
             await deliveries.CancelAsync(connection, delivery, body is null ? "event_missing" : "endpoint_missing");
