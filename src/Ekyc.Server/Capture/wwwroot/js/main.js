@@ -84,7 +84,7 @@ function intro() {
 async function handoff() {
   setProgress(1, 4);
   const status = h('p', { id: 'handoff-status', role: 'status' }, t('handoff_waiting'));
-  const qr = h('img', { id: 'qr', class: 'qr', alt: t('qr_alt'), width: 240, height: 240 });
+  const qr = h('img', { id: 'qr', class: 'qr', alt: t('qr_alt') });
   const cameraHere = await hasCamera();
   screen(t('handoff_title'),
     h('p', { class: 'lead' }, t('handoff_lead')),
