@@ -92,8 +92,9 @@ internal static class LivenessEvaluator
             return Result(CheckStatus.Review, live, 0.5, failing);
 
         // The passive model alone misses good replays, so its pass is capped; only a challenge lifts the cap.
-        var confidence = 0.5 + 0.5 * Math.Clamp((live - options.LivenessThreshold) / (1 - options.LivenessThreshold), 0, 1);
-        return Result(CheckStatus.Pass, live, Math.Min(options.PassiveConfidenceCap, confidence), [FaceReasons.Live]);
+        var margin = Math.Clamp((live - options.LivenessThreshold) / (1 - options.LivenessThreshold), 0, 1);
+        var confidence = options.PassiveConfidenceFloor + (options.PassiveConfidenceCap - options.PassiveConfidenceFloor) * margin;
+        return Result(CheckStatus.Pass, live, confidence, [FaceReasons.Live]);
     }
 
     /// <summary>
