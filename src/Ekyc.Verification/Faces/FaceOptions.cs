@@ -26,9 +26,9 @@ public sealed record FaceOptions
 
     /// <summary>
     /// Passive anti-spoof p(live) needed for a pass without a challenge, with every other signal clear (no screen grid,
-    /// eyes open, a judgeable face). Measured (README, <c>bench -- liveness</c>): prints of three different renderers
-    /// reached 0.388, 0.114 and 0.099 with no screen grid, so the threshold sits above them all; at 0.5 no print,
-    /// screen or cut-out of either split passes and a quarter of the genuine frames do (0.98: 3 %).
+    /// eyes open, a judgeable face). Measured (README, <c>bench -- liveness</c>): the highest print of three different
+    /// renderers without a screen grid scored 0.445, so the threshold sits above them all; at 0.5 no print, screen or
+    /// cut-out of either split passes and a third of the genuine frames do (0.98: 3 %).
     /// </summary>
     [Range(0.0, 1.0)] public double LivenessThreshold { get; init; } = 0.5;
     /// <summary>Below this p(live) the selfie fails as a presentation attack rather than going to review (no genuine frame of the tuning set scored below it).</summary>

@@ -19,16 +19,17 @@ internal static class TensorFill
         }
     }
 
-    /// <summary>Three RGB planes of raw 0..255 values.</summary>
-    public static void Raw(SKBitmap bitmap, Span<float> tensor)
+    /// <summary>Three planes of raw 0..255 values; <paramref name="bgr"/> swaps red and blue.</summary>
+    public static void Raw(SKBitmap bitmap, Span<float> tensor, bool bgr)
     {
         var pixels = bitmap.GetPixelSpan();
         var plane = bitmap.Width * bitmap.Height;
+        var (first, last) = bgr ? (2, 0) : (0, 2);
         for (int i = 0, p = 0; i < plane; i++, p += 4)
         {
-            tensor[i] = pixels[p];
+            tensor[i] = pixels[p + first];
             tensor[plane + i] = pixels[p + 1];
-            tensor[2 * plane + i] = pixels[p + 2];
+            tensor[2 * plane + i] = pixels[p + last];
         }
     }
 
