@@ -59,7 +59,7 @@ public partial class SessionPageTests(ConsoleFixture fixture)
         Assert.Equal("Missing check accepted on other evidence: Checked by hand.", review["reason"]!.GetValue<string>());
 
         // The review transition's webhook, as the API's review sends it, names the reviewer.
-        var webhook = await fixture.Webhooks.WaitForAsync(id, "verification.reviewed");
+        var webhook = (await fixture.Webhooks.WaitForAsync(fixture.Hook, r => r.SessionId == id && r.Type == "verification.reviewed")).Json;
         Assert.Equal("approved", webhook["status"]!.GetValue<string>());
         Assert.Equal(email, webhook["review"]!["reviewer"]!.GetValue<string>());
 

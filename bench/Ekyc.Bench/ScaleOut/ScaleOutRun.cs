@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Dapper;
+using Ekyc.Testing.Webhooks;
 using Npgsql;
 
 namespace Ekyc.Bench.ScaleOut;
@@ -49,6 +50,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
         foreach (var engine in new[] { "Documents", "Faces", "Screening" })
             environment[$"Ekyc__Engines__{engine}"] = engines ? "true" : "false";
         await using var receiver = await WebhookReceiver.StartAsync();
+        var hook = new Uri(receiver.Url(receiver.Path("scaleout")));
         var nodes = Enumerable.Range(0, processes).Select(i => new ServerProcess($"node{i}", executable, Path.Combine(folder, $"node{i}"), environment)).ToList();
         try
         {
@@ -74,7 +76,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
                 await gate.WaitAsync();
                 try
                 {
-                    return await SessionFlow.RunAsync(cluster, apiKey, receiver.Url, i, documents[i % documents.Count], selfies[i % selfies.Count], () =>
+                    return await SessionFlow.RunAsync(cluster, apiKey, hook, i, documents[i % documents.Count], selfies[i % selfies.Count], () =>
                     {
                         if (Interlocked.Increment(ref submitted) == sessions / 2)
                             half.TrySetResult();
@@ -170,21 +172,21 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
         var events = (await connection.QueryAsync<(string Id, string SessionId)>(
             "SELECT id, session_id FROM events WHERE type = 'verification.completed'")).ToList();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        List<WebhookReceiver.Received> completed;
+        List<ReceivedWebhook> completed;
         while (true)
         {
             completed = receiver.All.Where(r => r.Type == "verification.completed").ToList();
-            var ids = completed.Select(r => r.WebhookId).ToHashSet();
+            var ids = completed.Select(r => r.Id).ToHashSet();
             if (events.All(e => ids.Contains(e.Id)) || DateTime.UtcNow > deadline)
                 break;
             await Task.Delay(200);
         }
-        var received = completed.Select(r => r.WebhookId).ToHashSet();
+        var received = completed.Select(r => r.Id).ToHashSet();
         var missing = events.Count(e => !received.Contains(e.Id));
         if (missing > 0)
             violations.Add($"{missing} of {events.Count} verification.completed events never reached the receiver");
         var bySession = events.ToDictionary(e => e.SessionId, e => e.Id);
-        var foreign = completed.Count(r => r.SessionId is null || !bySession.TryGetValue(r.SessionId, out var id) || id != r.WebhookId);
+        var foreign = completed.Count(r => r.SessionId is null || !bySession.TryGetValue(r.SessionId, out var id) || id != r.Id);
         if (foreign > 0)
             violations.Add($"{foreign} verification.completed deliveries carried a webhook-id other than their event's id");
         return (events.Count - missing, completed.Count - received.Count);

@@ -19,7 +19,8 @@ public class ClientFlowTests(EkycServer server) : IClassFixture<EkycServer>
         var appTraffic = new RecordingHandler();
         using var backend = Client(server.ApiKey, backendTraffic);
         await using var receiver = await WebhookReceiver.StartAsync();
-        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url, [WebhookEventTypes.Completed]));
+        var hook = receiver.Path("client-flow");
+        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url(hook), [WebhookEventTypes.Completed]));
         var session = await backend.CreateSessionAsync(new CreateSessionRequest
         {
             Reference = "client-flow",
@@ -57,7 +58,7 @@ public class ClientFlowTests(EkycServer server) : IClassFixture<EkycServer>
         Assert.Contains(report.Stages, s => s.Stage == "document");
 
         // The signed verification.completed event: verified, typed, and as the OpenAPI webhooks section describes it.
-        var delivery = await receiver.NextForAsync(session.Id);
+        var delivery = await receiver.WaitForAsync(hook, r => r.SessionId == session.Id);
         var completed = new WebhookVerifier(endpoint.Secret!).Verify(delivery.Body, delivery.Header);
         Assert.Equal(WebhookEventTypes.Completed, completed.Event);
         Assert.Equal(SessionStatus.Approved, completed.Status);

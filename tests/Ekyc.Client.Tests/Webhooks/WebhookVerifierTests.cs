@@ -26,13 +26,14 @@ public class WebhookVerifierTests(EkycServer server) : IClassFixture<EkycServer>
     public async Task A_real_delivery_verifies_and_reads_as_a_typed_event()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
+        var hook = receiver.Path("verifier");
         using var backend = new EkycClient(new EkycClientOptions { BaseAddress = server.Address, Credential = server.ApiKey });
-        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url, [WebhookEventTypes.DocumentsUploaded]));
+        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url(hook), [WebhookEventTypes.DocumentsUploaded]));
         Assert.StartsWith("whsec_", endpoint.Secret);
 
         var session = await backend.CreateSessionAsync(new CreateSessionRequest { Reference = "hooked", DocumentTypes = [DocumentTypes.Passport] });
         await backend.UploadDocumentAsync(session.Id, new MemoryStream(Inputs.Photo("cage.jpg")), DocumentTypes.Passport);
-        var delivery = await receiver.NextForAsync(session.Id);
+        var delivery = await receiver.WaitForAsync(hook, r => r.SessionId == session.Id);
 
         var verified = new WebhookVerifier(endpoint.Secret!).Verify(delivery.Body, delivery.Header);
         Assert.Equal(WebhookEventTypes.DocumentsUploaded, verified.Event);
@@ -50,8 +51,9 @@ public class WebhookVerifierTests(EkycServer server) : IClassFixture<EkycServer>
     public async Task During_a_secret_rotation_a_real_delivery_carries_both_signatures_and_either_secret_verifies_it()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
+        var hook = receiver.Path("verifier");
         using var backend = new EkycClient(new EkycClientOptions { BaseAddress = server.Address, Credential = server.ApiKey });
-        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url, [WebhookEventTypes.DocumentsUploaded]));
+        var endpoint = await backend.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest(receiver.Url(hook), [WebhookEventTypes.DocumentsUploaded]));
         using var http = new HttpClient { BaseAddress = server.Address };
         http.DefaultRequestHeaders.Authorization = new("Bearer", server.ApiKey);
         var rotation = await http.PostAsJsonAsync($"/v1/webhook-endpoints/{endpoint.Id}/rotate-secret", new { overlap_seconds = 3600 });
@@ -59,9 +61,9 @@ public class WebhookVerifierTests(EkycServer server) : IClassFixture<EkycServer>
 
         var session = await backend.CreateSessionAsync(new CreateSessionRequest { DocumentTypes = [DocumentTypes.Passport] });
         await backend.UploadDocumentAsync(session.Id, new MemoryStream(Inputs.Photo("cage.jpg")), DocumentTypes.Passport);
-        var delivery = await receiver.NextForAsync(session.Id);
+        var delivery = await receiver.WaitForAsync(hook, r => r.SessionId == session.Id);
 
-        Assert.Equal(2, delivery.Signature!.Split(' ').Length);
+        Assert.Equal(2, delivery.Signatures.Length);
         Assert.Equal(session.Id, new WebhookVerifier(endpoint.Secret!).Verify(delivery.Body, delivery.Header).SessionId);
         Assert.Equal(session.Id, new WebhookVerifier(newSecret).Verify(delivery.Body, delivery.Header).SessionId);
         Assert.Equal(session.Id, new WebhookVerifier([NewSecret(), newSecret]).Verify(delivery.Body, delivery.Header).SessionId);

@@ -7,6 +7,7 @@ using Ekyc.Server.Tests.Infrastructure;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
 using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 
 namespace Ekyc.Console.Tests.Infrastructure;
 
@@ -23,7 +24,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string Password = "correct horse battery staple";
 
     public TestServer Server { get; private set; } = null!;
-    public WebhookSink Webhooks { get; private set; } = null!;
+    public WebhookReceiver Webhooks { get; private set; } = null!;
+    /// <summary>The receiver path every session of this fixture names as its <c>webhook_url</c>.</summary>
+    public string Hook { get; private set; } = "";
     public string TenantA { get; private set; } = "";
     public string TenantB { get; private set; } = "";
     public IReadOnlyList<string> ReviewA { get; private set; } = [];
@@ -33,7 +36,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Webhooks = await WebhookSink.StartAsync();
+        Webhooks = await WebhookReceiver.StartAsync();
+        Hook = Webhooks.Path("console");
         Server = await TestServer.StartAsync(null, "Ekyc:Webhooks:AllowPrivateNetworks=true", "Ekyc:Webhooks:AllowHttp=true",
             "Ekyc:Webhooks:PollInterval=00:00:00.050", "Ekyc:RateLimit:PermitLimit=100000");
         await using (var connection = await Server.Database.OpenAsync())
@@ -44,7 +48,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var passport = new SpecimenRenderer(OcrBFont.Path).Render(
             new MrzFields(MrzFormat.Td3, "P", "USA", "CAGE", "NICOLAS", "L8988901C", "USA", "640107", 'M', "330114", ""),
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = Photos.Read("cage2_crop.jpg") });
-        var selfie = Photos.Read("cage.jpg");
+        // Taken from too far away (the face well under a fifth of the frame): liveness sends it to a human.
+        var selfie = FarFromCamera(Photos.Read("cage.jpg"));
         var stranger = Photos.Read("audrey.jpg");
 
         using var clientA = Server.Client();
@@ -63,6 +68,22 @@ public sealed class ConsoleFixture : IAsyncLifetime
         ReviewA = review;
         RejectedA = rejected;
         ReviewB = reviewB;
+    }
+
+    private static byte[] FarFromCamera(byte[] photo)
+    {
+        using var person = SKBitmap.Decode(photo);
+        using var frame = new SKBitmap(1280, 720);
+        using (var canvas = new SKCanvas(frame))
+        {
+            canvas.Clear(new SKColor(128, 128, 128));
+            var height = 720 * 0.3f;
+            var width = height * person.Width / person.Height;
+            using var image = SKImage.FromBitmap(person);
+            canvas.DrawImage(image, SKRect.Create((1280 - width) / 2, (720 - height) / 2, width, height), new SKSamplingOptions(SKFilterMode.Linear));
+        }
+        using var encoded = SKImage.FromBitmap(frame).Encode(SKEncodedImageFormat.Jpeg, 92);
+        return encoded.ToArray();
     }
 
     /// <summary>A console account with a password, made as <c>users create</c> does and set through its one-time link.</summary>
@@ -109,7 +130,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     private async Task<string> SubmitAsync(HttpClient client, string reference, byte[] document, byte[] selfie)
     {
-        var created = await client.PostAsJsonAsync("/v1/sessions", new { reference, webhook_url = Webhooks.Url.ToString() });
+        var created = await client.PostAsJsonAsync("/v1/sessions", new { reference, webhook_url = Webhooks.Url(Hook) });
         created.EnsureSuccessStatusCode();
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         using var front = new MultipartFormDataContent { { new StringContent("front"), "side" }, { new StringContent("passport"), "type" }, { new ByteArrayContent(document), "file", "passport.jpg" } };

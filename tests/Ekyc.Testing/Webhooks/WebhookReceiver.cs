@@ -6,39 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StandardWebhooks;
 
-namespace Ekyc.Server.Tests.Webhooks;
-
-/// <summary>A request the receiver got, with a copy of its headers.</summary>
-public sealed record ReceivedWebhook(string Path, HeaderDictionary Headers, string Body, DateTimeOffset At)
-{
-    public string Id => Headers["webhook-id"].ToString();
-    public string Type => System.Text.Json.Nodes.JsonNode.Parse(Body)!["event"]!.GetValue<string>();
-
-    /// <summary>
-    /// Verifies with the StandardWebhooks package. Each <c>v1,…</c> entry is checked on its own header copy, so
-    /// the assertion says which secret signed, and a header with several signatures needs one to match.
-    /// </summary>
-    public bool IsSignedWith(string secret) => Signatures.Any(signature =>
-    {
-        var headers = new HeaderDictionary(Headers.ToDictionary(h => h.Key, h => h.Value)) { ["webhook-signature"] = signature };
-        try
-        {
-            new StandardWebhook(secret).Verify(Body, headers);
-            return true;
-        }
-        catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
-        {
-            return false;
-        }
-    });
-
-    public string[] Signatures => Headers["webhook-signature"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-}
-
-/// <summary>The answer the receiver gives; <see cref="RetryAfter"/> becomes the <c>Retry-After</c> header.</summary>
-public sealed record ReceiverAnswer(int Status, string? Body = null, string? RetryAfter = null, TimeSpan? Delay = null);
+namespace Ekyc.Testing.Webhooks;
 
 /// <summary>
 /// A real HTTP receiver on a loopback Kestrel port. Each path has its own behaviour, given as a function of
@@ -110,6 +79,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int MaxInFlight(string path) => _inFlight.TryGetValue(path, out var count) ? count.Max : 0;
 
     public IReadOnlyList<ReceivedWebhook> ReceivedOn(string path) => _received.Where(r => r.Path == path).ToList();
+
+    /// <summary>Every request on every path, redeliveries included.</summary>
+    public IReadOnlyList<ReceivedWebhook> All => [.. _received];
 
     /// <summary>Waits (polling, bounded) until the path has received a request that matches.</summary>
     public async Task<ReceivedWebhook> WaitForAsync(string path, Func<ReceivedWebhook, bool> match, TimeSpan? timeout = null)
