@@ -97,6 +97,7 @@ public static class EkycApp
         services.AddSingleton<SessionExpiry>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<DecodeGate>();
+        services.AddSingleton<RequestModelGate>();
         services.AddSingleton<LivenessChallengeService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<JobStore>();

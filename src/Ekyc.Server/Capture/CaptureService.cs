@@ -1,5 +1,6 @@
 using Ekyc.Server.Auth;
 using Ekyc.Server.Data;
+using Ekyc.Server.Engines;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Sessions;
 using Ekyc.Server.Storage;
@@ -12,10 +13,9 @@ namespace Ekyc.Server.Capture;
 /// verdict re-reads a stored image with the document engine's first stages: CPU-bound, so at most one per core runs at
 /// a time and the others wait (a burst of prechecks cannot starve the verifications).
 /// </summary>
-public sealed class CaptureService(Database database, SessionStore sessions, ImageStore imageStore, IBlobStore blobs, IServiceProvider services)
+public sealed class CaptureService(Database database, SessionStore sessions, ImageStore imageStore, IBlobStore blobs, RequestModelGate models,
+    IServiceProvider services)
 {
-    private readonly SemaphoreSlim _prechecks = new(Environment.ProcessorCount);
-
     /// <summary>The caller's session, with its images when <paramref name="withImages"/>.</summary>
     public async Task<(SessionRecord Session, IReadOnlyList<ImageRecord> Images)> LoadAsync(Caller caller, string id, bool withImages,
         CancellationToken cancellationToken)
@@ -36,16 +36,7 @@ public sealed class CaptureService(Database database, SessionStore sessions, Ima
         if (services.GetService<DocumentPrecheck>() is not { } precheck || !session.Livemode)
             return new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, "not_run", null);
         var bytes = await blobs.GetAsync(caller.TenantId, image.Id, cancellationToken);
-        await _prechecks.WaitAsync(cancellationToken);
-        try
-        {
-            // Off the request thread, and not abandoned when the client goes away: the slot is held until the models are done.
-            var result = await Task.Run(() => precheck.Check(bytes, image.DocumentType!, image.Side!), CancellationToken.None);
-            return new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result);
-        }
-        finally
-        {
-            _prechecks.Release();
-        }
+        var result = await models.RunAsync(() => precheck.Check(bytes, image.DocumentType!, image.Side!), cancellationToken);
+        return new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result);
     }
 }

@@ -4,6 +4,7 @@ using Ekyc.Core.Engines;
 using Ekyc.Core.Sessions;
 using Ekyc.Server.Auth;
 using Ekyc.Server.Data;
+using Ekyc.Server.Engines;
 using Ekyc.Server.Errors;
 using Ekyc.Server.Options;
 using Ekyc.Server.Sessions;
@@ -18,13 +19,11 @@ namespace Ekyc.Server.Liveness;
 /// The capture page's live feedback during a challenge: one frame's pose read by the server's face engine and judged
 /// against the challenge's step. Bounded like an upload: the session must accept a selfie and the challenge be usable
 /// (checked, and the check counted, before the body is read), a small frame limit from the header before decoding,
-/// decodes through the process-wide <see cref="DecodeGate"/>, and at most one face reading per core at a time.
+/// decodes through the process-wide <see cref="DecodeGate"/>, and reads the face through the <see cref="RequestModelGate"/>.
 /// </summary>
 public sealed class PoseCheckService(Database database, SessionService sessions, DecodeGate decodeGate, IOptions<EkycOptions> options,
-    IServiceProvider services, TimeProvider time)
+    RequestModelGate models, IServiceProvider services, TimeProvider time)
 {
-    private readonly SemaphoreSlim _readers = new(Environment.ProcessorCount);
-
     private LivenessOptions Settings => options.Value.Liveness;
 
     public async Task<PoseCheckResponse> CheckAsync(Caller caller, string sessionId, string challengeId, HttpRequest request, CancellationToken cancellationToken)
@@ -45,18 +44,7 @@ public sealed class PoseCheckService(Database database, SessionService sessions,
         });
         await decodeGate.DecodeAsync([header], cancellationToken);
 
-        PoseReading? reading;
-        await _readers.WaitAsync(cancellationToken);
-        try
-        {
-            // CPU-bound for tens of milliseconds: off the request thread. Not abandoned when the client goes away, so the
-            // slot is held until the models are done and a server shutting down waits for the request.
-            reading = await Task.Run(() => reader.Read(header.Bytes), CancellationToken.None);
-        }
-        finally
-        {
-            _readers.Release();
-        }
+        var reading = await models.RunAsync(() => reader.Read(header.Bytes), cancellationToken);
         if (reading is null)
             throw Problems.ImageUndecodable("The frame does not decode.");
 
