@@ -56,15 +56,15 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
     public Task AdvanceCursorAsync(DbConnection connection, DbTransaction transaction, long last) =>
         connection.ExecuteAsync("UPDATE webhook_fanout SET last_seq = @last WHERE name = 'events' AND last_seq < @last", new { last }, transaction);
 
-    /// <summary>Session URLs whose receiver answered 410 to this tenant: they get no further events.</summary>
-    public async Task<HashSet<(string TenantId, string Url)>> GoneSessionUrlsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> urls)
+    /// <summary>Session URLs whose receiver answered 410 to a tenant in a mode: they get no further events of it.</summary>
+    public async Task<HashSet<SessionUrl>> GoneSessionUrlsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> urls)
     {
         if (urls.Count == 0)
             return [];
-        var rows = await connection.QueryAsync<(string TenantId, string Url)>(
-            $"SELECT DISTINCT tenant_id, url FROM webhook_deliveries WHERE {SqlDialect.InList(connection, "url", "urls")} AND target = 'session' AND last_status_code = 410",
+        var rows = await connection.QueryAsync<(string TenantId, string Mode, string Url)>(
+            $"SELECT DISTINCT tenant_id, mode, url FROM webhook_deliveries WHERE {SqlDialect.InList(connection, "url", "urls")} AND target = 'session' AND last_status_code = 410",
             new { urls }, transaction);
-        return rows.ToHashSet();
+        return rows.Select(r => new SessionUrl(r.TenantId, r.Mode, r.Url)).ToHashSet();
     }
 
     /// <summary>Whether a delivery is due: a cheap read, so idle polls never queue behind (or hold up) the API's writes.</summary>
@@ -167,7 +167,7 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
             "UPDATE webhook_deliveries SET locked_by = NULL, locked_until = NULL WHERE id = @Id AND locked_by = @Worker", new { delivery.Id, delivery.Worker });
 
     /// <summary>Cancels the pending deliveries of an endpoint, or of a tenant's session URL.</summary>
-    public Task CancelPendingAsync(DbConnection connection, DbTransaction transaction, string? endpointId, (string TenantId, string Url)? sessionUrl,
+    public Task CancelPendingAsync(DbConnection connection, DbTransaction transaction, string? endpointId, SessionUrl? sessionUrl,
         string reason, string now) =>
         endpointId is not null
             ? connection.ExecuteAsync("""
@@ -176,8 +176,8 @@ public sealed class WebhookDeliveryStore(Encryptor encryptor, TimeProvider time)
                 """, new { endpointId, reason, now }, transaction)
             : connection.ExecuteAsync("""
                 UPDATE webhook_deliveries SET status = 'cancelled', last_error = @reason, next_attempt_at = NULL, updated_at = @now
-                WHERE tenant_id = @TenantId AND target = 'session' AND url = @Url AND status = 'pending'
-                """, new { sessionUrl!.Value.TenantId, sessionUrl.Value.Url, reason, now }, transaction);
+                WHERE tenant_id = @TenantId AND mode = @Mode AND target = 'session' AND url = @Url AND status = 'pending'
+                """, new { sessionUrl!.Value.TenantId, sessionUrl.Value.Mode, sessionUrl.Value.Url, reason, now }, transaction);
 
     /// <summary>The tenant's delivery's status and endpoint, or null when it has no such delivery.</summary>
     public async Task<(string Status, string? EndpointId)?> StateAsync(DbConnection connection, DbTransaction transaction, string tenantId, string mode, string id)

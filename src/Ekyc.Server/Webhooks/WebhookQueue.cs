@@ -35,13 +35,13 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
     /// <summary>
     /// The receivers of one event: the tenant's enabled endpoints that want its type, existed when it happened and are of
     /// its mode (test events reach test endpoints only), and the session's own URL unless an endpoint already delivers
-    /// there or it answered 410.
+    /// there or it answered 410 to this tenant in this mode.
     /// </summary>
-    private static List<FanOutTarget> TargetsOf(OutboxEvent e, IReadOnlyList<WebhookEndpoint> endpoints, HashSet<(string TenantId, string Url)> gone)
+    private static List<FanOutTarget> TargetsOf(OutboxEvent e, IReadOnlyList<WebhookEndpoint> endpoints, HashSet<SessionUrl> gone)
     {
         var targets = endpoints.Where(p => p.TenantId == e.TenantId && p.Livemode == Auth.Modes.IsLive(e.Mode) && p.Wants(e.Type) && p.CreatedAt <= e.CreatedAt)
             .Select(p => new FanOutTarget(p.Id, p.Id, p.Url)).ToList();
-        if (e.SessionUrl is { } url && targets.All(t => t.Url != url) && !gone.Contains((e.TenantId, url)))
+        if (e.SessionUrl is { } url && targets.All(t => t.Url != url) && !gone.Contains(new SessionUrl(e.TenantId, e.Mode, url)))
             targets.Add(new FanOutTarget(WebhookDelivery.SessionTarget, null, url));
         return targets;
     }
@@ -100,7 +100,7 @@ public sealed class WebhookQueue(Database database, WebhookDeliveryStore deliver
                 await deliveries.CancelPendingAsync(connection, transaction, endpointId, null, "endpoint_disabled", now);
             }
             else if (outcome.Gone)
-                await deliveries.CancelPendingAsync(connection, transaction, null, (delivery.TenantId, delivery.Url), "receiver_gone", now);
+                await deliveries.CancelPendingAsync(connection, transaction, null, new SessionUrl(delivery.TenantId, delivery.Mode, delivery.Url), "receiver_gone", now);
             return true;
         }, cancellationToken);
 

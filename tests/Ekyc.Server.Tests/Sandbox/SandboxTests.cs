@@ -117,6 +117,30 @@ public class SandboxTests(SandboxFixture fixture) : IClassFixture<SandboxFixture
     }
 
     [Fact]
+    public async Task A_410_to_a_test_session_stops_test_events_to_that_url_but_not_live_ones()
+    {
+        using var test = Server.Client(fixture.TestKey);
+        using var live = Server.Client();
+        // One receiver URL for both modes that turns test events away for good.
+        var path = fixture.Receiver.Path("gone-in-test", (r, _) => r.Json["livemode"]!.GetValue<bool>() ? new ReceiverAnswer(200) : new ReceiverAnswer(410));
+        var url = fixture.Receiver.Url(path);
+
+        var testSession = (await Api.CreateSessionAsync(test, new { webhook_url = url })).Id();
+        await Api.UploadDocumentAsync(test, testSession, TestImages.Jpeg());
+        Assert.Equal(410, (await WebhookApi.WaitForDeliveryAsync(test, $"session_id={testSession}", d => d.Str("status") == "failed"))["last_status_code"]!.GetValue<int>());
+
+        var liveSession = (await Api.CreateSessionAsync(live, new { webhook_url = url })).Id();
+        await Api.UploadDocumentAsync(live, liveSession, TestImages.Jpeg());
+        var delivered = await fixture.Receiver.WaitForAsync(path, r => r.SessionId == liveSession);
+        Assert.True(delivered.Json["livemode"]!.GetValue<bool>());
+
+        var anotherTest = (await Api.CreateSessionAsync(test, new { webhook_url = url })).Id();
+        await Api.UploadDocumentAsync(test, anotherTest, TestImages.Jpeg());
+        await Task.Delay(400);
+        Assert.Empty(await WebhookApi.DeliveriesAsync(test, $"session_id={anotherTest}"));
+    }
+
+    [Fact]
     public async Task Test_and_live_data_never_mix_in_reads_lists_webhooks_or_the_review_queue()
     {
         using var test = Server.Client(fixture.TestKey);
