@@ -116,13 +116,7 @@ public sealed class PoseCheckApiTests(TurnsOnlyCaptureServer server) : IClassFix
         Assert.Equal(HttpStatusCode.Accepted, (await other.Client.PostAsync($"/v1/sessions/{other.SessionId}/submit", null)).StatusCode);
         await AssertProblemAsync(PoseAsync(other, frame, "step=0"), HttpStatusCode.Conflict, "invalid_state_transition");
         // The worker's run ends before the test does: a server disposed under a running inference crashes the test host.
-        await WaitForDecisionAsync(other.SessionId);
-    }
-
-    private async Task WaitForDecisionAsync(string id)
-    {
-        for (var i = 0; i < 1200 && (await server.GetSessionAsync(id))["status"]!.GetValue<string>() is "submitted" or "processing"; i++)
-            await Task.Delay(100);
+        await server.WaitForDecisionAsync(other.SessionId);
     }
 
     private async Task SetAsync(string challengeId, string assignments)
