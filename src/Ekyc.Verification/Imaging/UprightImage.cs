@@ -61,13 +61,20 @@ public sealed class UprightImage : IDisposable
         return new UprightImage(SKImage.FromBitmap(bounded), encoded.Width, encoded.Height);
     }
 
-    /// <summary>Lets the codec skip work (JPEG decodes at 1/2, 1/4, 1/8 natively) when the image is far larger than needed.</summary>
+    /// <summary>
+    /// A codec-scaled size this close under the bound is taken as is: a 12 MP photo (4,032 px) decodes natively at 1/2
+    /// (2,016 px) for a fraction of a full decode, where insisting on 2,048 px meant decoding all 12 MP and resampling
+    /// them (1.5 s of a 1.8 s face stage under load, for 1.6 % fewer pixels per side).
+    /// </summary>
+    private const float MinNativeShare = 0.9f;
+
+    /// <summary>Lets the codec skip work (JPEG decodes at 1/8 steps natively) when the image is far larger than needed.</summary>
     private static SKBitmap? DecodeScaled(SKCodec codec, int maxSide)
     {
         var longest = Math.Max(codec.Info.Width, codec.Info.Height);
         var scale = longest > maxSide ? (float)maxSide / longest : 1f;
         var size = codec.GetScaledDimensions(scale);
-        if (Math.Max(size.Width, size.Height) < Math.Min(maxSide, longest))
+        if (Math.Max(size.Width, size.Height) < MinNativeShare * Math.Min(maxSide, longest))
             size = codec.Info.Size;
         return Decode(codec, size) ?? (size != codec.Info.Size ? Decode(codec, codec.Info.Size) : null);
     }

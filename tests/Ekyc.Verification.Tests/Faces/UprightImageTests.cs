@@ -54,4 +54,14 @@ public class UprightImageTests(FaceEngineFixture engine)
         Assert.Equal(3000, image.EncodedWidth);
         Assert.True(Math.Max(image.Width, image.Height) <= 2048);
     }
+
+    [Fact]
+    public void A_large_photo_is_decoded_at_the_codecs_own_scale_a_little_under_the_bound()
+    {
+        // 4,032 × 4,951 px: 3/8 of it is 1,857 px tall, taken as is rather than decoding all 20 MP and resampling.
+        var photo = ImageEdits.Scale(TestPhotos.Bytes(TestPhotos.Media("cage.jpg")), 4032 / 500f);
+        using var image = UprightImage.TryDecode(photo, 2048, 100_000_000, out _)!;
+        Assert.Equal((4032, 4951), (image.EncodedWidth, image.EncodedHeight));
+        Assert.Equal((1512, 1857), (image.Width, image.Height));
+    }
 }
