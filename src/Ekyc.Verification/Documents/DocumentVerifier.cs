@@ -50,11 +50,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var captures = new List<DocumentCapture>();
         try
         {
-            captures.Add(Capture("front", images.Front, timings, cancellationToken, readMrz: true));
+            ReadSides(images, captures, timings, cancellationToken);
             var front = captures[0];
-            var mrzOnFront = front.Reading?.Parse?.Success == true;
-            if (images.Back is { Length: > 0 } back)
-                captures.Add(Capture("back", back, timings, cancellationToken, readMrz: !mrzOnFront));
 
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
             if (barcode is null && !captures.Any(c => c.Reading?.Parse?.Success == true))
@@ -70,6 +67,28 @@ public sealed class DocumentVerifier : IDocumentVerifier
             foreach (var capture in captures)
                 capture.Image?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Both sides, front first in the list. The MRZ is looked for on one side only, as long as it is found there: the
+    /// front, except on a card declared as an ID card or residence permit whose back is given — TD1 cards carry it on
+    /// the back, and recognising the front's long lines in search of it cost a fifth of such a card's CPU time.
+    /// </summary>
+    private void ReadSides(DocumentImages images, List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    {
+        if (images.Back is not { Length: > 0 } back)
+        {
+            captures.Add(Capture("front", images.Front, timings, token, readMrz: true));
+            return;
+        }
+        if (images.DeclaredType is "id_card" or "residence_permit")
+        {
+            captures.Add(Capture("back", back, timings, token, readMrz: true));
+            captures.Insert(0, Capture("front", images.Front, timings, token, readMrz: captures[0].Reading?.Parse?.Success != true));
+            return;
+        }
+        captures.Add(Capture("front", images.Front, timings, token, readMrz: true));
+        captures.Add(Capture("back", back, timings, token, readMrz: captures[0].Reading?.Parse?.Success != true));
     }
 
     private DocumentCapture Capture(string side, byte[] bytes, TimingLog timings, CancellationToken token, bool readMrz)

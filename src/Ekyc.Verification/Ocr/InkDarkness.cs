@@ -3,9 +3,11 @@ using SkiaSharp;
 namespace Ekyc.Verification.Ocr;
 
 /// <summary>
-/// How dark the ink of a text region is: the 10th percentile of luma over a sample of the region's pixels (its
+/// How dark the ink of a text region is: the 3rd percentile of luma over a sample of the region's pixels (its
 /// darkest strokes, whatever the share of background). Personal data on identity documents is printed or laser
-/// engraved in black, while field labels are pre-printed in lighter colours.
+/// engraved in black, while field labels are pre-printed in lighter colours. The 10th percentile landed beside the
+/// strokes of a thin, lit date and put it behind every label (24–25 of 27 regions read on realistic passport scans);
+/// at the 3rd the printed reading stops after 10 regions on average instead of 14 (<c>bench … documents --realistic</c>).
 /// </summary>
 public static class InkDarkness
 {
@@ -35,6 +37,6 @@ public static class InkDarkness
             return 255;
         var sample = lumas[..count];
         sample.Sort();
-        return sample[count / 10];
+        return sample[count * 3 / 100];
     }
 }

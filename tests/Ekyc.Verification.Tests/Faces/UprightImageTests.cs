@@ -54,4 +54,24 @@ public class UprightImageTests(FaceEngineFixture engine)
         Assert.Equal(3000, image.EncodedWidth);
         Assert.True(Math.Max(image.Width, image.Height) <= 2048);
     }
+
+    [Fact]
+    public void A_large_photo_is_decoded_at_the_codecs_own_scale_a_little_under_the_bound()
+    {
+        // 4,032 × 4,951 px: 3/8 of it is 1,857 px tall, taken as is rather than decoding all 20 MP and resampling.
+        var photo = ImageEdits.Scale(TestPhotos.Bytes(TestPhotos.Media("cage.jpg")), 4032 / 500f);
+        using var image = UprightImage.TryDecode(photo, 2048, 100_000_000, out _)!;
+        Assert.Equal((4032, 4951), (image.EncodedWidth, image.EncodedHeight));
+        Assert.Equal((1512, 1857), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public void A_codec_scale_a_little_over_the_bound_is_not_resampled()
+    {
+        // 3,388 × 4,160 px: 1/2 of it is 2,080 px tall, 1.6 % over the bound.
+        var photo = ImageEdits.Scale(TestPhotos.Bytes(TestPhotos.Media("cage.jpg")), 3388 / 500f);
+        using var image = UprightImage.TryDecode(photo, 2048, 100_000_000, out _)!;
+        Assert.Equal(((image.EncodedWidth + 1) / 2, (image.EncodedHeight + 1) / 2), (image.Width, image.Height));
+        Assert.InRange(image.Height, 2049, 2048 * 1.1);
+    }
 }
