@@ -34,18 +34,17 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             .OrderByDescending(l => l.Box.CenterY)
             .Take(3)
             .ToList();
-        var read = new List<MrzCandidate>();
+        var recognised = new List<MrzCandidate>();
         foreach (var line in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = recognizer.Recognize(image, line.Box, MrzLengths);
-            if (IsMrzLike(text))
-                read.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives));
+            recognised.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives, IsMrzLike(text)));
             // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
-            if (read.Count == 2 && read.All(r => NearestLength(r.Text.Length) > 30))
+            if (MrzLikeInOrder(recognised) is [var first, var second] && NearestLength(first.Text.Length) > 30 && NearestLength(second.Text.Length) > 30)
                 break;
         }
-        read = read.OrderBy(r => r.Line.Box.CenterY).ToList();
+        var read = MrzLikeInOrder(recognised);
 
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
 
@@ -54,14 +53,16 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         var clean = ReadCleanly(parse);
         if ((!clean || mrzLines.Any(l => l.Confidence < MinConfidentLine)) && read.Count > 0)
         {
-            // Failure path: the lines read again in refitted boxes, each kept at its most confident reading. A reading
-            // that already holds together is only given up for another that does (a surer line is not always a truer one).
-            var refitted = read.Select(r => MostConfident(image, r, cancellationToken)).ToList();
-            if (refitted.Where((r, i) => !ReferenceEquals(r, read[i])).Any())
+            // Failure path: the candidate lines (also those too garbled to look like MRZ lines, once one line does) read
+            // again in refitted boxes, each kept at its most confident reading. A reading that already holds together
+            // is only given up for another that does (a surer line is not always a truer one).
+            var refitted = recognised.Select(r => MostConfident(image, r, cancellationToken)).ToList();
+            if (refitted.Where((r, i) => !ReferenceEquals(r, recognised[i])).Any())
             {
-                var (lines2, parse2) = Interpret(image, refitted, cancellationToken);
+                var reread = MrzLikeInOrder(refitted);
+                var (lines2, parse2) = Interpret(image, reread, cancellationToken);
                 if (clean ? ReadCleanly(parse2) : parse2?.Success == true || parse?.Success != true)
-                    (read, mrzLines, parse) = (refitted, lines2, parse2);
+                    (read, mrzLines, parse) = (reread, lines2, parse2);
             }
         }
         var parseMs = clock.Elapsed.TotalMilliseconds;
@@ -141,8 +142,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             var across = shift * box.Height;
             box = box with { CenterX = box.CenterX - uy * across, CenterY = box.CenterY + ux * across, Height = box.Height * RefitHeight };
             var text = recognizer.Recognize(image, box, MrzLengths);
-            if (IsMrzLike(text) && text.MrzConfidence > best.Confidence)
-                best = new MrzCandidate(candidate.Line with { Box = box }, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
+            if (IsMrzLike(text) && (!best.MrzLike || text.MrzConfidence > best.Confidence))
+                best = new MrzCandidate(candidate.Line with { Box = box }, text.MrzText, text.MrzConfidence, text.MrzAlternatives, MrzLike: true);
         }
         return best;
     }
@@ -414,8 +415,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         return line;
     }
 
-    /// <summary>A recognised line that may be part of the MRZ.</summary>
-    private sealed record MrzCandidate(TextLine Line, string Text, float Confidence, CtcAlternatives? Alternatives);
+    /// <summary>A recognised line that may be part of the MRZ (<paramref name="MrzLike"/>: read as one, see <see cref="IsMrzLike"/>).</summary>
+    private sealed record MrzCandidate(TextLine Line, string Text, float Confidence, CtcAlternatives? Alternatives, bool MrzLike = true);
+
+    private static List<MrzCandidate> MrzLikeInOrder(IEnumerable<MrzCandidate> lines) =>
+        lines.Where(l => l.MrzLike).OrderBy(l => l.Line.Box.CenterY).ToList();
 
     private static (int Start, int Length) LongestFillerRun(string line)
     {

@@ -44,6 +44,24 @@ public sealed class MrzRereadTests(OcrFixture ocr, ITestOutputHelper output)
         Assert.Equal(DecisionSetGenerator.MrzLines(label), reading.Parse!.Mrz!.Lines);
     }
 
+    /// <summary>
+    /// The same capture, the first line read too garbled to look like an MRZ line at all (17 characters), so that no
+    /// MRZ was found: the card is a specimen, which only its issuing state tells.
+    /// </summary>
+    [Fact]
+    public void A_line_too_garbled_to_look_like_an_mrz_line_is_read_again_once_another_line_does()
+    {
+        var label = Generator.Plan(3, seed: 22).Single(l => l.Id == "specimen_document-001");
+        var (_, back) = Generator.RenderDocument(label);
+        using var image = OcrFixture.Decode(back!);
+
+        var reading = ocr.Reader.Read(image);
+
+        Assert.Equal(MrzFormat.Td1, reading.Parse?.Mrz?.Format);
+        Assert.Equal(MrzCountryCodes.Specimen, reading.Parse!.Mrz!.IssuingState);
+        Assert.Equal(DecisionSetGenerator.MrzLines(label).Skip(1), reading.Parse.Mrz.Lines.Skip(1));
+    }
+
     [Fact]
     public void An_unknown_country_code_becomes_the_known_one_the_recogniser_clearly_prefers()
     {
