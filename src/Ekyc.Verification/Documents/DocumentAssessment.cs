@@ -108,7 +108,7 @@ internal sealed class DocumentAssessment
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
         var numberVerified = mrz.Checks.Any(c => c.Field == "documentNumber" && c.Ok);
-        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberVerified, reading.NameDoubts, options);
+        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberVerified, (reading.NameDoubts.Surname, reading.NameDoubts.GivenNames, reading.NumberDoubts), options);
 
         _evidence["mrz"] = new Dictionary<string, object?>
         {
@@ -240,15 +240,16 @@ internal sealed class DocumentAssessment
     /// <summary>
     /// The printed fields against the MRZ (for a TD1 card, the printed lines of both sides together). A contradiction in
     /// a name or the document number fails the document when the printed value was read with confidence and differs
-    /// by more than the MRZ's doubtful letters could explain (the number is held by its check digit, the names only by
-    /// the recogniser: each MRZ letter read under 0.5 may be one of the differences); a weaker one (an unsure reading,
+    /// by more than the MRZ's doubtful characters could explain (each MRZ character read under 0.5 may be one of the
+    /// differences: the names have no check digit, and the number's cannot see one misreading repeated on neighbours,
+    /// NN read as 22); a weaker one (an unsure reading,
     /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields — one of them the surname
     /// or the number — pass; a field not found does not count against the document.
     /// </summary>
     /// <param name="numberVerified">The MRZ document number's check digit agrees: only then is the MRZ side of a number
     /// contradiction known to be what the document encodes (a misread or misaligned MRZ line is not).</param>
     private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, bool numberVerified,
-        (int Surname, int GivenNames) mrzDoubts, DocumentOptions options)
+        (int Surname, int GivenNames, int Number) mrzDoubts, DocumentOptions options)
     {
         if (!options.ReadPrintedFields)
         {
@@ -276,6 +277,7 @@ internal sealed class DocumentAssessment
             {
                 PrintedFields.Surname => mrzDoubts.Surname,
                 PrintedFields.GivenNames => mrzDoubts.GivenNames,
+                PrintedFields.DocumentNumber => mrzDoubts.Number,
                 _ => 0,
             };
             var differences = PrintedFieldComparison.Differences(field.Printed!, field.Mrz);

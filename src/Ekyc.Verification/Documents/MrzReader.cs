@@ -34,32 +34,37 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             .OrderByDescending(l => l.Box.CenterY)
             .Take(3)
             .ToList();
-        var read = new List<MrzCandidate>();
+        var recognised = new List<MrzCandidate>();
         foreach (var line in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = recognizer.Recognize(image, line.Box, MrzLengths);
-            if (IsMrzLike(text))
-                read.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives));
+            recognised.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives, IsMrzLike(text)));
             // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
-            if (read.Count == 2 && read.All(r => NearestLength(r.Text.Length) > 30))
+            if (MrzLikeInOrder(recognised) is [var first, var second] && NearestLength(first.Text.Length) > 30 && NearestLength(second.Text.Length) > 30)
                 break;
         }
-        read = read.OrderBy(r => r.Line.Box.CenterY).ToList();
+        var read = MrzLikeInOrder(recognised);
 
         var recognizeMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
-        var selected = SelectMrz(read);
-        if (selected.Count == 0 && read.Count >= 2)
-            foreach (var exact in ExactLengths(read))
+        var (mrzLines, parse) = Interpret(image, read, cancellationToken);
+        var clean = ReadCleanly(parse);
+        if ((!clean || mrzLines.Any(l => l.Confidence < MinConfidentLine)) && read.Count > 0)
+        {
+            // Failure path: the candidate lines (also those too garbled to look like MRZ lines, once one line does) read
+            // again in refitted boxes, each kept at its most confident reading. A reading that already holds together
+            // is only given up for another that does (a surer line is not always a truer one).
+            var refitted = recognised.Select(r => MostConfident(image, r, cancellationToken)).ToList();
+            if (refitted.Where((r, i) => !ReferenceEquals(r, recognised[i])).Any())
             {
-                selected = SelectMrz(RereadAtPartnerLength(image, read, exact, cancellationToken));
-                if (selected.Count > 0)
-                    break;
+                var reread = MrzLikeInOrder(refitted);
+                var (lines2, parse2) = Interpret(image, reread, cancellationToken);
+                if (clean ? ReadCleanly(parse2) : parse2?.Success == true || parse?.Success != true)
+                    (read, mrzLines, parse) = (reread, lines2, parse2);
             }
-        var mrzLines = ChooseByFieldClass(selected);
-        var parse = mrzLines.Count == 0 ? null : MrzParser.Parse(mrzLines.Select(l => l.Text).ToList(), autocorrect: true, Likelihood(mrzLines));
+        }
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, mrzLines) : null;
         var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines) : null;
@@ -76,12 +81,71 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             InvalidFieldsCertainty = invalid,
             Likelihood = mrzLines.Count == 0 ? null : Likelihood(mrzLines),
             NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, mrzLines) : (0, 0),
+            NumberDoubts = parse?.Mrz is { } numbered ? NumberDoubts(numbered, mrzLines) : 0,
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
             DetectMs = detectMs,
             RecognizeMs = recognizeMs,
             ParseMs = parseMs,
         };
+    }
+
+    /// <summary>The MRZ among the lines read: selected, repaired to length, letters and digits chosen by field, parsed.</summary>
+    private (List<MrzCandidate> Lines, MrzParseResult? Parse) Interpret(SKBitmap image, List<MrzCandidate> read, CancellationToken cancellationToken)
+    {
+        var selected = SelectMrz(read);
+        if (selected.Count == 0 && read.Count >= 2)
+            foreach (var exact in ExactLengths(read))
+            {
+                selected = SelectMrz(RereadAtPartnerLength(image, read, exact, cancellationToken));
+                if (selected.Count > 0)
+                    break;
+            }
+        var lines = ChooseByFieldClass(selected);
+        return (lines, lines.Count == 0 ? null : MrzParser.Parse(lines.Select(l => l.Text).ToList(), autocorrect: true, Likelihood(lines)));
+    }
+
+    /// <summary>
+    /// A line read with a mean character probability under this is read again in refitted boxes even when its check
+    /// digits agree: the 7-3-1 weights cannot see the same misreading twice in a row (NN read as 22 keeps the check
+    /// digit), and on 150 dpi phone photos of ID cards such readings came with line confidences of 0.45–0.70 where
+    /// well-fitted lines read at 0.83–0.95.
+    /// </summary>
+    private const float MinConfidentLine = 0.8f;
+
+    /// <summary>Every check digit agrees, every field is well formed and both country codes exist.</summary>
+    private static bool ReadCleanly(MrzParseResult? parse) => parse?.Mrz is { ChecksValid: true, FieldErrors.Count: 0, CharsetValid: true } mrz
+        && MrzCountryCodes.IsKnown(mrz.IssuingState) && (mrz.Nationality is null || MrzCountryCodes.IsKnown(mrz.Nationality));
+
+    /// <summary>
+    /// The detector's box can sit a little off the line across the text (measured on 150 dpi phone photos of ID cards:
+    /// boxes a sixth of their height too low and too tall), and the recogniser, cut short at the top of the letters,
+    /// misreads whole runs (RH read as 92, CAN as 0AN). The refits: the box shifted up and down by this share of its
+    /// height, and narrowed to <see cref="RefitHeight"/>.
+    /// </summary>
+    private static readonly float[] RefitShifts = [-0.15f, 0.15f];
+    private const float RefitHeight = 0.85f;
+
+    /// <summary>
+    /// The line recognised again in refitted boxes, keeping the reading with the highest mean character probability
+    /// (the original when it stays ahead). Chosen by the recogniser's own confidence, never by the check digits, so a
+    /// digit altered on the document is read more surely, not explained away.
+    /// </summary>
+    private MrzCandidate MostConfident(SKBitmap image, MrzCandidate candidate, CancellationToken cancellationToken)
+    {
+        var best = candidate;
+        var (ux, uy) = candidate.Line.Box.Along;
+        foreach (var shift in RefitShifts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var box = candidate.Line.Box;
+            var across = shift * box.Height;
+            box = box with { CenterX = box.CenterX - uy * across, CenterY = box.CenterY + ux * across, Height = box.Height * RefitHeight };
+            var text = recognizer.Recognize(image, box, MrzLengths);
+            if (IsMrzLike(text) && (!best.MrzLike || text.MrzConfidence > best.Confidence))
+                best = new MrzCandidate(candidate.Line with { Box = box }, text.MrzText, text.MrzConfidence, text.MrzAlternatives, MrzLike: true);
+        }
+        return best;
     }
 
     /// <summary>
@@ -160,7 +224,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// Where a field allows only letters (names, codes) or only digits (dates, check digits) and the reading has the
     /// other kind, takes the recogniser's most probable character of the allowed kind at that step — better than a
     /// fixed look-alike table (a blurred U read as 0 becomes U, not O). The sex marker likewise takes the likeliest of
-    /// the four it may be.
+    /// the four it may be, and an unknown country code the known one the recogniser clearly prefers (<see cref="MrzCountryCodes.Settle"/>).
     /// </summary>
     private static List<MrzCandidate> ChooseByFieldClass(List<MrzCandidate> lines)
     {
@@ -187,6 +251,9 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                     if (allowed is not null && alternatives.Best(i, allowed) is { Probability: >= MinAlternativeProbability } best)
                         chars[i] = best.Char;
                 }
+                if (field.Name is "issuingState" or "nationality"
+                    && MrzCountryCodes.Settle(new string(chars, field.Span.Start, field.Span.Length), (k, c) => alternatives.Probability(field.Span.Start + k, c)) is { } code)
+                    code.CopyTo(0, chars, field.Span.Start, code.Length);
             }
             return line with { Text = new string(chars) };
         }).ToList();
@@ -309,6 +376,18 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         return (surname, given);
     }
 
+    /// <summary>Characters of the document number (as parsed) the recogniser read with probability under 0.5; without probabilities, all.</summary>
+    private static int NumberDoubts(MrzResult mrz, List<MrzCandidate> lines)
+    {
+        if (mrz.Format is not (MrzFormat.Td1 or MrzFormat.Td2 or MrzFormat.Td3) || mrz.LongDocumentNumber)
+            return 0;
+        var span = MrzLayout.For(mrz.Format).Field("documentNumber").Span;
+        var likelihood = Likelihood(lines);
+        var text = mrz.Lines[span.Line];
+        return Enumerable.Range(span.Start, span.Length)
+            .Count(column => text[column] != '<' && likelihood(span.Line, column, text[column]) < DoubtfulLetter);
+    }
+
     private const string RepairAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 
     private static bool Agrees(MrzCheckSpec spec, List<char[]> lines) =>
@@ -336,8 +415,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         return line;
     }
 
-    /// <summary>A recognised line that may be part of the MRZ.</summary>
-    private sealed record MrzCandidate(TextLine Line, string Text, float Confidence, CtcAlternatives? Alternatives);
+    /// <summary>A recognised line that may be part of the MRZ (<paramref name="MrzLike"/>: read as one, see <see cref="IsMrzLike"/>).</summary>
+    private sealed record MrzCandidate(TextLine Line, string Text, float Confidence, CtcAlternatives? Alternatives, bool MrzLike = true);
+
+    private static List<MrzCandidate> MrzLikeInOrder(IEnumerable<MrzCandidate> lines) =>
+        lines.Where(l => l.MrzLike).OrderBy(l => l.Line.Box.CenterY).ToList();
 
     private static (int Start, int Length) LongestFillerRun(string line)
     {

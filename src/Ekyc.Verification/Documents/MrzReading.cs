@@ -33,6 +33,11 @@ public sealed record MrzReading
     public float? InvalidFieldsCertainty { get; init; }
     /// <summary>Letters of the MRZ surname and given names read with probability under 0.5 (no check digit covers them).</summary>
     public (int Surname, int GivenNames) NameDoubts { get; init; }
+    /// <summary>
+    /// Characters of the document number read with probability under 0.5: its check digit agreeing does not clear them,
+    /// since the 7-3-1 weights cannot see one misreading repeated on neighbours (NN read as 22).
+    /// </summary>
+    public int NumberDoubts { get; init; }
     public int RegionCount { get; init; }
     /// <summary>Detected text regions outside the MRZ lines that were read.</summary>
     public IReadOnlyList<TextRegion> OtherRegions { get; init; } = [];

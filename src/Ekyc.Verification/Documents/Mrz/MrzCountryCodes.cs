@@ -36,6 +36,33 @@ public static class MrzCountryCodes
 
     public static bool IsSpecimen(string code) => code == Specimen;
 
+    /// <summary>A known code this far ahead of every other in the recogniser's likelihood is taken for an unknown one.</summary>
+    private const float SettleMargin = 10f;
+    private const float MinSettleLikelihood = 0.01f;
+
+    /// <summary>
+    /// The known code an unknown one was misread from (FIZ for FIN, OEU for DEU), as its MRZ field (padded with
+    /// fillers): the known code whose letters the recogniser found likeliest at the field's steps (the product of
+    /// their probabilities), when that is at least 0.01 and ten times any other known code's. No check digit covers the
+    /// codes, so only the recogniser's own doubt can settle them. Null for a known code, the specimen code, or no clear
+    /// winner.
+    /// </summary>
+    /// <param name="likelihood">The recogniser's probability of a character at a position of the field.</param>
+    internal static string? Settle(string field, Func<int, char, float> likelihood)
+    {
+        var read = MrzText.Clean(field);
+        if (IsKnown(read) || IsSpecimen(read))
+            return null;
+        var ranked = Iso.Concat(IcaoSpecial)
+            .Select(code => code.PadRight(field.Length, '<'))
+            .Where(code => code.Length == field.Length)
+            .Select(code => (Code: code, P: Enumerable.Range(0, field.Length).Aggregate(1f, (p, i) => p * likelihood(i, code[i]))))
+            .OrderByDescending(r => r.P)
+            .Take(2)
+            .ToList();
+        return ranked is [var best, var next] && best.P >= MinSettleLikelihood && best.P >= SettleMargin * next.P ? best.Code : null;
+    }
+
     /// <summary>The ISO 3166-1 alpha-3 form: Germany's ICAO <c>D</c> becomes <c>DEU</c>; other codes stay.</summary>
     public static string ToIsoAlpha3(string code) => code == "D" ? "DEU" : code;
 }
