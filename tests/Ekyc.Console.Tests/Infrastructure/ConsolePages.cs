@@ -11,8 +11,20 @@ public static class ConsolePages
         await page.GotoAsync("/console/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // Listen for the next page's load before clicking: a load that completed between the click and a separate
+        // wait was missed under load in CI, and the wait ran out.
+        var loaded = new TaskCompletionSource();
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
     }
 
     /// <summary>A signed-in page in a fresh browser context.</summary>
