@@ -48,7 +48,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var passport = new SpecimenRenderer(OcrBFont.Path).Render(
             new MrzFields(MrzFormat.Td3, "P", "USA", "CAGE", "NICOLAS", "L8988901C", "USA", "640107", 'M', "330114", ""),
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = Photos.Read("cage2_crop.jpg") });
-        // Taken from too far away (the face well under a fifth of the frame): liveness sends it to a human.
+        // Taken from too far away (the face under a fifth of the frame, `face_too_far`): liveness sends it to a human.
         var selfie = FarFromCamera(Photos.Read("cage.jpg"));
         var stranger = Photos.Read("audrey.jpg");
 
@@ -77,7 +77,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         using (var canvas = new SKCanvas(frame))
         {
             canvas.Clear(new SKColor(128, 128, 128));
-            var height = 720 * 0.3f;
+            var height = 720 * 0.22f;
             var width = height * person.Width / person.Height;
             using var image = SKImage.FromBitmap(person);
             canvas.DrawImage(image, SKRect.Create((1280 - width) / 2, (720 - height) / 2, width, height), new SKSamplingOptions(SKFilterMode.Linear));
