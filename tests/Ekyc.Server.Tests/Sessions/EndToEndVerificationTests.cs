@@ -70,9 +70,10 @@ public class EndToEndVerificationTests(ServerFixture fixture) : IClassFixture<Se
             var inference = stages[name]["inference_milliseconds"]!.GetValue<double>();
             Assert.InRange(inference, double.Epsilon, stages[name]["milliseconds"]!.GetValue<double>());
         }
-        // Stages may overlap, so the total's inference is at least each stage's, at most their sum and the total wall time.
+        // Stages may overlap, so the total's inference is at least each stage's, at most their sum and the total wall time
+        // (within 0.1 ms: the total is summed separately, and once fell a ten-thousandth of a millisecond under a stage).
         var total = stages["total"]["inference_milliseconds"]!.GetValue<double>();
-        Assert.InRange(total, Math.Max(Inference("document"), Inference("faces")), Inference("document") + Inference("faces") + 0.1);
+        Assert.InRange(total, Math.Max(Inference("document"), Inference("faces")) - 0.1, Inference("document") + Inference("faces") + 0.1);
         Assert.True(total <= stages["total"]["milliseconds"]!.GetValue<double>());
         double Inference(string stage) => stages[stage]["inference_milliseconds"]!.GetValue<double>();
 
