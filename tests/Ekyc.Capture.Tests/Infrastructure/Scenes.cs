@@ -1,3 +1,4 @@
+using Ekyc.Synthetic.Capture;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
 using SkiaSharp;
@@ -51,20 +52,7 @@ public static class Scenes
         var frame = new SKBitmap(Width, Height);
         using (var canvas = new SKCanvas(frame))
         {
-            // A wooden desk: a warm gradient with a little grain, so the page is not the only texture in view.
-            using var desk = new SKPaint
-            {
-                Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(Width, Height),
-                    [new SKColor(120, 92, 64), new SKColor(96, 72, 50)], SKShaderTileMode.Clamp),
-            };
-            canvas.DrawRect(0, 0, Width, Height, desk);
-            using var grain = new SKPaint { Color = new SKColor(80, 60, 40, 60), StrokeWidth = 1 };
-            var random = new Random(7);
-            for (var i = 0; i < 120; i++)
-            {
-                var y = random.Next(Height);
-                canvas.DrawLine(0, y, Width, y + random.Next(-20, 20), grain);
-            }
+            WoodenDesk.Draw(canvas, Width, Height);
             draw(canvas);
             if (light < 1f)
             {

@@ -1,3 +1,4 @@
+using Ekyc.Synthetic.Capture;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
@@ -52,18 +53,7 @@ public class CameraFramingTests(OcrFixture ocr)
         using var frame = new SKBitmap(Width, Height);
         using (var canvas = new SKCanvas(frame))
         {
-            using var desk = new SKPaint
-            {
-                Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(Width, Height), [new SKColor(120, 92, 64), new SKColor(96, 72, 50)], SKShaderTileMode.Clamp),
-            };
-            canvas.DrawRect(0, 0, Width, Height, desk);
-            using var grain = new SKPaint { Color = new SKColor(80, 60, 40, 60), StrokeWidth = 1 };
-            var random = new Random(7);
-            for (var i = 0; i < 120; i++)
-            {
-                var y = random.Next(Height);
-                canvas.DrawLine(0, y, Width, y + random.Next(-20, 20), grain);
-            }
+            WoodenDesk.Draw(canvas, Width, Height);
             var height = share * Height;
             var width = height * passport.Width / passport.Height;
             using var image = SKImage.FromBitmap(passport);
