@@ -79,10 +79,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
             canvas.Clear(new SKColor(128, 128, 128));
             var height = 720 * 0.22f;
             var width = height * person.Width / person.Height;
-            using var image = SKImage.FromBitmap(person);
-            canvas.DrawImage(image, SKRect.Create((1280 - width) / 2, (720 - height) / 2, width, height), new SKSamplingOptions(SKFilterMode.Linear));
+            using var portrait = SKImage.FromBitmap(person);
+            canvas.DrawImage(portrait, SKRect.Create((1280 - width) / 2, (720 - height) / 2, width, height), new SKSamplingOptions(SKFilterMode.Linear));
         }
-        using var encoded = SKImage.FromBitmap(frame).Encode(SKEncodedImageFormat.Jpeg, 92);
+        using var still = SKImage.FromBitmap(frame);
+        using var encoded = still.Encode(SKEncodedImageFormat.Jpeg, 92);
         return encoded.ToArray();
     }
 
