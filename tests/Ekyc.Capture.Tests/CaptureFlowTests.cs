@@ -58,12 +58,15 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
     /// <summary>From the document step to the selfie's upload, with the fake camera: the passport, then the head motion answering the challenge.</summary>
     private static async Task CaptureWithCameraAsync(IPage page, Journey journey, FakeCamera camera)
     {
+        // Swapped in before the shot: the document camera keeps the file it opened, and the selfie camera must not
+        // start before the swap (encoding the loop takes seconds under load), or it films the passport on the desk,
+        // whose portrait passes as the frontal reference and then never turns.
+        var person = HeadMotion.Loop();
         await journey.StepAsync("document-front", "Front of your passport");
         await CameraLiveAsync(page);
         await journey.RecordAsync("document-camera");
+        camera.Show(person);
         await page.ClickAsync("#shoot");
-        // The camera is off once the photo is taken; its next start films the person.
-        camera.Show(HeadMotion.Loop());
 
         await journey.StepAsync("selfie", "Take a selfie", timeoutMs: 60_000);
         await CameraLiveAsync(page);

@@ -29,7 +29,15 @@ public sealed class Journey
         page.PageError += (_, error) => ConsoleErrors.Add(error);
         page.RequestFinished += (_, request) => _sizes.Add(SizeOf(request));
         page.RequestFailed += (_, request) => FailedRequests.Add($"{request.Method} {request.Url}: {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/pose?", StringComparison.Ordinal))
+                _poseChecks.Add(PoseCheckAsync(response, _clock.Elapsed));
+        };
     }
+
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<Task<string>> _poseChecks = [];
 
     private readonly List<Task<(string Url, long Down, long Up)>> _sizes = [];
 
@@ -52,7 +60,8 @@ public sealed class Journey
             // What the page showed instead is the first thing to look at.
             Directory.CreateDirectory(ScreenshotFolder);
             await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{_name}-{name}-timeout.png"), FullPage = true });
-            throw new TimeoutException($"'{heading}' not shown; the page says: {await Page.InnerTextAsync("main")}; console: {string.Join(" | ", ConsoleErrors)}");
+            throw new TimeoutException($"'{heading}' not shown; the page says: {await Page.InnerTextAsync("main")}; console: {string.Join(" | ", ConsoleErrors)}"
+                + $"; pose checks ({_poseChecks.Count}), the last ones: {string.Join(" | ", await Task.WhenAll(_poseChecks.TakeLast(12)))}");
         }
         await RecordAsync(name);
     }
@@ -90,6 +99,20 @@ public sealed class Journey
     {
         Assert.True(AccessibilityViolations.Count == 0, "axe-core: " + string.Join("\n", AccessibilityViolations));
         Assert.True(ConsoleErrors.Count == 0, "console: " + string.Join("\n", ConsoleErrors));
+    }
+
+    /// <summary>What the server said about a challenge frame, for the message of a challenge that never ends.</summary>
+    private static async Task<string> PoseCheckAsync(IResponse response, TimeSpan at)
+    {
+        try
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync());
+            return $"{at.TotalSeconds:F1}s {response.Status} step {body?["step"]} matched {body?["matched"]} hint {body?["hint"]} yaw {body?["yaw"]} faces {body?["faces"]} {body?["code"]}";
+        }
+        catch (Exception e) when (e is PlaywrightException or System.Text.Json.JsonException)
+        {
+            return $"{at.TotalSeconds:F1}s {response.Status} ({e.Message})";
+        }
     }
 
     private static async Task<(string, long, long)> SizeOf(IRequest request)
