@@ -31,6 +31,12 @@ public sealed record FaceOptions
     /// cut-out of either split passes and a third of the genuine frames do (0.98: 3 %).
     /// </summary>
     [Range(0.0, 1.0)] public double LivenessThreshold { get; init; } = 0.5;
+    /// <summary>
+    /// Black level (luma 0–255 of the face box's darkest 2 %) above which a face looks printed (<c>print_suspected</c>,
+    /// review) whatever the anti-spoof score. Measured (README): no genuine frame of the liveness set that passes exceeds
+    /// 68; five of the seven cut-outs the anti-spoof model scores live sit at 112–131.
+    /// </summary>
+    [Range(0.0, 255.0)] public double MaxFaceBlackLevel { get; init; } = 80;
     /// <summary>Below this p(live) the selfie fails as a presentation attack rather than going to review (no genuine frame of the tuning set scored below it).</summary>
     [Range(0.0, 1.0)] public double LivenessFailThreshold { get; init; } = 0.002;
     /// <summary>p(open) both eyes need on the selfie; below it in one frame and above in another is a blink.</summary>

@@ -192,6 +192,21 @@ public class FaceVerifierTests(FaceEngineFixture engine)
         Assert.Equal([FaceReasons.SpoofScoreLow], liveness.ReasonCodes);
     }
 
+    [Fact]
+    public void A_washed_out_face_looks_printed_whatever_its_score()
+    {
+        var frame = Media("franck_02045.jpg");
+        var live = Verify(frame, frame).Liveness;
+        var signals = Assert.IsType<List<FaceSignal>>(live.Evidence["signals"]);
+        Assert.Contains(signals, s => s.Name == FaceReasons.PrintSuspected && s.Passed);
+
+        // Its tones squeezed into 110…255, as a matte print or a cut-out under an exposure set on the paper.
+        var washed = ImageEdits.LiftBlacks(frame, 110);
+        var printed = Verify(washed, washed).Liveness;
+        Assert.NotEqual(CheckStatus.Pass, printed.Status);
+        Assert.Contains(FaceReasons.PrintSuspected, printed.ReasonCodes);
+    }
+
     [Theory]
     [InlineData("skullmask.jpg")]
     [InlineData("scream_crop.jpg")]

@@ -26,6 +26,21 @@ internal static class ImageEdits
         return Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) => canvas.DrawImage(image, 0, 0, Sampling, paint));
     }
 
+    /// <summary>The tones squeezed into <paramref name="black"/>…255, as ink on white paper under an exposure set on the paper.</summary>
+    public static byte[] LiftBlacks(byte[] jpeg, byte black)
+    {
+        var gain = (255f - black) / 255f;
+        using var filter = SKColorFilter.CreateColorMatrix(
+        [
+            gain, 0, 0, 0, black / 255f,
+            0, gain, 0, 0, black / 255f,
+            0, 0, gain, 0, black / 255f,
+            0, 0, 0, 1, 0,
+        ]);
+        using var paint = new SKPaint { ColorFilter = filter };
+        return Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) => canvas.DrawImage(image, 0, 0, Sampling, paint));
+    }
+
     public static byte[] Rotate(byte[] jpeg, float degrees) => Draw(jpeg, Width(jpeg), Height(jpeg), 92, (canvas, image) =>
     {
         canvas.RotateDegrees(degrees, image.Width / 2f, image.Height / 2f);
