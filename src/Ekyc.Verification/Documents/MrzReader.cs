@@ -101,9 +101,21 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                 if (selected.Count > 0)
                     break;
             }
+        if (IsShortPassport(selected) && SelectMrz(RereadLengthened(image, selected, cancellationToken)) is { Count: 2 } passport)
+            selected = passport;
         var lines = ChooseByFieldClass(selected);
         return (lines, lines.Count == 0 ? null : MrzParser.Parse(lines.Select(l => l.Text).ToList(), autocorrect: true, Likelihood(lines)));
     }
+
+    private const int PassportLength = 44;
+
+    /// <summary>
+    /// Two 36-character lines of a document coded P: no such MRZ exists (ICAO 9303 Part 5 codes TD2 documents A, C or I;
+    /// passports are TD3), but a blurred passport whose filler runs lost eight characters each reads that way, and its
+    /// composite check digit then lands on a filler: a false contradiction.
+    /// </summary>
+    private static bool IsShortPassport(List<MrzCandidate> selected) =>
+        selected is [var first, _] && first.Text.Length == 36 && first.Text.StartsWith('P');
 
     /// <summary>
     /// A line read with a mean character probability under this is read again in refitted boxes even when its check
@@ -173,6 +185,22 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             cancellationToken.ThrowIfCancellationRequested();
             var line = r.Line with { Box = PartnerExtent(r.Line.Box, read.Select(p => p.Line.Box)) };
             var text = recognizer.Recognize(image, line.Box, [exact]);
+            return new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
+        }).ToList();
+
+    /// <summary>
+    /// A short-read passport's lines recognised again at 44 characters in boxes lengthened to match from their left
+    /// edge, where every MRZ line starts: the detector's box can end inside the filler run it lost.
+    /// </summary>
+    private List<MrzCandidate> RereadLengthened(SKBitmap image, List<MrzCandidate> lines, CancellationToken cancellationToken) =>
+        lines.Select(r =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var box = r.Line.Box;
+            var (ux, uy) = box.Along;
+            var grow = box.Width * ((float)PassportLength / r.Text.Length - 1);
+            var line = r.Line with { Box = box with { CenterX = box.CenterX + ux * grow / 2, CenterY = box.CenterY + uy * grow / 2, Width = box.Width + grow } };
+            var text = recognizer.Recognize(image, line.Box, [PassportLength]);
             return new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
         }).ToList();
 
