@@ -189,20 +189,31 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         }).ToList();
 
     /// <summary>
-    /// A short-read passport's lines recognised again at 44 characters in boxes lengthened to match from their left
-    /// edge, where every MRZ line starts: the detector's box can end inside the filler run it lost.
+    /// A short-read passport's lines recognised again at 44 characters in boxes lengthened from their left edge, where
+    /// every MRZ line starts: the detector's box can end inside the filler run it lost, by an unknown share of it. Each
+    /// line keeps its most confident 44-character reading among boxes lengthened by 0.9–1.2 of the full 44/36 (a box
+    /// that ends inside the last character misreads it: a final 2 read as 9), else the full lengthening's reading.
     /// </summary>
     private List<MrzCandidate> RereadLengthened(SKBitmap image, List<MrzCandidate> lines, CancellationToken cancellationToken) =>
         lines.Select(r =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var box = r.Line.Box;
             var (ux, uy) = box.Along;
-            var grow = box.Width * ((float)PassportLength / r.Text.Length - 1);
-            var line = r.Line with { Box = box with { CenterX = box.CenterX + ux * grow / 2, CenterY = box.CenterY + uy * grow / 2, Width = box.Width + grow } };
-            var text = recognizer.Recognize(image, line.Box, [PassportLength]);
-            return new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
+            var full = (float)PassportLength / r.Text.Length - 1;
+            return Lengthenings.Select(share =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var grow = box.Width * full * share;
+                var line = r.Line with { Box = box with { CenterX = box.CenterX + ux * grow / 2, CenterY = box.CenterY + uy * grow / 2, Width = box.Width + grow } };
+                var text = recognizer.Recognize(image, line.Box, [PassportLength]);
+                return new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives);
+            }).ToList() is var readings && readings.Where(c => c.Text.Length == PassportLength).MaxBy(c => c.Confidence) is { } best
+                ? best
+                : readings[Array.IndexOf(Lengthenings, 1f)];
         }).ToList();
+
+    /// <summary>Shares of the full lengthening tried (a rare path: a passport read short on both lines).</summary>
+    private static readonly float[] Lengthenings = [0.9f, 1f, 1.1f, 1.2f];
 
     /// <summary>
     /// The lines of one MRZ hold as many characters at the same pitch, so they are as wide. The detector can lose the
