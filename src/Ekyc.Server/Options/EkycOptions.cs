@@ -15,7 +15,7 @@ public sealed class EkycOptions : IValidatableObject
     public string? ModelsPath { get; set; }
 
     /// <summary>
-    /// ONNX Runtime intra-op threads per model run; 0 lets ONNX Runtime use one per core. One thread costs 5–20 % less
+    /// ONNX Runtime intra-op threads per model run; 0 lets ONNX Runtime use one per core. One thread costs about 10 % less
     /// CPU per run and, with <c>Worker:Concurrency</c> at the number of cores, keeps them busy under load.
     /// </summary>
     [Range(0, 64)]
