@@ -1,0 +1,82 @@
+using Ekyc.Verification.Documents.Mrz;
+
+namespace Ekyc.Verification.Documents.Glyphs;
+
+/// <summary>What the glyph of one MRZ character looks like most among the character read and its look-alikes.</summary>
+internal sealed record GlyphVerdict(int Line, int Column, char Read, char Glyph, float Margin, IReadOnlyList<char> Compared)
+{
+    /// <summary>
+    /// The glyph matched best at least this far ahead of the next look-alike. Measured on 8,000 look-alike cells of
+    /// the decision set (seeds 41–44, every capture): the true character's glyph never lost to a look-alike's, and led
+    /// 0 over O by 0.035 at the least (150 dpi phone photos), O over 0 by 0.12, every other pair by 0.13 or more.
+    /// </summary>
+    public const float SureMargin = 0.05f;
+
+    public bool Sure => Margin >= SureMargin;
+}
+
+/// <summary>
+/// A second reading of the characters a check digit cannot tell apart: in the alphanumeric fields of a failing check
+/// (or of one the parser fixed by a look-alike swap), each character that has OCR-B look-alikes (0/O/D/Q, 1/I/L, 2/Z,
+/// 5/S, 8/B…, and a filler against 2 where fillers may stand) is compared with their glyphs. OCR-B draws them
+/// differently (O wider and rounder than 0), so the shape settles what the check digits cannot, independently of them.
+/// </summary>
+internal static class LookAlikeGlyphs
+{
+    /// <summary>The characters the glyph at a column of class <paramref name="cls"/> read as <paramref name="read"/> is compared with (itself first).</summary>
+    public static IReadOnlyList<char> Candidates(char read, MrzCharClass cls) => cls switch
+    {
+        MrzCharClass.AlphaNumeric => [read, .. MrzConfusables.AlternativesOf(read), .. FillerLookAlikes(read)],
+        MrzCharClass.NumericOrFiller => [read, .. FillerLookAlikes(read)],
+        _ => [read],
+    };
+
+    /// <summary>A filler blurred on a phone photo reads as 2 (its chevron and the 2's diagonal).</summary>
+    private static IEnumerable<char> FillerLookAlikes(char read) => read switch
+    {
+        '<' => ['2'],
+        '2' => ['<'],
+        _ => [],
+    };
+
+    /// <summary>The checks whose characters are read again: failing ones, and those a look-alike swap made agree.</summary>
+    public static IReadOnlyList<MrzCheckSpec> Checks(MrzResult mrz)
+    {
+        var layout = MrzLayout.For(mrz.Format);
+        var specs = layout.Checks.ToList();
+        // The TD1 document number check is resolved by the parser (it may overflow into the optional data).
+        if (mrz.Format == MrzFormat.Td1 && !mrz.LongDocumentNumber)
+            specs.Add(new MrzCheckSpec("documentNumber", [new MrzSpan(0, 5, 9)], new MrzSpan(0, 14, 1)));
+        var swapped = mrz.Corrections.Where(c => c.Reason.Contains("check digit", StringComparison.Ordinal)).Select(c => c.Reason[..c.Reason.IndexOf(':')]).ToHashSet();
+        var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
+        return specs.Where(s => failing.Contains(s.Field) || swapped.Contains(s.Field)).ToList();
+    }
+
+    /// <summary>The columns of <paramref name="check"/> whose character has look-alikes, with their field's class.</summary>
+    public static IEnumerable<(int Line, int Column, MrzCharClass Class)> Columns(MrzLayout layout, MrzCheckSpec check, IReadOnlyList<string> lines)
+    {
+        foreach (var span in check.Over.Append(check.Digit))
+            for (var column = span.Start; column < span.Start + span.Length; column++)
+            {
+                var field = layout.Fields.FirstOrDefault(f => f.Span.Line == span.Line && column >= f.Span.Start && column < f.Span.Start + f.Span.Length);
+                if (field is not null && Candidates(lines[span.Line][column], field.Class).Count > 1)
+                    yield return (span.Line, column, field.Class);
+            }
+    }
+
+    /// <summary>
+    /// The glyph's verdict on one cell among the read character and its look-alikes: the margin is the best one's lead
+    /// over the next, and negative when a glyph outside them matches better still (the true character is then none of
+    /// them: a filler read as 5 must not become S).
+    /// </summary>
+    public static GlyphVerdict Judge(MrzLineCells cells, int line, int column, char read, MrzCharClass cls)
+    {
+        var compared = Candidates(read, cls).Distinct().ToList();
+        var scores = compared.Select(c => (Char: c, Score: cells.Score(column, c))).OrderByDescending(s => s.Score).ToList();
+        var outside = Alphabet.Where(c => !compared.Contains(c)).Max(c => cells.Score(column, c));
+        var margin = outside > scores[0].Score ? scores[0].Score - outside : scores[0].Score - scores[1].Score;
+        return new GlyphVerdict(line, column, read, scores[0].Char, margin, compared);
+    }
+
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+}
