@@ -17,8 +17,8 @@ internal sealed record GlyphVerdict(int Line, int Column, char Read, char Glyph,
 
 /// <summary>
 /// A second reading of the characters a check digit cannot tell apart: in the alphanumeric fields of a failing check
-/// (or of one the parser fixed by a look-alike swap), each character that has OCR-B look-alikes (0/O/D/Q, 1/I/L, 2/Z,
-/// 5/S, 8/B…, and a filler against 2 where fillers may stand) is compared with their glyphs. OCR-B draws them
+/// (or of one the parser fixed by a look-alike swap), each character is compared with the glyphs of its OCR-B
+/// look-alikes (0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B…) and of the filler, which these fields allow. OCR-B draws them
 /// differently (O wider and rounder than 0), so the shape settles what the check digits cannot, independently of them.
 /// </summary>
 internal static class LookAlikeGlyphs
@@ -26,18 +26,16 @@ internal static class LookAlikeGlyphs
     /// <summary>The characters the glyph at a column of class <paramref name="cls"/> read as <paramref name="read"/> is compared with (itself first).</summary>
     public static IReadOnlyList<char> Candidates(char read, MrzCharClass cls) => cls switch
     {
-        MrzCharClass.AlphaNumeric => [read, .. MrzConfusables.AlternativesOf(read), .. FillerLookAlikes(read)],
-        MrzCharClass.NumericOrFiller => [read, .. FillerLookAlikes(read)],
+        MrzCharClass.AlphaNumeric => [read, .. MrzConfusables.AlternativesOf(read), Filler(read)],
+        MrzCharClass.NumericOrFiller => [read, Filler(read)],
         _ => [read],
     };
 
-    /// <summary>A filler blurred on a phone photo reads as 2 (its chevron and the 2's diagonal).</summary>
-    private static IEnumerable<char> FillerLookAlikes(char read) => read switch
-    {
-        '<' => ['2'],
-        '2' => ['<'],
-        _ => [],
-    };
+    /// <summary>
+    /// A filler may stand wherever these fields allow one, and blurred on a phone photo it reads as 2 or 5 (its chevron
+    /// and their diagonals); a character read as a filler is compared with 2.
+    /// </summary>
+    private static char Filler(char read) => read == '<' ? '2' : '<';
 
     /// <summary>The checks whose characters are read again: failing ones, and those a look-alike swap made agree.</summary>
     public static IReadOnlyList<MrzCheckSpec> Checks(MrzResult mrz)
