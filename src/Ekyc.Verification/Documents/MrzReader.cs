@@ -288,13 +288,14 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             return null;
         var layout = MrzLayout.For(mrz.Format);
         var read = lines.Select(l => l.Text).ToList();
+        var recognised = Likelihood(lines);
         var cells = new Dictionary<int, MrzLineCells?>();
         var verdicts = new Dictionary<(int Line, int Column), GlyphVerdict>();
         var ruledOut = new List<string>();
         foreach (var check in checks)
         {
             var settled = true;
-            foreach (var (line, column, cls) in LookAlikeGlyphs.Columns(layout, check, read))
+            foreach (var (line, column, candidates) in LookAlikeGlyphs.Columns(layout, check, read, recognised))
             {
                 if (!cells.TryGetValue(line, out var lineCells))
                     cells[line] = lineCells = MrzLineCells.Fit(image, lines[line].Line.Box, read[line], lines[line].Alternatives, glyphs);
@@ -304,7 +305,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                     continue;
                 }
                 if (!verdicts.TryGetValue((line, column), out var verdict))
-                    verdicts[(line, column)] = verdict = LookAlikeGlyphs.Judge(lineCells, line, column, read[line][column], cls);
+                    verdicts[(line, column)] = verdict = LookAlikeGlyphs.Judge(lineCells, line, column, candidates);
                 settled &= verdict.Sure;
             }
             if (settled)
@@ -315,7 +316,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         var text = read.Select(l => l.ToCharArray()).ToList();
         foreach (var verdict in verdicts.Values.Where(v => v.Sure))
             text[verdict.Line][verdict.Column] = verdict.Glyph;
-        var recognised = Likelihood(lines);
         MrzLikelihood likelihood = (line, column, c) => verdicts.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
             ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
             : recognised(line, column, c);

@@ -23,13 +23,32 @@ internal sealed record GlyphVerdict(int Line, int Column, char Read, char Glyph,
 /// </summary>
 internal static class LookAlikeGlyphs
 {
-    /// <summary>The characters the glyph at a column of class <paramref name="cls"/> read as <paramref name="read"/> is compared with (itself first).</summary>
-    public static IReadOnlyList<char> Candidates(char read, MrzCharClass cls) => cls switch
+    /// <summary>
+    /// The characters the glyph at a column of class <paramref name="cls"/> read as <paramref name="read"/> is compared
+    /// with (itself first): its OCR-B look-alikes and the filler where the field allows them, and every character of the
+    /// field's class the recogniser found at least <see cref="PlausibleAlternative"/> likely there (a tampered 3 to
+    /// which it gave 2 % for the issued 2 must not be explained away by that 2 %).
+    /// </summary>
+    public static IReadOnlyList<char> Candidates(char read, MrzCharClass cls, Func<char, float> recognised)
     {
-        MrzCharClass.AlphaNumeric => [read, .. MrzConfusables.AlternativesOf(read), Filler(read)],
-        MrzCharClass.NumericOrFiller => [read, Filler(read)],
-        _ => [read],
-    };
+        IEnumerable<char> lookAlikes = cls switch
+        {
+            MrzCharClass.AlphaNumeric => [.. MrzConfusables.AlternativesOf(read), Filler(read)],
+            MrzCharClass.NumericOrFiller => [Filler(read)],
+            _ => [],
+        };
+        var allowed = cls switch
+        {
+            MrzCharClass.AlphaNumeric => Alphabet,
+            MrzCharClass.NumericOrFiller => Digits + "<",
+            MrzCharClass.Numeric => Digits,
+            _ => "",
+        };
+        return [read, .. lookAlikes.Concat(allowed.Where(c => recognised(c) >= PlausibleAlternative)).Where(c => c != read).Distinct()];
+    }
+
+    /// <summary>Half the least recogniser probability that lets a one-character repair explain a failing check (<see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>).</summary>
+    private const float PlausibleAlternative = 0.005f;
 
     /// <summary>
     /// A filler may stand wherever these fields allow one, and blurred on a phone photo it reads as 2 or 5 (its chevron
@@ -50,31 +69,35 @@ internal static class LookAlikeGlyphs
         return specs.Where(s => failing.Contains(s.Field) || swapped.Contains(s.Field)).ToList();
     }
 
-    /// <summary>The columns of <paramref name="check"/> whose character has look-alikes, with their field's class.</summary>
-    public static IEnumerable<(int Line, int Column, MrzCharClass Class)> Columns(MrzLayout layout, MrzCheckSpec check, IReadOnlyList<string> lines)
+    /// <summary>The columns of <paramref name="check"/> with characters to compare, and those characters (<see cref="Candidates"/>).</summary>
+    public static IEnumerable<(int Line, int Column, IReadOnlyList<char> Candidates)> Columns(MrzLayout layout, MrzCheckSpec check, IReadOnlyList<string> lines,
+        MrzLikelihood recognised)
     {
         foreach (var span in check.Over.Append(check.Digit))
             for (var column = span.Start; column < span.Start + span.Length; column++)
             {
                 var field = layout.Fields.FirstOrDefault(f => f.Span.Line == span.Line && column >= f.Span.Start && column < f.Span.Start + f.Span.Length);
-                if (field is not null && Candidates(lines[span.Line][column], field.Class).Count > 1)
-                    yield return (span.Line, column, field.Class);
+                if (field is null)
+                    continue;
+                var candidates = Candidates(lines[span.Line][column], field.Class, c => recognised(span.Line, column, c));
+                if (candidates.Count > 1)
+                    yield return (span.Line, column, candidates);
             }
     }
 
     /// <summary>
-    /// The glyph's verdict on one cell among the read character and its look-alikes: the margin is the best one's lead
-    /// over the next, and negative when a glyph outside them matches better still (the true character is then none of
-    /// them: a filler read as 5 must not become S).
+    /// The glyph's verdict on one cell among <paramref name="candidates"/> (the character read first): the margin is the
+    /// best one's lead over the next, and negative when a glyph outside them matches better still (the true character is
+    /// then none of them: a filler read as 5 must not become S).
     /// </summary>
-    public static GlyphVerdict Judge(MrzLineCells cells, int line, int column, char read, MrzCharClass cls)
+    public static GlyphVerdict Judge(MrzLineCells cells, int line, int column, IReadOnlyList<char> candidates)
     {
-        var compared = Candidates(read, cls).Distinct().ToList();
-        var scores = compared.Select(c => (Char: c, Score: cells.Score(column, c))).OrderByDescending(s => s.Score).ToList();
-        var outside = Alphabet.Where(c => !compared.Contains(c)).Max(c => cells.Score(column, c));
+        var scores = candidates.Select(c => (Char: c, Score: cells.Score(column, c))).OrderByDescending(s => s.Score).ToList();
+        var outside = Alphabet.Where(c => !candidates.Contains(c)).Max(c => cells.Score(column, c));
         var margin = outside > scores[0].Score ? scores[0].Score - outside : scores[0].Score - scores[1].Score;
-        return new GlyphVerdict(line, column, read, scores[0].Char, margin, compared);
+        return new GlyphVerdict(line, column, candidates[0], scores[0].Char, margin, candidates);
     }
 
+    private const string Digits = "0123456789";
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 }
