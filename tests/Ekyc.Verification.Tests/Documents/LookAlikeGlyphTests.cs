@@ -33,6 +33,7 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
 
         var reading = ocr.Reader.Read(image);
 
+        output.WriteLine($"parse and glyphs {reading.ParseMs:F0} ms");
         foreach (var verdict in reading.GlyphVerdicts)
             output.WriteLine(verdict.ToString());
         Assert.Contains(reading.GlyphVerdicts, v => v.Sure && v.Glyph != v.Read);
@@ -55,6 +56,7 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
 
         var reading = ocr.Reader.Read(image);
 
+        output.WriteLine($"parse and glyphs {reading.ParseMs:F0} ms");
         foreach (var verdict in reading.GlyphVerdicts)
             output.WriteLine(verdict.ToString());
         Assert.Equal(label.DocumentNumber, reading.Parse!.Mrz!.DocumentNumber);
@@ -87,6 +89,7 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
 
         var reading = ocr.Reader.Read(image);
 
+        output.WriteLine($"parse and glyphs {reading.ParseMs:F0} ms");
         foreach (var verdict in reading.GlyphVerdicts)
             output.WriteLine(verdict.ToString());
         var mrz = reading.Parse!.Mrz!;

@@ -23,6 +23,7 @@ internal sealed class MrzLineCells
     private readonly OcrBGlyphs _glyphs;
     private readonly RotatedBox _box;
     private readonly float _start, _pitch, _scale, _shiftX, _shiftY;
+    private readonly Dictionary<int, float[]> _cells = [];
 
     private MrzLineCells(GrayImage image, OcrBGlyphs glyphs, RotatedBox box, float start, float pitch, float scale, float shiftX, float shiftY)
     {
@@ -69,14 +70,22 @@ internal sealed class MrzLineCells
     }
 
     /// <summary>How well the cell at <paramref name="column"/> matches the glyph of <paramref name="c"/> (−1…1).</summary>
-    public float Score(int column, char c) => Match(column, c, CellSlackX, CellSlackY).Score;
+    public float Score(int column, char c)
+    {
+        // One cell is compared with many glyphs: its ink is sampled once.
+        if (!_cells.TryGetValue(column, out var patch))
+            _cells[column] = patch = Sample(column, OcrBGlyphs.Pitch + 2 * CellSlackX, _glyphs.Height + 2 * CellSlackY);
+        return Match(patch, c, CellSlackX, CellSlackY).Score;
+    }
 
-    private (float Score, int Dx, int Dy) Match(int column, char c, int slackX, int slackY)
+    private (float Score, int Dx, int Dy) Match(int column, char c, int slackX, int slackY) =>
+        Match(Sample(column, OcrBGlyphs.Pitch + 2 * slackX, _glyphs.Height + 2 * slackY), c, slackX, slackY);
+
+    private (float Score, int Dx, int Dy) Match(float[] patch, char c, int slackX, int slackY)
     {
         var template = _glyphs.Template(c);
         int tw = OcrBGlyphs.Pitch, th = _glyphs.Height;
-        int pw = tw + 2 * slackX, ph = th + 2 * slackY;
-        var patch = Sample(column, pw, ph);
+        var pw = tw + 2 * slackX;
         var n = tw * th;
         float tMean = 0;
         foreach (var t in template)
