@@ -1,3 +1,4 @@
+using System.Numerics;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
 
@@ -23,7 +24,7 @@ internal sealed class MrzLineCells
     private readonly OcrBGlyphs _glyphs;
     private readonly RotatedBox _box;
     private readonly float _start, _pitch, _scale, _shiftX, _shiftY;
-    private readonly Dictionary<int, float[]> _cells = [];
+    private readonly Dictionary<int, Window> _cells = [];
 
     private MrzLineCells(GrayImage image, OcrBGlyphs glyphs, RotatedBox box, float start, float pitch, float scale, float shiftX, float shiftY)
     {
@@ -72,52 +73,82 @@ internal sealed class MrzLineCells
     /// <summary>How well the cell at <paramref name="column"/> matches the glyph of <paramref name="c"/> (−1…1).</summary>
     public float Score(int column, char c)
     {
-        // One cell is compared with many glyphs: its ink is sampled once.
-        if (!_cells.TryGetValue(column, out var patch))
-            _cells[column] = patch = Sample(column, OcrBGlyphs.Pitch + 2 * CellSlackX, _glyphs.Height + 2 * CellSlackY);
-        return Match(patch, c, CellSlackX, CellSlackY).Score;
+        // One cell is compared with many glyphs: its ink and the ink's sums at each shift are computed once.
+        if (!_cells.TryGetValue(column, out var cell))
+            _cells[column] = cell = new Window(Sample(column, OcrBGlyphs.Pitch + 2 * CellSlackX, _glyphs.Height + 2 * CellSlackY), CellSlackX, CellSlackY, _glyphs.Height);
+        return Match(cell, c).Score;
     }
 
     private (float Score, int Dx, int Dy) Match(int column, char c, int slackX, int slackY) =>
-        Match(Sample(column, OcrBGlyphs.Pitch + 2 * slackX, _glyphs.Height + 2 * slackY), c, slackX, slackY);
+        Match(new Window(Sample(column, OcrBGlyphs.Pitch + 2 * slackX, _glyphs.Height + 2 * slackY), slackX, slackY, _glyphs.Height), c);
 
-    private (float Score, int Dx, int Dy) Match(float[] patch, char c, int slackX, int slackY)
+    private (float Score, int Dx, int Dy) Match(Window window, char c)
     {
         var template = _glyphs.Template(c);
-        int tw = OcrBGlyphs.Pitch, th = _glyphs.Height;
-        var pw = tw + 2 * slackX;
-        var n = tw * th;
-        float tMean = 0;
-        foreach (var t in template)
-            tMean += t;
-        tMean /= n;
-        float tVar = 0;
-        foreach (var t in template)
-            tVar += (t - tMean) * (t - tMean);
+        var (tMean, tVar) = _glyphs.Moments(c);
+        if (tVar <= 1e-6f)
+            return (-1f, 0, 0);
+        int tw = OcrBGlyphs.Pitch, th = _glyphs.Height, pw = window.Width;
         var best = (Score: -1f, Dx: 0, Dy: 0);
-        for (var oy = 0; oy <= 2 * slackY; oy++)
-            for (var ox = 0; ox <= 2 * slackX; ox++)
+        for (var oy = 0; oy <= 2 * window.SlackY; oy++)
+            for (var ox = 0; ox <= 2 * window.SlackX; ox++)
             {
-                float sum = 0, sumSq = 0, cross = 0;
-                for (var y = 0; y < th; y++)
-                {
-                    var row = (oy + y) * pw + ox;
-                    for (var x = 0; x < tw; x++)
-                    {
-                        var p = patch[row + x];
-                        sum += p;
-                        sumSq += p * p;
-                        cross += p * template[y * tw + x];
-                    }
-                }
-                var pVar = sumSq - sum * sum / n;
-                if (pVar <= 1e-6f || tVar <= 1e-6f)
+                var at = oy * (2 * window.SlackX + 1) + ox;
+                if (window.Variance[at] <= 1e-6f)
                     continue;
-                var ncc = (cross - sum * tMean) / MathF.Sqrt(pVar * tVar);
+                float cross = 0;
+                for (var y = 0; y < th; y++)
+                    cross += Dot(window.Ink.AsSpan((oy + y) * pw + ox, tw), template.Slice(y * tw, tw));
+                var ncc = (cross - window.Sum[at] * tMean) / MathF.Sqrt(window.Variance[at] * tVar);
                 if (ncc > best.Score)
-                    best = (ncc, ox - slackX, oy - slackY);
+                    best = (ncc, ox - window.SlackX, oy - window.SlackY);
             }
         return best;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = 0f;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+            sum += Vector.Dot(new Vector<float>(a[i..]), new Vector<float>(b[i..]));
+        for (; i < a.Length; i++)
+            sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>The ink around a cell, and for each shift of a glyph over it the sum and variance of the ink it covers.</summary>
+    private sealed class Window
+    {
+        public Window(float[] ink, int slackX, int slackY, int glyphHeight)
+        {
+            (Ink, SlackX, SlackY) = (ink, slackX, slackY);
+            Width = OcrBGlyphs.Pitch + 2 * slackX;
+            var shifts = (2 * slackX + 1) * (2 * slackY + 1);
+            (Sum, Variance) = (new float[shifts], new float[shifts]);
+            var n = OcrBGlyphs.Pitch * glyphHeight;
+            for (var oy = 0; oy <= 2 * slackY; oy++)
+                for (var ox = 0; ox <= 2 * slackX; ox++)
+                {
+                    float sum = 0, sumSq = 0;
+                    for (var y = 0; y < glyphHeight; y++)
+                        for (var x = 0; x < OcrBGlyphs.Pitch; x++)
+                        {
+                            var p = ink[(oy + y) * Width + ox + x];
+                            sum += p;
+                            sumSq += p * p;
+                        }
+                    var at = oy * (2 * slackX + 1) + ox;
+                    (Sum[at], Variance[at]) = (sum, sumSq - sum * sum / n);
+                }
+        }
+
+        public float[] Ink { get; }
+        public int Width { get; }
+        public int SlackX { get; }
+        public int SlackY { get; }
+        public float[] Sum { get; }
+        public float[] Variance { get; }
     }
 
     /// <summary>The ink around a cell, straightened, at template scale (<paramref name="width"/> × <paramref name="height"/>, centred on the cell).</summary>

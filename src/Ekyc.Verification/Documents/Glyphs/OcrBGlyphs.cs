@@ -14,6 +14,7 @@ public sealed class OcrBGlyphs
     public const int Pitch = 24;
 
     private readonly Dictionary<char, float[]> _templates = [];
+    private readonly Dictionary<char, (float Mean, float Variance)> _moments = [];
 
     public OcrBGlyphs(string fontPath)
     {
@@ -40,6 +41,8 @@ public sealed class OcrBGlyphs
                 for (var x = 0; x < Pitch; x++)
                     template[y * Pitch + x] = 1 - pixels[y * cell.RowBytes + x] / 255f;
             _templates[c] = template;
+            var mean = template.Average();
+            _moments[c] = (mean, template.Sum(t => (t - mean) * (t - mean)));
         }
     }
 
@@ -65,6 +68,9 @@ public sealed class OcrBGlyphs
 
     /// <summary>The ink of <paramref name="c"/>'s cell, row by row (<see cref="Pitch"/> wide).</summary>
     public ReadOnlySpan<float> Template(char c) => _templates[c];
+
+    /// <summary>The mean of <paramref name="c"/>'s ink and the sum of its squared deviations.</summary>
+    public (float Mean, float Variance) Moments(char c) => _moments[c];
 
     public static bool Has(char c) => CheckDigitAlphabet.Contains(c);
 
