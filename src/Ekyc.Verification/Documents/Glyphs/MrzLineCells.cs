@@ -9,6 +9,7 @@ namespace Ekyc.Verification.Documents.Glyphs;
 /// so the cells lie on a straight line: fitted to where the recogniser read each character, then aligned (offset and
 /// size) on the glyphs of the characters it read surely. A cell's match with a glyph is the normalised
 /// cross-correlation of their ink at the best small shift, an independent second reading of the character's shape.
+/// Built for one reading (it keeps the cells it sampled): not shared between threads.
 /// </summary>
 internal sealed class MrzLineCells
 {
