@@ -1,4 +1,5 @@
 using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
@@ -38,7 +39,7 @@ public static class DocumentAccuracyBench
         var certainties = new List<(MrzFormat Format, float PerChar, bool Tampered, float Certainty, float Repair)>();
         using var models = ModelStore.Locate();
         var options = new DocumentOptions();
-        var reader = new MrzReader(new TextDetector(models), new TextRecognizer(models));
+        var reader = new MrzReader(new TextDetector(models), new TextRecognizer(models), OcrBGlyphs.Installed);
         var renderer = new SpecimenRenderer(OcrBFont.Path);
         var random = new Random(7);
         Console.WriteLine("| format | px/char | capture | char accuracy | exact | wrong but check digits valid | check digit fails: sure (fail) / unsure (review) | sharpness (Laplacian var.) |");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
@@ -43,7 +44,7 @@ public static class DocumentBench
         var options = new DocumentOptions();
         var detector = new TextDetector(models);
         var recognizer = new TextRecognizer(models);
-        var reader = new MrzReader(detector, recognizer);
+        var reader = new MrzReader(detector, recognizer, OcrBGlyphs.Installed);
         var (image, _) = ImageDecoder.Decode(passportJpeg, options);
         using (image)
         {

@@ -119,6 +119,8 @@ internal sealed class DocumentAssessment
             ["check_digits"] = mrz.Checks.Select(c => new { field = JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Field), printed = c.Printed.ToString(), computed = c.Computed?.ToString(), c.Ok, c.Variant }),
             ["field_errors"] = mrz.FieldErrors,
             ["corrections"] = mrz.Corrections.Select(c => new { c.Line, c.Column, from = c.From.ToString(), to = c.To.ToString(), c.Reason }).ToList(),
+            ["glyph_look_alikes"] = reading.GlyphVerdicts.Count == 0 ? null
+                : reading.GlyphVerdicts.Select(v => new { v.Line, v.Column, read = v.Read.ToString(), glyph = v.Glyph.ToString(), margin = Math.Round(v.Margin, 3), v.Sure }).ToList(),
             ["ocr_confidence"] = Math.Round(reading.Confidence, 3),
             ["pixels_per_char"] = Math.Round(reading.PixelsPerChar, 1),
         };
@@ -153,14 +155,14 @@ internal sealed class DocumentAssessment
     /// <summary>
     /// A failing check digit is put down to the OCR when a one-character misreading that makes it agree is plausible
     /// to the recogniser (<see cref="MrzReading.RepairLikelihood"/> at least <see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>),
-    /// or when every failing field check is an unsettled look-alike confusion.
+    /// or when every failing field check is a look-alike confusion neither the check digits nor the glyphs settled.
     /// </summary>
     internal static bool CheckFailureMayBeTheOcrs(MrzReading reading, DocumentOptions options)
     {
         if (reading.RepairLikelihood is { } repair && repair >= options.MinCheckDigitRepairLikelihood)
             return true;
         var mrz = reading.Parse!.Mrz!;
-        return mrz.FailingFieldChecks.All(mrz.UnsettledLookAlikes.Contains);
+        return mrz.FailingFieldChecks.All(f => mrz.UnsettledLookAlikes.Contains(f) && !reading.LookAlikesRuledOut.Contains(f));
     }
 
     /// <summary>

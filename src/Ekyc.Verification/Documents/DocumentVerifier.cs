@@ -3,6 +3,7 @@ using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Documents.Aamva;
 using Ekyc.Verification.Documents.Forensics;
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Models;
@@ -33,7 +34,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
     {
         _options = options;
         var recognizer = new TextRecognizer(models);
-        _reader = new MrzReader(new TextDetector(models), recognizer);
+        _reader = new MrzReader(new TextDetector(models), recognizer, OcrBGlyphs.Installed);
         _printed = new PrintedTextReader(recognizer);
         _portraits = new PortraitFinder(models);
         Version = $"{EngineVersion}; ppocr-v4 det {ModelCatalog.OcrDetect.Sha256[..8]} rec {ModelCatalog.OcrRecognize.Sha256[..8]}; " +

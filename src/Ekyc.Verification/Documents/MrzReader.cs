@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
@@ -9,8 +10,9 @@ namespace Ekyc.Verification.Documents;
 /// Finds and reads the MRZ of a document image: detect text, group regions into lines, recognise the long lines at
 /// the MRZ's proportions with the MRZ alphabet, keep the ones dominated by MRZ characters, repair their length at
 /// filler runs and parse them with the OCR fix-up. The other regions are kept for <see cref="PrintedTextReader"/>.
+/// With OCR-B <paramref name="glyphs"/>, look-alikes that the check digits cannot settle are read again by their shapes.
 /// </summary>
-public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
+public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, OcrBGlyphs? glyphs = null)
 {
     private static readonly int[] MrzLengths = [30, 36, 44];
     private const float MinMrzShare = 0.85f;
@@ -65,10 +67,15 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
                     (read, mrzLines, parse) = (reread, lines2, parse2);
             }
         }
+        var likelihood = Likelihood(mrzLines);
+        IReadOnlyList<string> ruledOut = [];
+        IReadOnlyList<GlyphVerdict> verdicts = [];
+        if (ReadLookAlikesByGlyph(image, mrzLines, parse) is { } byGlyph)
+            (mrzLines, parse, likelihood, ruledOut, verdicts) = byGlyph;
         var parseMs = clock.Elapsed.TotalMilliseconds;
-        var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, mrzLines) : null;
-        var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines) : null;
-        var invalid = parse?.Mrz is { FieldErrors.Count: > 0 } malformed ? InvalidFieldsCertainty(malformed, mrzLines) : (float?)null;
+        var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, likelihood) : null;
+        var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines, likelihood) : null;
+        var invalid = parse?.Mrz is { FieldErrors.Count: > 0 } malformed ? InvalidFieldsCertainty(malformed, likelihood) : (float?)null;
         return new MrzReading
         {
             RawLines = mrzLines.Select(l => l.Text).ToList(),
@@ -79,9 +86,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
             FailingFieldsCertainty = certainty,
             RepairLikelihood = repair,
             InvalidFieldsCertainty = invalid,
-            Likelihood = mrzLines.Count == 0 ? null : Likelihood(mrzLines),
-            NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, mrzLines) : (0, 0),
-            NumberDoubts = parse?.Mrz is { } numbered ? NumberDoubts(numbered, mrzLines) : 0,
+            Likelihood = mrzLines.Count == 0 ? null : likelihood,
+            LookAlikesRuledOut = ruledOut,
+            GlyphVerdicts = verdicts,
+            NameDoubts = parse?.Mrz is { } named ? NameDoubts(named, likelihood) : (0, 0),
+            NumberDoubts = parse?.Mrz is { } numbered ? NumberDoubts(numbered, likelihood) : 0,
             RegionCount = regions.Count,
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
             DetectMs = detectMs,
@@ -298,13 +307,69 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         }).ToList();
     }
 
+    /// <summary>A look-alike the glyph chose surely counts as read with at least this probability.</summary>
+    private const float GlyphReadProbability = 0.9f;
+    /// <summary>The probability left to a look-alike the glyph ruled out: too little for any swap or repair to choose it.</summary>
+    private const float GlyphRuledOutProbability = 1e-6f;
+
+    /// <summary>
+    /// Where a check fails (or agreed only through a look-alike swap), its look-alike characters read again by their
+    /// OCR-B glyphs (<see cref="LookAlikeGlyphs"/>): each glyph sure of its character sets it, whatever the check digits
+    /// say, and the lines are parsed again with the look-alikes it ruled out made implausible, so no swap can bring them
+    /// back. A digit altered on the document is read as printed, its check still fails, and the checks whose every
+    /// look-alike the glyphs settled are named (<see cref="MrzReading.LookAlikesRuledOut"/>): look-alikes no longer
+    /// explain the failure. Null when nothing is to be read again or no line could be aligned.
+    /// </summary>
+    private (List<MrzCandidate> Lines, MrzParseResult Parse, MrzLikelihood Likelihood, IReadOnlyList<string> RuledOut, IReadOnlyList<GlyphVerdict> Verdicts)?
+        ReadLookAlikesByGlyph(SKBitmap image, List<MrzCandidate> lines, MrzParseResult? parse)
+    {
+        if (glyphs is null || parse?.Mrz is not { } mrz || LookAlikeGlyphs.Checks(mrz) is not { Count: > 0 } checks)
+            return null;
+        var layout = MrzLayout.For(mrz.Format);
+        var read = lines.Select(l => l.Text).ToList();
+        var recognised = Likelihood(lines);
+        var cells = new Dictionary<int, MrzLineCells?>();
+        var verdicts = new Dictionary<(int Line, int Column), GlyphVerdict>();
+        var ruledOut = new List<string>();
+        foreach (var check in checks)
+        {
+            var settled = true;
+            foreach (var (line, column, candidates) in LookAlikeGlyphs.Columns(layout, check, read, recognised))
+            {
+                if (!cells.TryGetValue(line, out var lineCells))
+                    cells[line] = lineCells = MrzLineCells.Fit(image, lines[line].Line.Box, read[line], lines[line].Alternatives, glyphs);
+                if (lineCells is null)
+                {
+                    settled = false;
+                    continue;
+                }
+                if (!verdicts.TryGetValue((line, column), out var verdict))
+                    verdicts[(line, column)] = verdict = LookAlikeGlyphs.Judge(lineCells, line, column, candidates);
+                settled &= verdict.Sure;
+            }
+            if (settled)
+                ruledOut.Add(check.Field);
+        }
+        if (!verdicts.Values.Any(v => v.Sure))
+            return null;
+        var text = read.Select(l => l.ToCharArray()).ToList();
+        foreach (var verdict in verdicts.Values.Where(v => v.Sure))
+            text[verdict.Line][verdict.Column] = verdict.Glyph;
+        MrzLikelihood likelihood = (line, column, c) => verdicts.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
+            ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
+            : recognised(line, column, c);
+        var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
+        var reparsed = MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood);
+        return (reread, reparsed, likelihood, ruledOut, verdicts.Values.OrderBy(v => v.Line).ThenBy(v => v.Column).ToList());
+    }
+
     /// <summary>
     /// The recogniser's lowest probability for a character (as finally parsed, fillers aside) inside the fields of the
     /// failing check digits: a check digit that fails on a confident reading points at the document, on an unsure one
     /// at the OCR. A line whose length had to be repaired has no per-character probabilities: 0. Null when every check
     /// agrees.
     /// </summary>
-    private static float? FailingFieldsCertainty(MrzResult mrz, List<MrzCandidate> lines)
+    private static float? FailingFieldsCertainty(MrzResult mrz, MrzLikelihood likelihood)
     {
         var failing = mrz.FailingFieldChecks;
         if (failing.Count == 0)
@@ -314,7 +379,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         // The TD1 document number is checked by the parser (it may overflow into the optional data): its whole run.
         if (mrz.Format == MrzFormat.Td1 && failing.Contains("documentNumber"))
             spans.Add(new MrzSpan(0, 5, 25));
-        var likelihood = Likelihood(lines);
         var lowest = 1f;
         foreach (var span in spans)
             for (var column = span.Start; column < span.Start + span.Length; column++)
@@ -331,10 +395,9 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// an impossible date, an unknown sex marker): an impossible value read with certainty is on the document, one read
     /// unsure is the OCR's. A line whose length had to be repaired has no probabilities: 0.
     /// </summary>
-    private static float InvalidFieldsCertainty(MrzResult mrz, List<MrzCandidate> lines)
+    private static float InvalidFieldsCertainty(MrzResult mrz, MrzLikelihood likelihood)
     {
         var layout = MrzLayout.For(mrz.Format);
-        var likelihood = Likelihood(lines);
         var lowest = 1f;
         foreach (var error in mrz.FieldErrors)
         {
@@ -355,7 +418,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// value that would agree gets next to none. A line whose length had to be repaired has no probabilities: 1.
     /// Null when every check agrees.
     /// </summary>
-    private static float? RepairLikelihood(MrzResult mrz, List<MrzCandidate> lines)
+    private static float? RepairLikelihood(MrzResult mrz, List<MrzCandidate> lines, MrzLikelihood likelihood)
     {
         var failing = mrz.FailingFieldChecks;
         if (failing.Count == 0)
@@ -365,7 +428,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
         // The TD1 document number check is resolved by the parser (it may overflow into the optional data).
         if (mrz.Format == MrzFormat.Td1 && failing.Contains("documentNumber"))
             specs.Add(new MrzCheckSpec("documentNumber", [new MrzSpan(0, 5, 9)], new MrzSpan(0, 14, 1)));
-        var likelihood = Likelihood(lines);
         var text = mrz.Lines.Select(l => l.ToCharArray()).ToList();
         var best = 0f;
         foreach (var spec in specs)
@@ -393,9 +455,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     /// How many letters of the surname and of the given names the recogniser read with probability under 0.5: no check
     /// digit covers the names, so these are the letters that may be wrong. Without probabilities every letter counts.
     /// </summary>
-    private static (int Surname, int GivenNames) NameDoubts(MrzResult mrz, List<MrzCandidate> lines)
+    private static (int Surname, int GivenNames) NameDoubts(MrzResult mrz, MrzLikelihood likelihood)
     {
-        var likelihood = Likelihood(lines);
         int surname = 0, given = 0;
         foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "names" or "surname" or "givenNames"))
         {
@@ -416,12 +477,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer)
     }
 
     /// <summary>Characters of the document number (as parsed) the recogniser read with probability under 0.5; without probabilities, all.</summary>
-    private static int NumberDoubts(MrzResult mrz, List<MrzCandidate> lines)
+    private static int NumberDoubts(MrzResult mrz, MrzLikelihood likelihood)
     {
         if (mrz.Format is not (MrzFormat.Td1 or MrzFormat.Td2 or MrzFormat.Td3) || mrz.LongDocumentNumber)
             return 0;
         var span = MrzLayout.For(mrz.Format).Field("documentNumber").Span;
-        var likelihood = Likelihood(lines);
         var text = mrz.Lines[span.Line];
         return Enumerable.Range(span.Start, span.Length)
             .Count(column => text[column] != '<' && likelihood(span.Line, column, text[column]) < DoubtfulLetter);

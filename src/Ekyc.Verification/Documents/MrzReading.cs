@@ -1,3 +1,4 @@
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 
@@ -31,6 +32,13 @@ public sealed record MrzReading
     /// impossible value read with certainty is printed on the document, one read unsure may be the OCR's.
     /// </summary>
     public float? InvalidFieldsCertainty { get; init; }
+    /// <summary>
+    /// Checks whose every look-alike character (0/O, 1/I, a filler against 2…) its OCR-B glyph settled surely: a look-alike
+    /// confusion no longer explains their failure.
+    /// </summary>
+    public IReadOnlyList<string> LookAlikesRuledOut { get; init; } = [];
+    /// <summary>The look-alike characters read again by their glyphs, sure or not (empty when none was).</summary>
+    internal IReadOnlyList<GlyphVerdict> GlyphVerdicts { get; init; } = [];
     /// <summary>Letters of the MRZ surname and given names read with probability under 0.5 (no check digit covers them).</summary>
     public (int Surname, int GivenNames) NameDoubts { get; init; }
     /// <summary>

@@ -1,4 +1,5 @@
 using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Specimens;
 using Ekyc.Verification.Models;
 using Ekyc.Verification.Ocr;
@@ -12,7 +13,7 @@ public sealed class OcrFixture : IDisposable
     public OcrFixture()
     {
         Models = ModelStore.Locate();
-        Reader = new MrzReader(new TextDetector(Models), new TextRecognizer(Models));
+        Reader = new MrzReader(new TextDetector(Models), new TextRecognizer(Models), OcrBGlyphs.Installed);
     }
 
     public ModelStore Models { get; }
