@@ -1,4 +1,3 @@
-using Ekyc.Verification.Documents.Specimens;
 using SkiaSharp;
 
 namespace Ekyc.Verification.Documents.Glyphs;
@@ -16,9 +15,8 @@ public sealed class OcrBGlyphs
     private readonly Dictionary<char, float[]> _templates = [];
     private readonly Dictionary<char, (float Mean, float Variance)> _moments = [];
 
-    public OcrBGlyphs(string fontPath)
+    public OcrBGlyphs(SKTypeface typeface)
     {
-        using var typeface = SKTypeface.FromFile(fontPath) ?? throw new FileNotFoundException($"OCR-B font not loadable from {fontPath}", fontPath);
         using var font = new SKFont(typeface, 10) { Subpixel = true };
         // OCR-B is monospaced: the size at which one advance is the pitch, as the MRZ prints it.
         font.Size = 10 * Pitch / font.MeasureText("M");
@@ -49,21 +47,21 @@ public sealed class OcrBGlyphs
     /// <summary>Template rows (the cell's height in template pixels).</summary>
     public int Height { get; }
 
-    private static readonly Lazy<OcrBGlyphs?> Found = new(Load);
+    private static readonly Lazy<OcrBGlyphs> Embedded = new(Load);
 
-    /// <summary>The glyphs of the system's or the vendored OCR-B (<see cref="OcrBFont"/>), built once; null where neither exists: no glyph evidence.</summary>
-    public static OcrBGlyphs? Installed => Found.Value;
+    /// <summary>
+    /// The glyphs of the OCR-B embedded in this assembly (<c>Documents/Fonts</c>, public domain), built once: never
+    /// the host's font, so a document reads the same everywhere.
+    /// </summary>
+    public static OcrBGlyphs Installed => Embedded.Value;
 
-    private static OcrBGlyphs? Load()
+    private static OcrBGlyphs Load()
     {
-        try
-        {
-            return new OcrBGlyphs(OcrBFont.Path);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
+        using var stream = typeof(OcrBGlyphs).Assembly.GetManifestResourceStream("Ekyc.Verification.OCRB.otf")
+            ?? throw new InvalidOperationException("The embedded OCR-B font is missing from Ekyc.Verification.");
+        using var data = SKData.Create(stream);
+        using var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException("The embedded OCR-B font does not load.");
+        return new OcrBGlyphs(typeface);
     }
 
     /// <summary>The ink of <paramref name="c"/>'s cell, row by row (<see cref="Pitch"/> wide).</summary>

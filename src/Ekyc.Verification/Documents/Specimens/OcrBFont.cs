@@ -2,14 +2,14 @@ namespace Ekyc.Verification.Documents.Specimens;
 
 /// <summary>
 /// Finds the OCR-B font the specimen renderer needs: the system's (Debian <c>fonts-ocr-b</c>, or the file
-/// <c>EKYC_OCRB_FONT</c> names), else the copy vendored in the repository under <c>tests/data/fonts</c>, so tests and
+/// <c>EKYC_OCRB_FONT</c> names), else the copy vendored in the repository under <c>src/Ekyc.Verification/Documents/Fonts</c>, so tests and
 /// benchmarks run on a fresh machine without the package.
 /// </summary>
 public static class OcrBFont
 {
     public const string DebianPath = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
     public const string EnvironmentVariable = "EKYC_OCRB_FONT";
-    private const string VendoredPath = "tests/data/fonts/OCRB.otf";
+    private const string VendoredPath = "src/Ekyc.Verification/Documents/Fonts/OCRB.otf";
 
     /// <summary>The font file to use; throws with what to do when there is none.</summary>
     public static string Path => Locate(Environment.GetEnvironmentVariable(EnvironmentVariable) ?? DebianPath, AppContext.BaseDirectory);
