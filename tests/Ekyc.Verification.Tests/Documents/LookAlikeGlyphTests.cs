@@ -14,7 +14,7 @@ namespace Ekyc.Verification.Tests.Documents;
 [Collection(OcrCollection.Name)]
 public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output)
 {
-    private static readonly DecisionSetGenerator Generator = new(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer());
+    private static readonly DecisionSetGenerator Generator = OcrFixture.DecisionSet();
 
     /// <summary>
     /// Genuine documents of the decision set whose MRZ the recogniser misread into look-alikes the check digits could not

@@ -18,7 +18,7 @@ namespace Ekyc.Verification.Tests.Documents;
 [Collection(OcrCollection.Name)]
 public sealed class MrzRereadTests(OcrFixture ocr, ITestOutputHelper output)
 {
-    private static readonly DecisionSetGenerator Generator = new(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer());
+    private static readonly DecisionSetGenerator Generator = OcrFixture.DecisionSet();
 
     /// <summary>
     /// Backs of ID cards photographed at ~150 dpi under uneven light (the decision set's phone capture) on which the

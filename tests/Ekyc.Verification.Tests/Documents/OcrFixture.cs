@@ -1,3 +1,4 @@
+using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Specimens;
@@ -19,11 +20,14 @@ public sealed class OcrFixture : IDisposable
     public ModelStore Models { get; }
     public MrzReader Reader { get; }
 
-    /// <summary>The renderer over Debian's OCR-B; fails (never skips) when the font is not installed.</summary>
+    /// <summary>The renderer over the system's or the vendored OCR-B (<see cref="OcrBFont"/>).</summary>
     public static SpecimenRenderer Renderer()
     {
         return new SpecimenRenderer(OcrBFont.Path);
     }
+
+    /// <summary>A decision set generator (one per test class: classes may run in parallel), to replay a case by seed and id.</summary>
+    public static DecisionSetGenerator DecisionSet() => new(FacePhotos.Locate(AppContext.BaseDirectory), Renderer());
 
     public static SKBitmap Decode(byte[] encoded)
     {

@@ -7,7 +7,7 @@ namespace Ekyc.Verification.Tests.Synthetic;
 /// <summary>The decision bench's labelled set: every label says what its images show, and a seed fixes the set.</summary>
 public class DecisionSetGeneratorTests
 {
-    private static readonly DecisionSetGenerator Generator = new(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer());
+    private static readonly DecisionSetGenerator Generator = OcrFixture.DecisionSet();
 
     [Fact]
     public void The_same_seed_plans_the_same_set_and_another_seed_another()
