@@ -16,8 +16,14 @@ public class RequestOrderTests(ServerFixture fixture) : IClassFixture<ServerFixt
     {
         using var tenant = Server.Client();
         var session = await Api.CreateSessionAsync(tenant);
-        using var customer = Server.Client(session["client_token"]!.GetValue<string>());
-        // Malformed on purpose: were it parsed before the permission check, the answer would be 400.
+        // With Expect: 100-continue the body goes out only once the server starts reading it (Kestrel sends the 100 then).
+        // Without it, a server that answers unread and closes can break the pipe under the client's write, whatever it
+        // answered (a CI run saw exactly that).
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) };
+        using var customer = new HttpClient(handler) { BaseAddress = Server.Address };
+        customer.DefaultRequestHeaders.Authorization = new("Bearer", session["client_token"]!.GetValue<string>());
+        customer.DefaultRequestHeaders.ExpectContinue = true;
+        // Malformed on purpose: were it read and parsed before the permission check, the answer would be 400.
         var huge = new StringContent("{\"reference\":" + new string('x', 2_000_000), Encoding.UTF8, "application/json");
         await Api.AssertProblemAsync(await customer.PostAsync("/v1/sessions", huge), HttpStatusCode.Forbidden, "forbidden");
     }
