@@ -41,7 +41,7 @@ public static class LivenessBench
         var observed = samples.Select(s =>
         {
             var watch = Stopwatch.StartNew();
-            var frame = ImageObservation.Observe(analyzer, s.Frame, options, new StageTimer(), eyes: true, liveness: true, screen: true);
+            var frame = ImageObservation.Observe(analyzer, s.Frame, options, new StageTimer(), eyes: true, liveness: true, screen: true, tone: true);
             times.Add(watch.Elapsed.TotalMilliseconds);
             return (Sample: s, Frame: frame);
         }).ToList();

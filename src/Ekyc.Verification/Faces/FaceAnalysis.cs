@@ -15,8 +15,6 @@ public sealed record FaceAnalysis
     public required float[] Embedding { get; init; }
     public (float Left, float Right)? EyesOpen { get; init; }
     public float? LiveProbability { get; init; }
-    /// <summary>Black level of the face box (<see cref="FaceTone"/>), measured with the anti-spoof score.</summary>
-    public double? BlackLevel { get; init; }
 
     /// <summary>Box side in pixels (boxes are square unless cut by the image border).</summary>
     public double Size => Math.Max(Box.Width, Box.Height);

@@ -75,7 +75,6 @@ public sealed class FaceAnalyzer : IDisposable
                 Embedding = embedding,
                 EyesOpen = eyes ? timer.Time("eyes", () => _eyes.OpenProbability(image.Image, landmarks, scratch.Eye)) : null,
                 LiveProbability = liveness ? timer.Time("anti_spoof", () => _antiSpoof.LiveProbability(image.Image, box, scratch.Liveness)) : null,
-                BlackLevel = liveness ? timer.Time("tone", () => FaceTone.BlackLevel(image.Image, box)) : null,
             };
         }
         finally

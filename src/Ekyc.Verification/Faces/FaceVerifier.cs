@@ -42,7 +42,8 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         var frames = new List<ImageObservation>();
         foreach (var frame in selfieFrames.Take(_options.MaxFrames))
         {
-            frames.Add(ImageObservation.Observe(_analyzer, frame, _options, timer, eyes: true, liveness: true, screen: frames.Count == 0 && _options.CheckScreenRecapture));
+            frames.Add(ImageObservation.Observe(_analyzer, frame, _options, timer, eyes: true, liveness: true,
+                screen: frames.Count == 0 && _options.CheckScreenRecapture, tone: frames.Count == 0));
             cancellationToken.ThrowIfCancellationRequested();
         }
         return frames;

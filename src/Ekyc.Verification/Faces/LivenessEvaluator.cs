@@ -142,7 +142,7 @@ internal static class LivenessEvaluator
             FaceSignal.AtLeast(FaceReasons.EyesClosed, eyes, options.EyesOpenThreshold),
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
             FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
-            .. face.BlackLevel is { } black ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, black, options.MaxFaceBlackLevel)] : Array.Empty<FaceSignal>(),
+            .. selfie.BlackLevel is { } black ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, black, options.MaxFaceBlackLevel)] : Array.Empty<FaceSignal>(),
         ];
     }
 
