@@ -427,7 +427,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         var specs = layout.Checks.Where(c => failing.Contains(c.Field)).ToList();
         // The TD1 document number check is resolved by the parser (it may overflow into the optional data).
         if (mrz.Format == MrzFormat.Td1 && failing.Contains("documentNumber"))
-            specs.Add(new MrzCheckSpec("documentNumber", [new MrzSpan(0, 5, 9)], new MrzSpan(0, 14, 1)));
+            specs.Add(MrzLayout.Td1ShortNumberCheck);
         var text = mrz.Lines.Select(l => l.ToCharArray()).ToList();
         var best = 0f;
         foreach (var spec in specs)
@@ -435,7 +435,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                 for (var column = span.Start; column < span.Start + span.Length; column++)
                 {
                     var original = text[span.Line][column];
-                    foreach (var candidate in RepairAlphabet)
+                    foreach (var candidate in CheckDigit.Alphabet)
                     {
                         if (candidate == original)
                             continue;
@@ -486,8 +486,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         return Enumerable.Range(span.Start, span.Length)
             .Count(column => text[column] != '<' && likelihood(span.Line, column, text[column]) < DoubtfulLetter);
     }
-
-    private const string RepairAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 
     private static bool Agrees(MrzCheckSpec spec, List<char[]> lines) =>
         CheckDigit.Compute(string.Concat(spec.Over.Select(s => s.Read(lines)))) == lines[spec.Digit.Line][spec.Digit.Start];

@@ -39,7 +39,7 @@ internal static class LookAlikeGlyphs
         };
         var allowed = cls switch
         {
-            MrzCharClass.AlphaNumeric => Alphabet,
+            MrzCharClass.AlphaNumeric => CheckDigit.Alphabet,
             MrzCharClass.NumericOrFiller => Digits + "<",
             MrzCharClass.Numeric => Digits,
             _ => "",
@@ -63,7 +63,7 @@ internal static class LookAlikeGlyphs
         var specs = layout.Checks.ToList();
         // The TD1 document number check is resolved by the parser (it may overflow into the optional data).
         if (mrz.Format == MrzFormat.Td1 && !mrz.LongDocumentNumber)
-            specs.Add(new MrzCheckSpec("documentNumber", [new MrzSpan(0, 5, 9)], new MrzSpan(0, 14, 1)));
+            specs.Add(MrzLayout.Td1ShortNumberCheck);
         var swapped = mrz.Corrections.Where(c => c.Reason.Contains("check digit", StringComparison.Ordinal)).Select(c => c.Reason[..c.Reason.IndexOf(':')]).ToHashSet();
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
         return specs.Where(s => failing.Contains(s.Field) || swapped.Contains(s.Field)).ToList();
@@ -93,11 +93,10 @@ internal static class LookAlikeGlyphs
     public static GlyphVerdict Judge(MrzLineCells cells, int line, int column, IReadOnlyList<char> candidates)
     {
         var scores = candidates.Select(c => (Char: c, Score: cells.Score(column, c))).OrderByDescending(s => s.Score).ToList();
-        var outside = Alphabet.Where(c => !candidates.Contains(c)).Max(c => cells.Score(column, c));
+        var outside = CheckDigit.Alphabet.Where(c => !candidates.Contains(c)).Max(c => cells.Score(column, c));
         var margin = outside > scores[0].Score ? scores[0].Score - outside : scores[0].Score - scores[1].Score;
         return new GlyphVerdict(line, column, candidates[0], scores[0].Char, margin, candidates);
     }
 
     private const string Digits = "0123456789";
-    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 }

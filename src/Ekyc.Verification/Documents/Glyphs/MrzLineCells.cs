@@ -1,4 +1,5 @@
 using System.Numerics;
+using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
 
@@ -47,7 +48,7 @@ internal sealed class MrzLineCells
         if (pitch2 <= 2)
             return null;
         var sure = Enumerable.Range(0, text.Length)
-            .Where(i => text[i] != '<' && OcrBGlyphs.Has(text[i]) && alternatives.Probability(i, text[i]) >= SureProbability)
+            .Where(i => text[i] != '<' && CheckDigit.IsMrzChar(text[i]) && alternatives.Probability(i, text[i]) >= SureProbability)
             .ToList();
         if (sure.Count < 4)
             return null;

@@ -1,3 +1,4 @@
+using Ekyc.Verification.Documents.Mrz;
 using SkiaSharp;
 
 namespace Ekyc.Verification.Documents.Glyphs;
@@ -25,7 +26,7 @@ public sealed class OcrBGlyphs
         Height = (int)MathF.Ceiling(cap.Height + 2 * margin);
         var baseline = (Height + cap.Height) / 2;
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        foreach (var c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
+        foreach (var c in CheckDigit.Alphabet)
         {
             using var cell = new SKBitmap(new SKImageInfo(Pitch, Height, SKColorType.Gray8, SKAlphaType.Opaque));
             using (var canvas = new SKCanvas(cell))
@@ -69,8 +70,4 @@ public sealed class OcrBGlyphs
 
     /// <summary>The mean of <paramref name="c"/>'s ink and the sum of its squared deviations.</summary>
     public (float Mean, float Variance) Moments(char c) => _moments[c];
-
-    public static bool Has(char c) => CheckDigitAlphabet.Contains(c);
-
-    private const string CheckDigitAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 }

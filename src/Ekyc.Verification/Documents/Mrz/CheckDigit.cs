@@ -29,4 +29,7 @@ public static class CheckDigit
     };
 
     public static bool IsMrzChar(char c) => ValueOf(c) >= 0;
+
+    /// <summary>Every character an MRZ may hold.</summary>
+    public const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 }

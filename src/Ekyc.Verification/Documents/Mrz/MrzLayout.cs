@@ -28,6 +28,12 @@ internal sealed record MrzLayout(MrzFormat Format, int LineCount, int LineLength
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
+    /// <summary>
+    /// The TD1 document number's check when the number fits its nine characters; the parser resolves it (a longer number
+    /// overflows into the optional data, its check digit after it), so it is not among the layout's checks.
+    /// </summary>
+    public static readonly MrzCheckSpec Td1ShortNumberCheck = new("documentNumber", [new(0, 5, 9)], new(0, 14, 1));
+
     private static readonly MrzLayout Td1 = new(MrzFormat.Td1, 3, 30,
     [
         new("documentCode", new(0, 0, 2), MrzCharClass.Alpha),

@@ -186,7 +186,7 @@ public static class MrzParser
         longNumber = line[14] == '<' && optional[0] != '<';
         if (!longNumber)
         {
-            var spec = new MrzCheckSpec("documentNumber", [new(0, 5, 9)], new(0, 14, 1));
+            var spec = MrzLayout.Td1ShortNumberCheck;
             var check = Evaluate(spec, lines);
             if (!check.Ok && autocorrect && TrySwapFix(MrzLayout.For(MrzFormat.Td1), spec, lines, corrections, likelihood, unsettled))
                 check = Evaluate(spec, lines);
