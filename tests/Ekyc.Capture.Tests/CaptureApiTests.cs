@@ -45,7 +45,7 @@ public sealed class CaptureApiTests(CaptureServer server) : IClassFixture<Captur
     public void The_public_base_url_replaces_the_requests_host()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new EkycOptions { PublicBaseUrl = "https://kyc.example.com/" });
-        var links = new CaptureLinks(null!, null!, options, TimeProvider.System);
+        var links = new CaptureLinks(null!, options, TimeProvider.System);
         var request = new DefaultHttpContext().Request;
         request.Scheme = "http";
         request.Host = new HostString("10.0.0.5:8080");

@@ -78,12 +78,17 @@ public static class CaptureApi
 
     private static async Task<ContentHttpResult> QrAsync(string id, Caller caller, HttpContext http, CaptureService capture, CaptureLinks links)
     {
-        await capture.LoadAsync(caller, id, withImages: false, http.RequestAborted);
         // A client token is its own link; the tenant gets the link of the session's token while it is valid.
-        var url = caller.IsClientToken
-            ? links.UrlFor(http.Request, id, http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim())
-            : await links.ForTenantAsync(caller, id, http.Request, http.RequestAborted)
-              ?? throw new ApiException(410, "capture_link_expired", "Capture link expired", "The session's client token has expired.");
+        string? token;
+        if (caller.IsClientToken)
+        {
+            await capture.LoadAsync(caller, id, withImages: false, http.RequestAborted);
+            token = http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        }
+        else
+            token = await capture.CaptureTokenAsync(caller, id, http.RequestAborted);
+        var url = links.UrlFor(http.Request, id,
+            token ?? throw new ApiException(410, "capture_link_expired", "Capture link expired", "The session's client token has expired."));
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Content(CaptureQr.Svg(url), "image/svg+xml");
     }

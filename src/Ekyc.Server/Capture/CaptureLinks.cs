@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Ekyc.Server.Auth;
 using Ekyc.Server.Data;
 using Ekyc.Server.Options;
 using Ekyc.Server.Storage;
@@ -12,9 +11,9 @@ namespace Ekyc.Server.Capture;
 /// The <c>capture_url</c> of a session: <c>{public base}/capture/{session id}#t={client token}</c>. The token rides in
 /// the fragment, which browsers never send to a server nor put in a Referer, so it stays out of access logs. The
 /// token is also kept sealed (AES-GCM, bound to the session id) beside its hash, so the tenant's <c>GET</c> can show
-/// the same link again until the token expires.
+/// the same link again until the token expires. Reads and writes run inside the caller's connection and transaction.
 /// </summary>
-public sealed class CaptureLinks(Database database, Encryptor encryptor, IOptions<EkycOptions> options, TimeProvider time)
+public sealed class CaptureLinks(Encryptor encryptor, IOptions<EkycOptions> options, TimeProvider time)
 {
     public const string PagePath = "/capture/";
 
@@ -22,19 +21,16 @@ public sealed class CaptureLinks(Database database, Encryptor encryptor, IOption
         await connection.ExecuteAsync("UPDATE sessions SET client_token_enc = @sealed WHERE id = @sessionId",
             new { sessionId, @sealed = encryptor.EncryptField(token, SealOwner(sessionId)) }, transaction);
 
-    /// <summary>The link for the tenant while its token is valid, else null (also for a client-token caller).</summary>
-    public async Task<string?> ForTenantAsync(Caller caller, string sessionId, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The session's client token while it is valid, else null.</summary>
+    public async Task<string?> ValidTokenAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string sessionId)
     {
-        if (caller.IsClientToken)
-            return null;
-        await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(string? Sealed, string? ExpiresAt)>("""
             SELECT client_token_enc, client_token_expires_at FROM sessions
-            WHERE id = @sessionId AND tenant_id = @tenant AND deleted_at IS NULL
-            """, new { sessionId, tenant = caller.TenantId });
+            WHERE id = @sessionId AND tenant_id = @tenantId AND deleted_at IS NULL
+            """, new { sessionId, tenantId }, transaction);
         if (row.Sealed is null || row.ExpiresAt is null || Clock.Parse(row.ExpiresAt) <= time.GetUtcNow())
             return null;
-        return UrlFor(request, sessionId, encryptor.DecryptField(row.Sealed, SealOwner(sessionId))!);
+        return encryptor.DecryptField(row.Sealed, SealOwner(sessionId));
     }
 
     public string UrlFor(HttpRequest request, string sessionId, string token) =>

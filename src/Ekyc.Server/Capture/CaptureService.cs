@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ekyc.Server.Auth;
 using Ekyc.Server.Data;
 using Ekyc.Server.Engines;
@@ -13,18 +14,24 @@ namespace Ekyc.Server.Capture;
 /// verdict re-reads a stored image with the document engine's first stages: CPU-bound, so at most one per core runs at
 /// a time and the others wait (a burst of prechecks cannot starve the verifications).
 /// </summary>
-public sealed class CaptureService(Database database, SessionStore sessions, ImageStore imageStore, IBlobStore blobs, RequestModelGate models,
-    IServiceProvider services)
+public sealed class CaptureService(Database database, SessionStore sessions, ImageStore imageStore, IBlobStore blobs, CaptureLinks links,
+    RequestModelGate models, IServiceProvider services)
 {
     /// <summary>The caller's session, with its images when <paramref name="withImages"/>.</summary>
     public async Task<(SessionRecord Session, IReadOnlyList<ImageRecord> Images)> LoadAsync(Caller caller, string id, bool withImages,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var session = await sessions.LoadAsync(connection, null, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
-        if (session.DeletedAt is not null)
-            throw Problems.SessionDeleted(id);
+        var session = await LoadLiveAsync(connection, caller, id);
         return (session, withImages ? await imageStore.ListAsync(connection, null, id) : []);
+    }
+
+    /// <summary>The client token behind the session's capture link while it is valid, else null.</summary>
+    public async Task<string?> CaptureTokenAsync(Caller caller, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await LoadLiveAsync(connection, caller, id);
+        return await links.ValidTokenAsync(connection, null, caller.TenantId, id);
     }
 
     public async Task<DocumentPrecheckResponse> PrecheckAsync(Caller caller, string id, string documentId, CancellationToken cancellationToken)
@@ -38,5 +45,11 @@ public sealed class CaptureService(Database database, SessionStore sessions, Ima
         var bytes = await blobs.GetAsync(caller.TenantId, image.Id, cancellationToken);
         var result = await models.RunAsync(() => precheck.Check(bytes, image.DocumentType!, image.Side!), cancellationToken);
         return new DocumentPrecheckResponse(image.Id, image.Side!, image.DocumentType!, result.Problems.Count == 0 ? "ok" : "retake", result);
+    }
+
+    private async Task<SessionRecord> LoadLiveAsync(DbConnection connection, Caller caller, string id)
+    {
+        var session = await sessions.LoadAsync(connection, null, caller.TenantId, id) ?? throw Problems.SessionNotFound(id);
+        return session.DeletedAt is null ? session : throw Problems.SessionDeleted(id);
     }
 }

@@ -80,8 +80,11 @@ public sealed record ReportResponse(
     object? Thresholds,
     bool Livemode);
 
-/// <summary>A session with its images, as a use case read it; the handler shows it as its caller may see it.</summary>
-public sealed record SessionSnapshot(SessionRecord Session, IReadOnlyList<ImageRecord> Images);
+/// <summary>
+/// A session with its images, as a use case read it; the handler shows it as its caller may see it.
+/// <paramref name="CaptureToken"/> is the valid client token behind the tenant's capture link, when asked for.
+/// </summary>
+public sealed record SessionSnapshot(SessionRecord Session, IReadOnlyList<ImageRecord> Images, string? CaptureToken = null);
 
 /// <summary>
 /// The session as its end user's client token sees it: where it stands and what it may do next, and its own uploads.

@@ -188,15 +188,13 @@ public sealed class SessionService(
         return new SessionSnapshot(session.Item1, session.images);
     }
 
-    public async Task<SessionSnapshot> GetAsync(Caller caller, string id, CancellationToken cancellationToken)
-    {
-        var (session, images) = await LoadCurrentAsync(caller, id, cancellationToken);
-        return new SessionSnapshot(session, images);
-    }
+    /// <summary>The session, with the client token of its capture link while it is valid when asked (read in the same connection).</summary>
+    public Task<SessionSnapshot> GetAsync(Caller caller, string id, CancellationToken cancellationToken, bool withCaptureToken = false) =>
+        LoadCurrentAsync(caller, id, withCaptureToken, cancellationToken);
 
     public async Task<ReportResponse> ReportAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
-        var (session, images) = await LoadCurrentAsync(caller, id, cancellationToken);
+        var (session, images, _) = await LoadCurrentAsync(caller, id, withCaptureToken: false, cancellationToken);
         var results = session.Results;
         var checks = CheckNames.All.Select(name =>
         {
@@ -281,19 +279,21 @@ public sealed class SessionService(
     /// The session as the clock says it is: read without the write lock; only a session whose time is up is re-read
     /// in a write transaction and run through the expiry step.
     /// </summary>
-    private async Task<(SessionRecord, IReadOnlyList<ImageRecord>)> LoadCurrentAsync(Caller caller, string id, CancellationToken cancellationToken)
+    private async Task<SessionSnapshot> LoadCurrentAsync(Caller caller, string id, bool withCaptureToken, CancellationToken cancellationToken)
     {
+        async Task<SessionSnapshot> Snapshot(DbConnection connection, DbTransaction? transaction, SessionRecord session) => new(session,
+            await imageStore.ListAsync(connection, transaction, id),
+            withCaptureToken ? await captureLinks.ValidTokenAsync(connection, transaction, caller.TenantId, id) : null);
+
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             var session = await LoadAsync(connection, null, caller, id);
             if (!expiry.IsDue(session))
-                return (session, await imageStore.ListAsync(connection, null, id));
+                return await Snapshot(connection, null, session);
         }
         return await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var session = await expiry.ExpireIfDueAsync(connection, transaction, await LoadAsync(connection, transaction, caller, id));
-            return (session, await imageStore.ListAsync(connection, transaction, id));
-        }, cancellationToken);
+            await Snapshot(connection, transaction, await expiry.ExpireIfDueAsync(connection, transaction, await LoadAsync(connection, transaction, caller, id))),
+            cancellationToken);
     }
 
     private async Task<SessionRecord> LoadAsync(DbConnection connection, DbTransaction? transaction, Caller caller, string id)

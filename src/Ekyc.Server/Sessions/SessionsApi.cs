@@ -54,7 +54,7 @@ public static class SessionsApi
     private static async Task<Results<Ok<SessionResponse>, Ok<ClientSessionResponse>, StatusCodeHttpResult>> GetAsync(string id, Caller caller,
         HttpContext http, SessionService service, CaptureLinks links)
     {
-        var snapshot = await service.GetAsync(caller, id, http.RequestAborted);
+        var snapshot = await service.GetAsync(caller, id, http.RequestAborted, withCaptureToken: !caller.IsClientToken);
         var session = snapshot.Session;
         var etag = $"\"{session.Id}.{session.UpdatedAt.ToUnixTimeMilliseconds()}.{session.Status.ToWire()}{(caller.IsClientToken ? ".c" : "")}\"";
         http.Response.Headers.ETag = etag;
@@ -63,7 +63,7 @@ public static class SessionsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (caller.IsClientToken)
             return TypedResults.Ok(ClientSessionResponse.From(session, snapshot.Images));
-        var capture = await links.ForTenantAsync(caller, id, http.Request, http.RequestAborted);
+        var capture = snapshot.CaptureToken is { } token ? links.UrlFor(http.Request, id, token) : null;
         return TypedResults.Ok(SessionResponse.From(session, snapshot.Images) with { CaptureUrl = capture });
     }
 
@@ -98,7 +98,7 @@ public static class SessionsApi
     private static async Task<Results<Accepted<SessionResponse>, Accepted<ClientSessionResponse>>> SubmitAsync(string id, Caller caller,
         SessionService service, CancellationToken cancellationToken)
     {
-        var (session, images) = await service.SubmitAsync(caller, id, cancellationToken);
+        var (session, images, _) = await service.SubmitAsync(caller, id, cancellationToken);
         if (caller.IsClientToken)
             return TypedResults.Accepted($"/v1/sessions/{id}", ClientSessionResponse.From(session, images));
         return TypedResults.Accepted($"/v1/sessions/{id}", SessionResponse.From(session, images));

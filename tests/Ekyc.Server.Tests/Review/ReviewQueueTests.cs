@@ -80,7 +80,7 @@ public class ReviewQueueTests : IAsyncLifetime
         Assert.Equal("alice@example.com", decided.Decision!.Review!.Reviewer);
         Assert.Equal(ids[1..], (await queue.ListAsync(tenant, new QueueFilter(null, null, null, null, null, null), CancellationToken.None)).Items.Select(i => i.SessionId));
 
-        var audit = await _server.Services.GetRequiredService<AuditLog>().ListAsync(tenant, ids[0], 50, CancellationToken.None);
+        var audit = await review.TrailAsync(asAlice, ids[0], CancellationToken.None);
         Assert.Contains(audit, a => a.Action == AuditAction.Decided && a.Email == "alice@example.com" && a.Detail == "approved: Document checked and genuine: seen the original");
         Assert.Contains(audit, a => a.Action == AuditAction.Claimed && a.Email == "alice@example.com");
         Assert.Equal(2, audit.Count(a => a.Action == AuditAction.SessionViewed));

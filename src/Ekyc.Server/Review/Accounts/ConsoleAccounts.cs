@@ -129,6 +129,13 @@ public sealed class ConsoleAccounts(Database database, AuditLog audit, IOptions<
         }, cancellationToken);
     }
 
+    /// <summary>Records a sign-out (the cookie is already gone).</summary>
+    public async Task SignedOutAsync(Reviewer reviewer, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await audit.WriteAsync(connection, null, reviewer.TenantId, reviewer.UserId, reviewer.Email, AuditAction.SignedOut, null, null);
+    }
+
     /// <summary>The account behind a cookie, or null when it was disabled or its password changed since the cookie was issued.</summary>
     public async Task<ConsoleUser?> ValidateAsync(string userId, string stamp, CancellationToken cancellationToken)
     {

@@ -6,18 +6,12 @@ using Ekyc.Server.Storage;
 namespace Ekyc.Server.Review.Audit;
 
 /// <summary>
-/// The console's audit trail (<c>console_audit</c>). Details can name a person (a decision's note, an image
-/// of an identity document), so they are sealed like the other personal data.
+/// The console's audit trail (<c>console_audit</c>), read and written inside the caller's connection and transaction.
+/// Details can name a person (a decision's note, an image of an identity document), so they are sealed like the other
+/// personal data.
 /// </summary>
-public sealed class AuditLog(Database database, Encryptor encryptor, TimeProvider time)
+public sealed class AuditLog(Encryptor encryptor, TimeProvider time)
 {
-    public async Task WriteAsync(string tenantId, string? userId, string email, string action, string? sessionId, string? detail,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await WriteAsync(connection, null, tenantId, userId, email, action, sessionId, detail);
-    }
-
     public Task WriteAsync(DbConnection connection, DbTransaction? transaction, string tenantId, string? userId, string email, string action,
         string? sessionId, string? detail)
     {
@@ -30,9 +24,8 @@ public sealed class AuditLog(Database database, Encryptor encryptor, TimeProvide
     }
 
     /// <summary>A tenant's entries, newest first, optionally of one session; at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, string? sessionId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(DbConnection connection, string tenantId, string? sessionId, int limit)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Id, string TenantId, string? UserId, string Email, string Action, string? SessionId, string? DetailEnc, string At)>("""
             SELECT id, tenant_id, user_id, email, action, session_id, detail_enc, at FROM console_audit
             WHERE tenant_id = @tenantId AND (@sessionId IS NULL OR session_id = @sessionId)

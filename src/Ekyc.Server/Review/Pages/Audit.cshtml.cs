@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ekyc.Server.Review.Pages;
 
 /// <summary>The tenant's audit trail, for admins (the page's policy).</summary>
-public sealed class AuditModel(AuditLog audit) : PageModel
+public sealed class AuditModel(ConsoleReview review) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public string? SessionId { get; private set; }
@@ -14,6 +14,6 @@ public sealed class AuditModel(AuditLog audit) : PageModel
     public async Task OnGetAsync(string? session)
     {
         SessionId = string.IsNullOrWhiteSpace(session) ? null : session.Trim();
-        Entries = await audit.ListAsync(Reviewer.From(User).TenantId, SessionId, ConsoleReview.AuditShown, HttpContext.RequestAborted);
+        Entries = await review.TrailAsync(Reviewer.From(User), SessionId, HttpContext.RequestAborted);
     }
 }

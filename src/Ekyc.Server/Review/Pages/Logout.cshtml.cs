@@ -1,12 +1,11 @@
 using Ekyc.Server.Review.Accounts;
-using Ekyc.Server.Review.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ekyc.Server.Review.Pages;
 
-public sealed class LogoutModel(AuditLog audit) : PageModel
+public sealed class LogoutModel(ConsoleAccounts accounts) : PageModel
 {
     public IActionResult OnGet() => Redirect(ReviewConsoleSetup.BasePath);
 
@@ -14,7 +13,7 @@ public sealed class LogoutModel(AuditLog audit) : PageModel
     {
         var reviewer = Reviewer.From(User);
         await HttpContext.SignOutAsync(ReviewConsoleSetup.Scheme);
-        await audit.WriteAsync(reviewer.TenantId, reviewer.UserId, reviewer.Email, AuditAction.SignedOut, null, null, HttpContext.RequestAborted);
+        await accounts.SignedOutAsync(reviewer, HttpContext.RequestAborted);
         return Redirect(ReviewConsoleSetup.BasePath + "/login");
     }
 }

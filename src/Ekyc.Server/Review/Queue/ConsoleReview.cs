@@ -46,8 +46,8 @@ public sealed class ConsoleReview(
                 return held;
             }, cancellationToken);
         }
-        await audit.WriteAsync(reviewer.TenantId, reviewer.UserId, reviewer.Email, AuditAction.SessionViewed, id, null, cancellationToken);
-        var trail = reviewer.IsAdmin ? await audit.ListAsync(reviewer.TenantId, id, AuditShown, cancellationToken) : [];
+        await AuditAsync(reviewer, AuditAction.SessionViewed, id, null, cancellationToken);
+        var trail = reviewer.IsAdmin ? await TrailAsync(reviewer, id, cancellationToken) : [];
         var mine = claim is not null && claim.UserId == reviewer.UserId && claim.IsActive(time.GetUtcNow());
         return new SessionView(session, report, history, claim, mine, trail);
     }
@@ -57,8 +57,8 @@ public sealed class ConsoleReview(
     {
         var image = await FindImageAsync(reviewer, sessionId, imageId, cancellationToken);
         var bytes = await blobs.GetAsync(reviewer.TenantId, image.Id, cancellationToken);
-        await audit.WriteAsync(reviewer.TenantId, reviewer.UserId, reviewer.Email, AuditAction.ImageViewed, sessionId,
-            $"{image.Kind} {image.Side ?? "frame " + image.FrameIndex} ({image.Id})", cancellationToken);
+        await AuditAsync(reviewer, AuditAction.ImageViewed, sessionId, $"{image.Kind} {image.Side ?? "frame " + image.FrameIndex} ({image.Id})",
+            cancellationToken);
         return (bytes, image.MediaType);
     }
 
@@ -80,7 +80,7 @@ public sealed class ConsoleReview(
         if (source is null)
             return null;
         var bytes = await blobs.GetAsync(reviewer.TenantId, source.Id, cancellationToken);
-        await audit.WriteAsync(reviewer.TenantId, reviewer.UserId, reviewer.Email, AuditAction.FaceViewed, sessionId, $"{which} face ({source.Id})", cancellationToken);
+        await AuditAsync(reviewer, AuditAction.FaceViewed, sessionId, $"{which} face ({source.Id})", cancellationToken);
         return FaceCrop.Cut(bytes, box);
     }
 
@@ -111,7 +111,20 @@ public sealed class ConsoleReview(
     {
         var released = await database.InTransactionAsync((connection, transaction) => ReviewClaims.ReleaseAsync(connection, transaction, id, reviewer.UserId), cancellationToken);
         if (released > 0)
-            await audit.WriteAsync(reviewer.TenantId, reviewer.UserId, reviewer.Email, AuditAction.Released, id, null, cancellationToken);
+            await AuditAsync(reviewer, AuditAction.Released, id, null, cancellationToken);
+    }
+
+    /// <summary>The tenant's audit trail, newest first, optionally of one session (the admins' page and session view).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> TrailAsync(Reviewer reviewer, string? sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await audit.ListAsync(connection, reviewer.TenantId, sessionId, AuditShown);
+    }
+
+    private async Task AuditAsync(Reviewer reviewer, string action, string? sessionId, string? detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await audit.WriteAsync(connection, null, reviewer.TenantId, reviewer.UserId, reviewer.Email, action, sessionId, detail);
     }
 
     private async Task<ImageRecord> FindImageAsync(Reviewer reviewer, string sessionId, string imageId, CancellationToken cancellationToken)
