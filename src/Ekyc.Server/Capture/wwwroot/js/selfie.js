@@ -155,6 +155,8 @@ export function selfieStep(state, next) {
     if (value === 'current') item.setAttribute('aria-current', 'step');
     else item.removeAttribute('aria-current');
     item.querySelector('.state').textContent = value === 'done' ? ` (${t('challenge_move_done')})` : '';
+    // A move seen shows a tick instead of its arrow, so the list reads as progress at a glance.
+    item.querySelector('.arrow').textContent = value === 'done' ? '✓' : ARROWS[item.dataset.move] ?? '•';
   }
 
   /** Samples frames until the server sees the step's pose; shows its hint when it changes. */
