@@ -9,9 +9,11 @@ using SkiaSharp;
 namespace Ekyc.Bench.Attacks;
 
 /// <summary>
-/// <c>attacks --url URL --key KEY --pid PID [--runs N]</c>: the costly-request attacks of the hardening review, against
-/// any running server (so an old build and a new one can be measured the same way): latency of each request and the
-/// server's resident memory (sampled from <c>/proc/PID/status</c> every 10 ms) before and at its peak.
+/// <c>attacks --url URL --key KEY --pid PID [--runs N] [--jpeg FILE]</c>: the costly-request attacks of the hardening
+/// review, against any running server (so an old build and a new one can be measured the same way): latency of each
+/// request and the server's resident memory (sampled from <c>/proc/PID/status</c> every 10 ms) before and at its peak.
+/// <c>--jpeg</c> adds uploads of the given JPEG, e.g. the many-scan progressive one (no progressive encoder ships with .NET: make it
+/// with libjpeg's <c>jpegtran -scans</c>, see README).
 /// </summary>
 public static class AttackBench
 {
@@ -22,10 +24,17 @@ public static class AttackBench
         var key = Arg("--key");
         var pid = int.Parse(Arg("--pid"));
         var runs = args.Contains("--runs") ? int.Parse(Arg("--runs")) : 3;
+        var jpeg = args.Contains("--jpeg") ? await File.ReadAllBytesAsync(Arg("--jpeg")) : null;
 
         using var tenant = Client(url, key);
         var bomb = PngFiles.AllBlack(12_000, 3_333);
         Console.WriteLine($"pixel-bomb PNG: 12000x3333, {bomb.Length / 1024} KiB; server pid {pid}");
+        if (jpeg is not null)
+        {
+            using var codec = SKCodec.Create(new MemoryStream(jpeg));
+            Console.WriteLine($"JPEG: {codec.Info.Width}x{codec.Info.Height}, {Ekyc.Server.Uploads.JpegScans.Count(jpeg, 1000)} scans, " +
+                $"{jpeg.Length / 1024} KiB");
+        }
         for (var run = 0; run < runs; run++)
         {
             await MeasureAsync($"6 parallel selfies of 8 bomb frames (session accepting) #{run + 1}", pid, async () =>
@@ -38,6 +47,23 @@ public static class AttackBench
                 var sessions = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SubmittedAsync(tenant)));
                 return await Task.WhenAll(sessions.Select(id => TimeAsync(() => tenant.PostAsync($"/v1/sessions/{id}/selfie", Frames(bomb, 8)))));
             });
+            if (jpeg is not null)
+            {
+                await MeasureAsync($"8 frames of the JPEG as one selfie (session accepting) #{run + 1}", pid, async () =>
+                {
+                    var id = await ReadyForSelfieAsync(tenant);
+                    return [await TimeAsync(() => tenant.PostAsync($"/v1/sessions/{id}/selfie", Frames(jpeg, 8)))];
+                });
+                await MeasureAsync($"the JPEG as a document #{run + 1}", pid, async () =>
+                {
+                    var created = JsonNode.Parse(await (await tenant.PostAsJsonAsync("/v1/sessions", new { reference = "attack" })).Content.ReadAsStringAsync())!;
+                    var form = new MultipartFormDataContent
+                    {
+                        { new StringContent("front"), "side" }, { new StringContent("passport"), "type" }, { new ByteArrayContent(jpeg), "file", "d.jpg" },
+                    };
+                    return [await TimeAsync(() => tenant.PostAsync($"/v1/sessions/{created["id"]!.GetValue<string>()}/documents", form))];
+                });
+            }
             await MeasureAsync($"55 MB JSON body from a client token #{run + 1}", pid, async () =>
             {
                 var created = JsonNode.Parse(await (await tenant.PostAsJsonAsync("/v1/sessions", new { reference = "attack" })).Content.ReadAsStringAsync())!;

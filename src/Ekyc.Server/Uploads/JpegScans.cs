@@ -1,20 +1,29 @@
 namespace Ekyc.Server.Uploads;
 
-/// <summary>Counts the scans (SOS segments) of a JPEG by walking its markers, without decoding anything.</summary>
+/// <summary>Walks a JPEG's markers without decoding anything: how many scans it has, and whether it reaches its end.</summary>
 public static class JpegScans
 {
     private const byte StartOfScan = 0xDA;
     private const byte EndOfImage = 0xD9;
 
     /// <summary>The number of scans, counting stops once <paramref name="stopAfter"/> is passed.</summary>
-    public static int Count(ReadOnlySpan<byte> jpeg, int stopAfter)
+    public static int Count(ReadOnlySpan<byte> jpeg, int stopAfter) => Walk(jpeg, stopAfter).Scans;
+
+    /// <summary>
+    /// Whether the markers lead to the end-of-image marker. A progressive JPEG cut short decodes "successfully" (the scans
+    /// that arrived are shown, the rest is left coarse), and a decoder skips garbage in the data with a warning, so such
+    /// files are found by their structure, not by the decoder.
+    /// </summary>
+    public static bool ReachesEnd(ReadOnlySpan<byte> jpeg) => Walk(jpeg, int.MaxValue).Ended;
+
+    private static (int Scans, bool Ended) Walk(ReadOnlySpan<byte> jpeg, int stopAfter)
     {
         var scans = 0;
         var i = 2; // after SOI
-        while (i + 3 < jpeg.Length && scans <= stopAfter)
+        while (i + 1 < jpeg.Length && scans <= stopAfter)
         {
             if (jpeg[i] != 0xFF)
-                return scans; // not at a marker: a corrupt file, left to the decoder to refuse
+                return (scans, false); // not at a marker: a corrupt file
             var marker = jpeg[i + 1];
             if (marker == 0xFF)
             {
@@ -22,15 +31,17 @@ public static class JpegScans
                 continue;
             }
             if (marker == EndOfImage)
-                return scans;
+                return (scans, true);
             if (marker is 0x01 or (>= 0xD0 and <= 0xD7))
             {
                 i += 2; // markers without a length
                 continue;
             }
+            if (i + 3 >= jpeg.Length)
+                return (scans, false);
             var length = (jpeg[i + 2] << 8) | jpeg[i + 3];
             if (length < 2)
-                return scans;
+                return (scans, false);
             i += 2 + length;
             if (marker != StartOfScan)
                 continue;
@@ -39,6 +50,6 @@ public static class JpegScans
             while (i + 1 < jpeg.Length && !(jpeg[i] == 0xFF && jpeg[i + 1] != 0x00 && jpeg[i + 1] is not (>= 0xD0 and <= 0xD7)))
                 i++;
         }
-        return scans;
+        return (scans, false);
     }
 }
