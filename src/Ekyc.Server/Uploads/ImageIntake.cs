@@ -56,8 +56,8 @@ public static class ImageIntake
     /// <summary>
     /// Decodes the whole image: a truncated or corrupt file must be refused now, not fail later in processing. A JPEG is
     /// decoded at the codec's smallest scale (1/8 a side): every coefficient is still entropy-decoded, so damage anywhere
-    /// is found, but the inverse transform and the bitmap shrink 64-fold (a 36 MP upload took about 2 s and 240 MiB in
-    /// full, under a tenth of both so).
+    /// is found, but the inverse transform and the bitmap shrink 64-fold (a 36 MP baseline JPEG no longer makes a 140 MB
+    /// bitmap; a progressive one still needs the decoder's coefficient buffers).
     /// </summary>
     public static AcceptedImage Decode(ImageHeader header)
     {
