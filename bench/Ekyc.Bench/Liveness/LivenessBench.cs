@@ -6,10 +6,11 @@ using Ekyc.Verification.Models;
 namespace Ekyc.Bench.Liveness;
 
 /// <summary>
-/// <c>liveness [--photos DIR] [--variants N] [--seed S] [--out DIR] [--verbose]</c>: generates the liveness set
+/// <c>liveness [--photos DIR] [--variants N] [--seed S] [--out DIR] [--from DIR] [--kept-crop-only] [--verbose]</c>: generates the liveness set
 /// (<see cref="LivenessSetGenerator"/>), runs the passive liveness decision on every frame, and prints the signals per
 /// presentation, the pass-threshold sweep on the tuning split and the outcome table (BPCER, APCER per attack) on both
-/// splits at the configured thresholds. <c>--out</c> writes the frames for inspection.
+/// splits at the configured thresholds. <c>--out</c> writes the frames for inspection, <c>--from</c> reads them back;
+/// <c>--kept-crop-only</c> turns off the anti-spoof reading of a close face's extended context, for comparison.
 /// </summary>
 public static class LivenessBench
 {
@@ -23,7 +24,7 @@ public static class LivenessBench
         var variants = int.Parse(Arg("--variants") ?? "2");
         var seed = int.Parse(Arg("--seed") ?? "12");
         var verbose = args.Contains("--verbose");
-        var options = new FaceOptions();
+        var options = new FaceOptions { AntiSpoofExtendedContext = !args.Contains("--kept-crop-only") };
         using var models = ModelStore.Locate();
         using var analyzer = new FaceAnalyzer(models, options);
 

@@ -25,7 +25,7 @@ public sealed class FaceAnalyzer : IDisposable
         _landmarker = new FaceLandmarker(models);
         _embedder = new FaceEmbedder(models);
         _eyes = new EyeStateClassifier(models);
-        _antiSpoof = new AntiSpoofClassifier(models);
+        _antiSpoof = new AntiSpoofClassifier(models, options.AntiSpoofExtendedContext);
     }
 
     /// <summary>The version string reported with every result.</summary>

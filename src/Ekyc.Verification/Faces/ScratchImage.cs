@@ -35,6 +35,20 @@ internal sealed class ScratchImage : IDisposable
         Canvas.Flush();
     }
 
+    /// <summary>
+    /// Renders <paramref name="source"/> into the whole bitmap; where it reaches beyond the image, the image's border pixels
+    /// are repeated outwards (a neutral continuation of the scene, where a constant colour would be an edge of its own).
+    /// </summary>
+    public void RenderExtended(SKImage image, SKRect source)
+    {
+        var toBitmap = SKMatrix.Concat(SKMatrix.CreateScale(Width / source.Width, Height / source.Height), SKMatrix.CreateTranslation(-source.Left, -source.Top));
+        using var shader = image.ToShader(SKShaderTileMode.Clamp, SKShaderTileMode.Clamp, Sampling, toBitmap);
+        using var paint = new SKPaint { Shader = shader };
+        Canvas.ResetMatrix();
+        Canvas.DrawRect(0, 0, Width, Height, paint);
+        Canvas.Flush();
+    }
+
     /// <summary>Renders the image through <paramref name="transform"/> (image pixels → bitmap pixels).</summary>
     public void Render(SKImage image, SKMatrix transform, SKColor background)
     {

