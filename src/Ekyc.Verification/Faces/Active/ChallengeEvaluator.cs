@@ -41,7 +41,7 @@ public static class ChallengeEvaluator
         else if (parallax is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
         else if (found.Count < challenge.Moves.Count)
-            (failure, fatal) = AllSeen(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
+            (failure, fatal) = ShownInAnotherOrder(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
         else if (parallax is null || parallax < limits.MinParallax)
             failure = ParallaxUncertain;
         else if (identity < limits.SamePerson)
@@ -64,10 +64,27 @@ public static class ChallengeEvaluator
         return found;
     }
 
-    /// <summary>Every prescribed move appears somewhere, just not in the prescribed order: a replayed recording.</summary>
-    private static bool AllSeen(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
+    /// <summary>
+    /// A replayed recording: every prescribed move appears, and the moves the frames show, in frame order, cannot be the
+    /// prescribed ones with some missed — a move came before one it must follow. A live answer whose first move did not
+    /// register (a blink the eye model read open) shows the rest in order, and that is a move not completed, not a replay.
+    /// </summary>
+    private static bool ShownInAnotherOrder(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
     {
-        var seen = poses.Select(p => p.Move(limits.TurnYaw, limits.EyesOpen)).OfType<ChallengeMove>().ToHashSet();
-        return moves.All(seen.Contains);
+        var shown = new List<ChallengeMove>();
+        foreach (var move in poses.Select(p => p.Move(limits.TurnYaw, limits.EyesOpen)).OfType<ChallengeMove>())
+            if (shown.Count == 0 || shown[^1] != move)
+                shown.Add(move);
+        return moves.All(shown.Contains) && !InPrescribedOrder(shown, moves);
+    }
+
+    /// <summary>Whether <paramref name="shown"/> is <paramref name="moves"/> with some left out (a subsequence).</summary>
+    private static bool InPrescribedOrder(IReadOnlyList<ChallengeMove> shown, IReadOnlyList<ChallengeMove> moves)
+    {
+        var next = 0;
+        foreach (var move in moves)
+            if (next < shown.Count && shown[next] == move)
+                next++;
+        return next == shown.Count;
     }
 }

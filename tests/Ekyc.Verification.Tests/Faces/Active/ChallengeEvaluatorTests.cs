@@ -35,6 +35,27 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void A_first_move_missed_with_the_others_shown_in_order_is_not_completed_not_a_replay()
+    {
+        // Blink, turn left, blink: the first blink read open, then the turn and the second blink in order. The greedy
+        // match binds the first blink to the last frame, so no turn follows it; the moves shown are still in order.
+        var blinkLeftBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var outcome = Evaluate(blinkLeftBlink, Head(0), Head(0, eyes: 0.9f, seed: 2), Head(30, seed: 3), Head(0, eyes: 0.05f, seed: 4));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_move_shown_before_one_it_must_follow_fails_as_a_replay_even_with_a_move_missing()
+    {
+        // Blink, turn left, blink answered by a recording of turn left, blink, turn right: every move seen, the turn first.
+        var blinkLeftBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var outcome = Evaluate(blinkLeftBlink, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(-30, seed: 4));
+        Assert.Equal(ChallengeEvaluator.WrongOrder, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
     public void A_missing_move_is_not_completed_and_goes_to_review()
     {
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(5, seed: 4));

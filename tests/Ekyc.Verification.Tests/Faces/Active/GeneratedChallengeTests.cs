@@ -65,6 +65,17 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void A_live_answer_whose_first_blink_the_eye_model_reads_open_is_not_completed_not_a_replay()
+    {
+        // Measured: on this seed the painted first blink reads one eye open (p 0.89), the turn and the second blink register.
+        IReadOnlyList<ChallengeMove> blinkLeftBlink = [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink];
+        var outcome = Judge(blinkLeftBlink, Capture.Genuine(Photo(Photos[4]), blinkLeftBlink, seed: 13)); // SeanConnery.jpg
+        Assert.Equal([ChallengeMove.TurnLeft, ChallengeMove.Blink], outcome.Poses.Select(p => p.Move(0.2, 0.5)).OfType<ChallengeMove>().Distinct());
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
+    }
+
+    [Fact]
     public void Someone_else_showing_the_moves_fails_as_a_different_person()
     {
         var outcome = Judge(LeftBlinkRight, Capture.Attack(ChallengeAttack.DifferentPerson, Photo(Photos[3]), Photo(Photos[6]), LeftBlinkRight, seed: 8));
