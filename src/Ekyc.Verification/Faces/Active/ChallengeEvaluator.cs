@@ -26,9 +26,11 @@ public static class ChallengeEvaluator
             return new ChallengeOutcome(challenge, [], [], null, 0, TooFewFaces, false);
 
         var poses = usable.Select(x => new FramePose(x.Frame, x.Face!.Yaw - reference.Yaw,
-            x.Face.EyesOpen is { } e ? Math.Max(e.Left, e.Right) : 1)).ToList();
+            x.Face.EyesOpen is { } e ? FramePose.BothEyes(e.Left, e.Right) : 1)).ToList();
         var identity = usable.Skip(1).Min(x => FaceAnalyzer.Similarity(reference, x.Face!));
-        var found = InOrder(challenge.Moves, poses, limits);
+        // The moves come after the reference: a reference with closed eyes is no blink (it let a replay pass).
+        var moving = poses.Where(p => p.Frame > 0).ToList();
+        var found = InOrder(challenge.Moves, moving, limits);
         var turns = found.Where(f => f.Move != ChallengeMove.Blink).ToList();
         // The turn frame furthest from a plane: one clear turn is the 3-D evidence; a photo never gives one.
         double? parallax = turns.Count == 0 ? null : turns.Max(t => MotionParallax.Residual(reference.Landmarks, faces[t.Frame]!.Landmarks));
@@ -41,7 +43,7 @@ public static class ChallengeEvaluator
         else if (parallax is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
         else if (found.Count < challenge.Moves.Count)
-            (failure, fatal) = ShownInAnotherOrder(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
+            (failure, fatal) = ShownInAnotherOrder(challenge.Moves, moving, limits) ? (WrongOrder, true) : (NotCompleted, false);
         else if (parallax is null || parallax < limits.MinParallax)
             failure = ParallaxUncertain;
         else if (identity < limits.SamePerson)
@@ -65,9 +67,11 @@ public static class ChallengeEvaluator
     }
 
     /// <summary>
-    /// A replayed recording: every prescribed move appears, and the moves the frames show, in frame order, cannot be the
-    /// prescribed ones with some missed — a move came before one it must follow. A live answer whose first move did not
-    /// register (a blink the eye model read open) shows the rest in order, and that is a move not completed, not a replay.
+    /// A replayed recording: every prescribed move appears, and the moves the frames show, in frame order, are not the
+    /// prescribed ones with only blinks missed or the last moves missing. A live answer whose blink the eye model read
+    /// open shows the other moves in order: a move not completed (review), not a replay. A turn missed before the moves
+    /// shown is not excused, since a recording of the moves in another order shows just that; the price is that a
+    /// recording of turn, blink, blink answering blink, turn, blink is reviewed, not failed.
     /// </summary>
     private static bool ShownInAnotherOrder(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
     {
@@ -78,13 +82,17 @@ public static class ChallengeEvaluator
         return moves.All(shown.Contains) && !InPrescribedOrder(shown, moves);
     }
 
-    /// <summary>Whether <paramref name="shown"/> is <paramref name="moves"/> with some left out (a subsequence).</summary>
+    /// <summary>Whether <paramref name="shown"/> is <paramref name="moves"/> with blinks left out and the last moves missing.</summary>
     private static bool InPrescribedOrder(IReadOnlyList<ChallengeMove> shown, IReadOnlyList<ChallengeMove> moves)
     {
         var next = 0;
         foreach (var move in moves)
+        {
             if (next < shown.Count && shown[next] == move)
                 next++;
+            else if (move != ChallengeMove.Blink && next < shown.Count)
+                return false;
+        }
         return next == shown.Count;
     }
 }

@@ -56,6 +56,27 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void A_reference_with_closed_eyes_is_no_blink()
+    {
+        // Turn left, blink, as a recording answering blink, turn left, blink: the reference's closed eyes must not count
+        // as the first blink (a photo caught mid-blink let such a replay pass).
+        var blinkLeftBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var outcome = Evaluate(blinkLeftBlink, Head(0, eyes: 0.05f), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3));
+        Assert.False(outcome.Passed);
+        Assert.DoesNotContain(outcome.Found, f => f.Frame == 0);
+    }
+
+    [Theory]
+    [InlineData(0.01, 0.63, true)]
+    [InlineData(0.02, 0.51, true)]
+    [InlineData(0.05, 0.05, true)]
+    [InlineData(0.0, 1.0, false)]
+    [InlineData(0.21, 0.89, false)]
+    [InlineData(0.9, 0.95, false)]
+    public void Both_eyes_are_judged_together_so_one_eye_misread_open_still_shows_the_blink(double left, double right, bool blink) =>
+        Assert.Equal(blink, new FramePose(1, 0, FramePose.BothEyes(left, right)).Move(Limits.TurnYaw, Limits.EyesOpen) == ChallengeMove.Blink);
+
+    [Fact]
     public void A_missing_move_is_not_completed_and_goes_to_review()
     {
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(5, seed: 4));

@@ -64,15 +64,16 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         Assert.True(outcome.Fatal);
     }
 
-    [Fact]
-    public void A_live_answer_whose_first_blink_the_eye_model_reads_open_is_not_completed_not_a_replay()
+    [Theory]
+    // cage.jpg: the painted blink reads p(open) 0.51 and 0.02, then 0.70 and 0.01 — not completed when both eyes had to read closed.
+    [InlineData(3, new[] { ChallengeMove.TurnLeft, ChallengeMove.Blink, ChallengeMove.TurnRight })]
+    // SeanConnery.jpg: the first blink reads 0.21 / 0.89 and 0.18 / 0.68, the second 0.01 / 0.63 and 0.03 / 0.18 — the
+    // first blink missed and bound to the last frame, with the turn before it, failed as challenge_wrong_order.
+    [InlineData(4, new[] { ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink })]
+    public void A_blink_whose_one_eye_the_eye_model_reads_half_open_still_counts(int photo, ChallengeMove[] moves)
     {
-        // Measured: on this seed the painted first blink reads one eye open (p 0.89), the turn and the second blink register.
-        IReadOnlyList<ChallengeMove> blinkLeftBlink = [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink];
-        var outcome = Judge(blinkLeftBlink, Capture.Genuine(Photo(Photos[4]), blinkLeftBlink, seed: 13)); // SeanConnery.jpg
-        Assert.Equal([ChallengeMove.TurnLeft, ChallengeMove.Blink], outcome.Poses.Select(p => p.Move(0.2, 0.5)).OfType<ChallengeMove>().Distinct());
-        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
-        Assert.False(outcome.Fatal);
+        var outcome = Judge(moves, Capture.Genuine(Photo(Photos[photo]), moves, seed: 13));
+        Assert.True(outcome.Passed, $"{outcome.Failure}: " + string.Join(" ", outcome.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}/{p.EyesOpen:F2}")));
     }
 
     [Fact]
