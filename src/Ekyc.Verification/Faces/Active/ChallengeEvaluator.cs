@@ -26,8 +26,9 @@ public static class ChallengeEvaluator
             return new ChallengeOutcome(challenge, [], [], null, 0, TooFewFaces, false);
 
         var poses = usable.Select(x => new FramePose(x.Frame, x.Face!.Yaw - reference.Yaw,
-            x.Face.EyesOpen is { } e ? FramePose.BothEyes(e.Left, e.Right) : 1)).ToList();
-        var identity = usable.Skip(1).Min(x => FaceAnalyzer.Similarity(reference, x.Face!));
+            x.Face.EyesOpen is { } e ? FramePose.BothEyes(e.Left, e.Right) : 1,
+            x.Frame == 0 ? 1 : FaceAnalyzer.Similarity(reference, x.Face))).ToList();
+        var identity = poses.Skip(1).Min(p => p.Identity);
         // The moves come after the reference: a reference with closed eyes is no blink (it let a replay pass).
         var moving = poses.Where(p => p.Frame > 0).ToList();
         var found = InOrder(challenge.Moves, moving, limits);

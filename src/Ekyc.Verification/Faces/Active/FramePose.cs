@@ -2,7 +2,8 @@ namespace Ekyc.Verification.Faces.Active;
 
 /// <summary>What one frame shows relative to the first: the head's yaw change and whether both eyes are closed.</summary>
 /// <param name="EyesOpen">Both eyes' p(open) together (<see cref="BothEyes"/>).</param>
-public sealed record FramePose(int Frame, double YawChange, double EyesOpen)
+/// <param name="Identity">Embedding similarity to the reference frame's face (1 for the reference itself).</param>
+public sealed record FramePose(int Frame, double YawChange, double EyesOpen, double Identity = 1)
 {
     /// <summary>
     /// The two eyes judged together, as their mean p(open): a blink closes both, but the eye model reads each eye on its

@@ -117,6 +117,9 @@ public class ChallengeEvaluatorTests
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, embedding: SyntheticHead.Embedding(2), seed: 3), Head(-30, seed: 4));
         Assert.Equal(ChallengeEvaluator.DifferentPerson, outcome.Failure);
         Assert.True(outcome.Fatal);
+        // Each frame's similarity is reported, so the evidence names the frame that showed someone else.
+        Assert.Equal(outcome.Identity, outcome.Poses.Single(p => p.Frame == 2).Identity);
+        Assert.All(outcome.Poses.Where(p => p.Frame != 2), p => Assert.True(p.Identity > 0.99));
     }
 
     [Fact]
