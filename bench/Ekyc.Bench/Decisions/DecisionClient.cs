@@ -46,11 +46,19 @@ public static class DecisionClient
         return new DecisionOutcome(label, report["status"]!.GetValue<string>(), report["decision"]?["rule"]?.GetValue<string>() ?? "", findings, scores, elapsed);
     }
 
-    /// <summary>The signals of a check's evidence that did not pass (documents: <c>status</c>; faces: <c>passed</c>), with their values.</summary>
+    /// <summary>
+    /// The signals of a check's evidence that did not pass (documents: <c>status</c>; faces: <c>passed</c>), with their values,
+    /// and a liveness challenge's evidence when it was not passed (moves found, each frame's yaw, eyes and identity).
+    /// </summary>
     private static List<string> Signals(JsonNode check) =>
-        check["evidence"]?["signals"] is JsonArray signals
-            ? [.. signals.Select(s => s!).Where(NotPassed).Select(s => $"{s["code"] ?? s["name"]}:{s["status"] ?? s["passed"]}({s["reason"]})={s["value"]?.ToJsonString()}")]
-            : [];
+    [
+        .. check["evidence"]?["signals"] is JsonArray signals
+            ? signals.Select(s => s!).Where(NotPassed).Select(s => $"{s["code"] ?? s["name"]}:{s["status"] ?? s["passed"]}({s["reason"]})={s["value"]?.ToJsonString()}")
+            : [],
+        .. check["evidence"]?["challenge"] is JsonObject challenge && challenge["passed"]?.GetValue<bool>() == false
+            ? [$"challenge:fail({challenge["failure"]})={challenge.ToJsonString()}"]
+            : Array.Empty<string>(),
+    ];
 
     private static bool NotPassed(JsonNode signal) =>
         (signal["status"] is JsonValue status && status.GetValue<string>() != "pass") || (signal["passed"] is JsonValue passed && !passed.GetValue<bool>());

@@ -26,9 +26,12 @@ public static class ChallengeEvaluator
             return new ChallengeOutcome(challenge, [], [], null, 0, TooFewFaces, false);
 
         var poses = usable.Select(x => new FramePose(x.Frame, x.Face!.Yaw - reference.Yaw,
-            x.Face.EyesOpen is { } e ? Math.Max(e.Left, e.Right) : 1)).ToList();
-        var identity = usable.Skip(1).Min(x => FaceAnalyzer.Similarity(reference, x.Face!));
-        var found = InOrder(challenge.Moves, poses, limits);
+            x.Face.EyesOpen is { } e ? FramePose.BothEyes(e.Left, e.Right) : 1,
+            x.Frame == 0 ? 1 : FaceAnalyzer.Similarity(reference, x.Face))).ToList();
+        var identity = poses.Skip(1).Min(p => p.Identity);
+        // The moves come after the reference: a reference with closed eyes is no blink (it let a replay pass).
+        var moving = poses.Where(p => p.Frame > 0).ToList();
+        var found = InOrder(challenge.Moves, moving, limits);
         var turns = found.Where(f => f.Move != ChallengeMove.Blink).ToList();
         // The turn frame furthest from a plane: one clear turn is the 3-D evidence; a photo never gives one.
         double? parallax = turns.Count == 0 ? null : turns.Max(t => MotionParallax.Residual(reference.Landmarks, faces[t.Frame]!.Landmarks));
@@ -41,7 +44,7 @@ public static class ChallengeEvaluator
         else if (parallax is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
         else if (found.Count < challenge.Moves.Count)
-            (failure, fatal) = AllSeen(challenge.Moves, poses, limits) ? (WrongOrder, true) : (NotCompleted, false);
+            (failure, fatal) = ShownInAnotherOrder(challenge.Moves, moving, limits) ? (WrongOrder, true) : (NotCompleted, false);
         else if (parallax is null || parallax < limits.MinParallax)
             failure = ParallaxUncertain;
         else if (identity < limits.SamePerson)
@@ -64,10 +67,33 @@ public static class ChallengeEvaluator
         return found;
     }
 
-    /// <summary>Every prescribed move appears somewhere, just not in the prescribed order: a replayed recording.</summary>
-    private static bool AllSeen(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
+    /// <summary>
+    /// A replayed recording: every prescribed move appears, and the moves the frames show, in frame order, are not the
+    /// prescribed ones with only blinks missed or the last moves missing. A live answer whose blink the eye model read
+    /// open shows the other moves in order: a move not completed (review), not a replay. A turn missed before the moves
+    /// shown is not excused, since a recording of the moves in another order shows just that; the price is that a
+    /// recording of turn, blink, blink answering blink, turn, blink is reviewed, not failed.
+    /// </summary>
+    private static bool ShownInAnotherOrder(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
     {
-        var seen = poses.Select(p => p.Move(limits.TurnYaw, limits.EyesOpen)).OfType<ChallengeMove>().ToHashSet();
-        return moves.All(seen.Contains);
+        var shown = new List<ChallengeMove>();
+        foreach (var move in poses.Select(p => p.Move(limits.TurnYaw, limits.EyesOpen)).OfType<ChallengeMove>())
+            if (shown.Count == 0 || shown[^1] != move)
+                shown.Add(move);
+        return moves.All(shown.Contains) && !InPrescribedOrder(shown, moves);
+    }
+
+    /// <summary>Whether <paramref name="shown"/> is <paramref name="moves"/> with blinks left out and the last moves missing.</summary>
+    private static bool InPrescribedOrder(IReadOnlyList<ChallengeMove> shown, IReadOnlyList<ChallengeMove> moves)
+    {
+        var next = 0;
+        foreach (var move in moves)
+        {
+            if (next < shown.Count && shown[next] == move)
+                next++;
+            else if (move != ChallengeMove.Blink && next < shown.Count)
+                return false;
+        }
+        return next == shown.Count;
     }
 }

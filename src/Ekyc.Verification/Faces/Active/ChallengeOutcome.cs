@@ -25,6 +25,7 @@ public sealed record ChallengeOutcome(
             ["frame"] = p.Frame,
             ["yaw_change"] = Math.Round(p.YawChange, 3),
             ["eyes_open"] = Math.Round(p.EyesOpen, 3),
+            ["identity"] = Math.Round(p.Identity, 3),
         }).ToArray(),
         ["homography_residual"] = Parallax is { } r ? Math.Round(r, 4) : null,
         ["homography_residual_min"] = thresholds.MinParallax,

@@ -55,7 +55,7 @@ public static class PoseGuide
 
     private static PoseVerdict JudgeMove(PoseReading reading, ChallengeMove move, double referenceYaw, FaceOptions options)
     {
-        var pose = new FramePose(0, reading.Yaw - referenceYaw, Math.Max(reading.EyesOpenLeft, reading.EyesOpenRight));
+        var pose = new FramePose(0, reading.Yaw - referenceYaw, FramePose.BothEyes(reading.EyesOpenLeft, reading.EyesOpenRight));
         var shows = pose.Move(options.ChallengeTurnYaw, options.EyesOpenThreshold);
         if (shows == move)
             return new PoseVerdict(shows, true, PoseHint.Ok, pose.YawChange);

@@ -35,6 +35,48 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void A_first_move_missed_with_the_others_shown_in_order_is_not_completed_not_a_replay()
+    {
+        // Blink, turn left, blink: the first blink read open, then the turn and the second blink in order. The greedy
+        // match binds the first blink to the last frame, so no turn follows it; the moves shown are still in order.
+        var blinkLeftBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var outcome = Evaluate(blinkLeftBlink, Head(0), Head(0, eyes: 0.9f, seed: 2), Head(30, seed: 3), Head(0, eyes: 0.05f, seed: 4));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_move_shown_before_one_it_must_follow_fails_as_a_replay_even_with_a_move_missing()
+    {
+        // Blink, turn left, blink answered by a recording of turn left, blink, turn right: every move seen, the turn first.
+        var blinkLeftBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var outcome = Evaluate(blinkLeftBlink, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(-30, seed: 4));
+        Assert.Equal(ChallengeEvaluator.WrongOrder, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_reference_with_closed_eyes_is_no_blink()
+    {
+        // Turn left, blink, as a recording answering blink, turn left, blink: the reference's closed eyes must not count
+        // as the first blink (a photo caught mid-blink let such a replay pass).
+        var blinkLeftBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink]);
+        var outcome = Evaluate(blinkLeftBlink, Head(0, eyes: 0.05f), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3));
+        Assert.False(outcome.Passed);
+        Assert.DoesNotContain(outcome.Found, f => f.Frame == 0);
+    }
+
+    [Theory]
+    [InlineData(0.01, 0.63, true)]
+    [InlineData(0.02, 0.51, true)]
+    [InlineData(0.05, 0.05, true)]
+    [InlineData(0.0, 1.0, false)]
+    [InlineData(0.21, 0.89, false)]
+    [InlineData(0.9, 0.95, false)]
+    public void Both_eyes_are_judged_together_so_one_eye_misread_open_still_shows_the_blink(double left, double right, bool blink) =>
+        Assert.Equal(blink, new FramePose(1, 0, FramePose.BothEyes(left, right)).Move(Limits.TurnYaw, Limits.EyesOpen) == ChallengeMove.Blink);
+
+    [Fact]
     public void A_missing_move_is_not_completed_and_goes_to_review()
     {
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(5, seed: 4));
@@ -75,6 +117,9 @@ public class ChallengeEvaluatorTests
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, embedding: SyntheticHead.Embedding(2), seed: 3), Head(-30, seed: 4));
         Assert.Equal(ChallengeEvaluator.DifferentPerson, outcome.Failure);
         Assert.True(outcome.Fatal);
+        // Each frame's similarity is reported, so the evidence names the frame that showed someone else.
+        Assert.Equal(outcome.Identity, outcome.Poses.Single(p => p.Frame == 2).Identity);
+        Assert.All(outcome.Poses.Where(p => p.Frame != 2), p => Assert.True(p.Identity > 0.99));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
     public void Synthetic_head_turns_and_blinks_pass_the_challenge_for_most_people()
     {
         var outcomes = Photos.Select((p, k) => Judge(LeftBlinkRight, Capture.Genuine(Photo(p), LeftBlinkRight, seed: k))).ToList();
-        // Measured: 5 of these 8 pass; the misses are blinks the eye model still reads as open (deep-set eyes) — README.
+        // Measured: 7 of these 8 pass (5 while a blink needed each eye read closed); the miss is sean_guru2_crop, whose
+        // turned frames the landmark fit reads erratically — README.
         Assert.True(outcomes.Count(o => o.Passed) > outcomes.Count / 2,
             string.Join("; ", outcomes.Select(o => $"{o.Failure ?? "passed"} residual {o.Parallax:F3} identity {o.Identity:F2} " +
                 string.Join(" ", o.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}/{p.EyesOpen:F2}")))));
@@ -62,6 +63,18 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         var outcome = Judge(LeftBlinkRight, Capture.Attack(ChallengeAttack.WrongOrder, photo, photo, LeftBlinkRight, seed: 7));
         Assert.Equal(ChallengeEvaluator.WrongOrder, outcome.Failure);
         Assert.True(outcome.Fatal);
+    }
+
+    [Theory]
+    // cage.jpg: the painted blink reads p(open) 0.51 and 0.02, then 0.70 and 0.01 — not completed when both eyes had to read closed.
+    [InlineData(3, new[] { ChallengeMove.TurnLeft, ChallengeMove.Blink, ChallengeMove.TurnRight })]
+    // SeanConnery.jpg: the first blink reads 0.21 / 0.89 and 0.18 / 0.68, the second 0.01 / 0.63 and 0.03 / 0.18 — the
+    // first blink missed and bound to the last frame, with the turn before it, failed as challenge_wrong_order.
+    [InlineData(4, new[] { ChallengeMove.Blink, ChallengeMove.TurnLeft, ChallengeMove.Blink })]
+    public void A_blink_whose_one_eye_the_eye_model_reads_half_open_still_counts(int photo, ChallengeMove[] moves)
+    {
+        var outcome = Judge(moves, Capture.Genuine(Photo(Photos[photo]), moves, seed: 13));
+        Assert.True(outcome.Passed, $"{outcome.Failure}: " + string.Join(" ", outcome.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}/{p.EyesOpen:F2}")));
     }
 
     [Fact]
