@@ -25,7 +25,7 @@ public static class EngineRegistration
             ["faces"] = "unavailable",
             ["screening"] = "unavailable",
         };
-        services.AddSingleton(_ => ModelStore.Locate(options.ModelsPath, options.InferenceThreads, options.OcrInt8));
+        services.AddSingleton(_ => ModelStore.Locate(options.ModelsPath, options.InferenceThreads));
 
         if (options.Engines.Documents)
         {

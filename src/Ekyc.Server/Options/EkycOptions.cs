@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Ekyc.Verification.Models;
 
 namespace Ekyc.Server.Options;
 
@@ -21,12 +20,6 @@ public sealed class EkycOptions : IValidatableObject
     /// </summary>
     [Range(0, 64)]
     public int InferenceThreads { get; set; }
-
-    /// <summary>
-    /// OCR models run as int8 models written from the pinned float ones by <c>bench … ocr-int8</c> into
-    /// <c>models/int8</c>: <c>None</c>, <c>Detector</c>, <c>Recognizer</c> or both (see README, Speed on realistic captures).
-    /// </summary>
-    public OcrInt8 OcrInt8 { get; set; }
 
     /// <summary>Base64 of 32 bytes; when empty a key is generated in the data folder on first start.</summary>
     public string? MasterKey { get; set; }

@@ -25,7 +25,7 @@ public static class ModelCatalog
     public const string GeneratedFolder = "int8";
 
     public static readonly ModelFile OcrDetectInt8 = new("ocr_det_int8", GeneratedFolder, "ocr_det_int8.onnx", "0804dd7691d3a72279f45c00b7a53fa1a96e3b05d7474d1bcbedfcfd5449ced4");
-    public static readonly ModelFile OcrRecognizeInt8 = new("ocr_rec_int8", GeneratedFolder, "ocr_rec_int8.onnx", "d29edbf697adc440610b55fa32b22c104d2b69f290d3b791da515e9c9a4e3518");
+    public static readonly ModelFile OcrRecognizeInt8 = new("ocr_rec_int8", GeneratedFolder, "ocr_rec_int8.onnx", "0c7ae6461d05600ae6b4f4886feafd773fca8e5a72e601c4869d7cd0f3a0af75");
 
     public static readonly IReadOnlyList<ModelFile> All =
         [FaceDetect, FaceLandmark, FaceFeature, FaceLiveness, FaceEye, OcrDetect, OcrRecognize, OcrKeys];
