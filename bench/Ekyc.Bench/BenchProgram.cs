@@ -33,6 +33,9 @@ public static class BenchProgram
             case ["liveness", ..]:
                 Liveness.LivenessBench.Run(args[1..]);
                 return 0;
+            case ["ocr-int8", ..]:
+                Quantization.OcrInt8Bench.Run(args[1..]);
+                return 0;
             case ["documents-accuracy", ..]:
                 DocumentAccuracyBench.Run(args[1..]);
                 return 0;

@@ -37,7 +37,7 @@ public static class DocumentAccuracyBench
             ? args[p + 1].Split(',').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
             : [10f, 11f, 12f, 13f, 15f, 18f, 24f];
         var certainties = new List<(MrzFormat Format, float PerChar, bool Tampered, float Certainty, float Repair)>();
-        using var models = ModelStore.Locate();
+        using var models = ModelStore.Locate(int8: Quantization.Int8Option.Parse(args));
         var options = new DocumentOptions();
         var reader = new MrzReader(new TextDetector(models), new TextRecognizer(models), OcrBGlyphs.Installed);
         var renderer = new SpecimenRenderer(OcrBFont.Path);

@@ -23,7 +23,7 @@ public static class DocumentBench
     {
         var iterations = Value(args, "--iterations") is { } n ? int.Parse(n) : 15;
         var outDir = Value(args, "--out");
-        using var models = ModelStore.Locate();
+        using var models = ModelStore.Locate(int8: Quantization.Int8Option.Parse(args));
         var renderer = new SpecimenRenderer(OcrBFont.Path);
         var passport = new MrzFields(MrzFormat.Td3, "P", "GBR", "MARTIN O BRIEN", "SARAH JANE", "K07X94B21", "GBR", "850101", 'F', "330114", "ZE184226B");
         var card = new MrzFields(MrzFormat.Td1, "ID", "FRA", "DUBOIS", "JEAN PIERRE", "X4RTBPFW4", "FRA", "900517", 'M', "310517");

@@ -33,7 +33,7 @@ public static class DocumentDecisionTable
         var perCell = Array.IndexOf(args, "--per-cell") is var i and >= 0 ? int.Parse(args[i + 1]) : 6;
         var verbose = args.Contains("--verbose");
         var outDir = Array.IndexOf(args, "--out") is var o and >= 0 ? Directory.CreateDirectory(args[o + 1]).FullName : null;
-        using var models = ModelStore.Locate();
+        using var models = ModelStore.Locate(int8: Quantization.Int8Option.Parse(args));
         // Synthetic pages carry a drawn silhouette, not a face: the portrait is left to the decisions benchmark.
         var verifier = new DocumentVerifier(models, new DocumentOptions { RequirePortrait = false });
         var renderer = new SpecimenRenderer(OcrBFont.Path);

@@ -18,8 +18,21 @@ public static class ModelCatalog
     public static readonly ModelFile OcrRecognize = new("ocr_rec", Ocr, "assets/ch_PP-OCRv4_rec_infer.onnx", "06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0");
     public static readonly ModelFile OcrKeys = new("ocr_keys", Ocr, "assets/ppocr_keys_v1.txt", "28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7");
 
+    /// <summary>
+    /// The folder beside <c>node_modules</c> holding models written from the pinned ones by code in this repository:
+    /// the int8 OCR variants of <c>bench … ocr-int8</c> (deterministic, so pinned like the rest).
+    /// </summary>
+    public const string GeneratedFolder = "int8";
+
+    public static readonly ModelFile OcrDetectInt8 = new("ocr_det_int8", GeneratedFolder, "ocr_det_int8.onnx", "0804dd7691d3a72279f45c00b7a53fa1a96e3b05d7474d1bcbedfcfd5449ced4");
+    public static readonly ModelFile OcrRecognizeInt8 = new("ocr_rec_int8", GeneratedFolder, "ocr_rec_int8.onnx", "0c7ae6461d05600ae6b4f4886feafd773fca8e5a72e601c4869d7cd0f3a0af75");
+
     public static readonly IReadOnlyList<ModelFile> All =
         [FaceDetect, FaceLandmark, FaceFeature, FaceLiveness, FaceEye, OcrDetect, OcrRecognize, OcrKeys];
+
+    /// <summary>The int8 variant of an OCR model, or null for a model that has none.</summary>
+    public static ModelFile? Int8Of(ModelFile model) =>
+        model == OcrDetect ? OcrDetectInt8 : model == OcrRecognize ? OcrRecognizeInt8 : null;
 
     public static ModelFile ByName(string name) =>
         All.FirstOrDefault(m => m.Name == name) ?? throw new ArgumentException($"Unknown model '{name}'.", nameof(name));

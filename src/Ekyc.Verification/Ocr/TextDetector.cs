@@ -1,5 +1,6 @@
 using Ekyc.Verification.Models;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using SkiaSharp;
 
 namespace Ekyc.Verification.Ocr;
@@ -21,12 +22,8 @@ public sealed class TextDetector(ModelStore models)
 
     public IReadOnlyList<TextRegion> Detect(SKBitmap image)
     {
-        var scale = Math.Min(1f, (float)MaxSide / Math.Max(image.Width, image.Height));
-        var width = Math.Max(32, (int)MathF.Round(image.Width * scale / 32) * 32);
-        var height = Math.Max(32, (int)MathF.Round(image.Height * scale / 32) * 32);
-        using var resized = OcrPixels.Resize(image, width, height);
-        var input = OcrPixels.ToTensor(resized, Mean, Std);
-
+        var input = Input(image);
+        var (width, height) = (input.Dimensions[3], input.Dimensions[2]);
         var session = models.Session(ModelCatalog.OcrDetect);
         using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]));
         var map = outputs[0].AsEnumerable<float>().ToArray();
@@ -35,6 +32,16 @@ public sealed class TextDetector(ModelStore models)
         return Regions(map, width, height)
             .Select(r => new TextRegion(ToImage(r.Box, sx, sy), r.Score))
             .ToList();
+    }
+
+    /// <summary>The detector's input for an image: shrunk to at most <see cref="MaxSide"/>, sides multiples of 32, normalised.</summary>
+    internal static DenseTensor<float> Input(SKBitmap image)
+    {
+        var scale = Math.Min(1f, (float)MaxSide / Math.Max(image.Width, image.Height));
+        var width = Math.Max(32, (int)MathF.Round(image.Width * scale / 32) * 32);
+        var height = Math.Max(32, (int)MathF.Round(image.Height * scale / 32) * 32);
+        using var resized = OcrPixels.Resize(image, width, height);
+        return OcrPixels.ToTensor(resized, Mean, Std);
     }
 
     /// <summary>Connected regions of the thresholded map, as unclipped rotated boxes in map coordinates.</summary>

@@ -1,5 +1,6 @@
 using Ekyc.Verification.Models;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using SkiaSharp;
 
 namespace Ekyc.Verification.Ocr;
@@ -49,8 +50,7 @@ public sealed class TextRecognizer
     /// </summary>
     public RecognizedText Recognize(SKBitmap image, RotatedBox box, IReadOnlyCollection<int>? mrzLengths = null)
     {
-        using var crop = mrzLengths is null ? Crop(image, box, MaxWidth, PrintedSqueeze) : Crop(image, box, MaxMrzWidth);
-        var input = OcrPixels.ToTensor(crop, Mean, Std);
+        var input = Input(image, box, mrz: mrzLengths is not null);
         var session = _models.Session(ModelCatalog.OcrRecognize);
         using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]));
         var tensor = outputs[0].AsTensor<float>();
@@ -75,6 +75,13 @@ public sealed class TextRecognizer
         {
             MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _keys),
         };
+    }
+
+    /// <summary>The recogniser's input for a region, cut out as an MRZ line or as a printed value.</summary>
+    internal static DenseTensor<float> Input(SKBitmap image, RotatedBox box, bool mrz)
+    {
+        using var crop = mrz ? Crop(image, box, MaxMrzWidth) : Crop(image, box, MaxWidth, PrintedSqueeze);
+        return OcrPixels.ToTensor(crop, Mean, Std);
     }
 
     /// <summary>The region straightened into a bitmap 48 px high, its width following the box's aspect ratio.</summary>

@@ -18,6 +18,16 @@ public class ModelStoreTests
     }
 
     [Fact]
+    public void A_store_running_the_int8_detector_names_the_command_that_writes_it()
+    {
+        var modules = Path.Combine(Directory.CreateTempSubdirectory().FullName, "node_modules");
+        var store = new ModelStore(modules, int8: OcrInt8.Detector);
+        var error = Assert.Throws<ModelUnavailableException>(() => store.Session(ModelCatalog.OcrDetect));
+        Assert.Equal(ModelCatalog.OcrDetectInt8, error.Model);
+        Assert.Contains(ModelStore.GenerateCommand, error.Message);
+    }
+
+    [Fact]
     public void A_tampered_model_is_refused()
     {
         var root = Directory.CreateTempSubdirectory().FullName;
