@@ -21,7 +21,7 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
     : IClassFixture<TurnsOnlyCaptureServer>, IClassFixture<Browsers>
 {
     [Fact]
-    public void The_real_head_motion_frames_show_a_reference_and_both_turns_but_no_blink_to_the_face_engine()
+    public void The_real_head_motion_loop_shows_a_reference_and_both_turns_but_no_blink_to_the_face_engine()
     {
         var reader = server.Services.GetRequiredService<PoseReader>();
         var options = server.Services.GetRequiredService<IOptions<FaceOptions>>().Value;
@@ -33,13 +33,18 @@ public sealed class ChallengeFlowTests(TurnsOnlyCaptureServer server, Browsers b
         Assert.True(Judge(HeadMotion.Right, ChallengeMove.TurnRight).Matched);
         Assert.Equal(PoseHint.TurnFurther, Judge(HeadMotion.SlightLeft, ChallengeMove.TurnLeft).Hint);
 
-        // Every frame of the video, for the record; none shows a blink against any frontal reference.
+        // Every frame of the video, for the record. One shows a blink against a frontal reference: a smile squeezing the
+        // eyes (p(open) 0.06 and 0.88, a mean under 0.5). It is not in the loop the fake camera plays, so the camera
+        // tests cannot answer a blink and run with turns only.
         var frames = Directory.EnumerateFiles(Path.GetDirectoryName(Photos.PathOf(HeadMotion.Frontal))!, "franck_*.jpg").Order().ToList();
         var readings = frames.Select(f => (Name: Path.GetFileName(f), Reading: Read(Path.GetFileName(f)))).ToList();
         foreach (var (name, r) in readings)
             output.WriteLine($"{name}: faces {r.Faces}, yaw {r.Yaw:F3}, eyes {r.EyesOpenLeft:F2}/{r.EyesOpenRight:F2}, face {r.FaceSize:F0} px ({r.FaceFraction:P0})");
         var references = readings.Where(r => PoseGuide.Judge(r.Reading, null, 0, options).Matched).ToList();
-        Assert.DoesNotContain(readings, r => references.Any(c => PoseGuide.Judge(r.Reading, ChallengeMove.Blink, c.Reading.Yaw, options).Matched));
+        var blinks = readings.Where(r => references.Any(c => PoseGuide.Judge(r.Reading, ChallengeMove.Blink, c.Reading.Yaw, options).Matched))
+            .Select(r => r.Name).ToList();
+        Assert.Equal(["franck_02888.jpg"], blinks);
+        Assert.DoesNotContain(blinks, b => b is HeadMotion.Frontal or HeadMotion.SlightLeft or HeadMotion.Left or HeadMotion.Right);
     }
 
     [Theory]
