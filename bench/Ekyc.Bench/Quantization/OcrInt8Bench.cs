@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Ekyc.Verification.Documents;
 using Ekyc.Verification.Models;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
@@ -154,7 +155,7 @@ public static class OcrInt8Bench
                 var actual = MrzReading(int8Recognizer, input, keys, allowed);
                 lines++;
                 characters += expected.Length;
-                var distance = Levenshtein(expected, actual);
+                var distance = EditDistance.Between(expected, actual);
                 wrong += distance;
                 differing += distance > 0 ? 1 : 0;
             }
@@ -179,23 +180,6 @@ public static class OcrInt8Bench
             previous = best;
         }
         return text.ToString();
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 
     private static float[] Output(InferenceSession session, DenseTensor<float> input)

@@ -47,23 +47,8 @@ public static class PrintedFieldComparison
     }
 
     /// <summary>Edit distance between two values, compared folded (letters and digits only).</summary>
-    public static int Differences(string printed, string mrz)
-    {
-        var (a, b) = (PrintedFieldMatcher.Normalise(printed), PrintedFieldMatcher.Normalise(mrz));
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
+    public static int Differences(string printed, string mrz) =>
+        EditDistance.Between(PrintedFieldMatcher.Normalise(printed), PrintedFieldMatcher.Normalise(mrz));
 
     /// <summary>The MRZ values compared, by field.</summary>
     private static IEnumerable<(string Field, string Value)> Values(ExtractedData mrz)
