@@ -118,7 +118,9 @@ public sealed class ModelStore : IDisposable
         };
         // Spinning intra-op threads burn the cores other requests and workers need: 5× slower under load on 2 cores.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return new InferenceSession(PathOf(model), options);
+        return model.FuseHardSwish
+            ? new InferenceSession(HardSwishFusion.Fuse(File.ReadAllBytes(PathOf(model)), out _), options)
+            : new InferenceSession(PathOf(model), options);
     }
 
     public void Dispose()
