@@ -15,7 +15,7 @@ public static class ModelCatalog
     public static readonly ModelFile FaceFeature = new("fr_feature", Faces, "model/fr_feature.onnx", "87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581");
     public static readonly ModelFile FaceLiveness = new("fr_liveness", Faces, "model/fr_liveness.onnx", "afa783b7e902fdfcf323a7240cac2a1c580c25314ea4161129dc1b0d100dc32d");
     public static readonly ModelFile FaceEye = new("fr_eye", Faces, "model/fr_eye.onnx", "1afcea006abc1ccac3c517022abde0aa092bed74ff3c9fe6878483ef9e6e38de");
-    public static readonly ModelFile OcrDetect = new("ocr_det", Ocr, "assets/ch_PP-OCRv4_det_infer.onnx", "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff", FuseHardSwish: true);
+    public static readonly ModelFile OcrDetect = new("ocr_det", Ocr, "assets/ch_PP-OCRv4_det_infer.onnx", "30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff");
     public static readonly ModelFile OcrRecognize = new("ocr_rec", Ocr, "assets/ch_PP-OCRv4_rec_infer.onnx", "06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0", FuseHardSwish: true);
     public static readonly ModelFile OcrKeys = new("ocr_keys", Ocr, "assets/ppocr_keys_v1.txt", "28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7");
 
