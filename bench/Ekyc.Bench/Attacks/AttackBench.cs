@@ -32,7 +32,7 @@ public static class AttackBench
         if (jpeg is not null)
         {
             using var codec = SKCodec.Create(new MemoryStream(jpeg));
-            Console.WriteLine($"JPEG: {codec.Info.Width}x{codec.Info.Height}, {Ekyc.Server.Uploads.JpegScans.Count(jpeg, 1000)} scans, " +
+            Console.WriteLine($"JPEG: {codec.Info.Width}x{codec.Info.Height}, {Ekyc.Server.Uploads.JpegScans.Walk(jpeg, 1000).Scans} scans, " +
                 $"{jpeg.Length / 1024} KiB");
         }
         for (var run = 0; run < runs; run++)

@@ -7,7 +7,8 @@ using SkiaSharp;
 namespace Ekyc.Server.Uploads;
 
 /// <summary>What the header of an upload says, read without decoding a pixel.</summary>
-public sealed record ImageHeader(byte[] Bytes, string MediaType, int Width, int Height, SKEncodedOrigin Origin)
+/// <param name="ReachesEnd">For a JPEG, whether its markers lead to its end-of-image marker (<see cref="JpegScans.Walk"/>).</param>
+public sealed record ImageHeader(byte[] Bytes, string MediaType, int Width, int Height, SKEncodedOrigin Origin, bool ReachesEnd)
 {
     public long Pixels => (long)Width * Height;
 }
@@ -38,9 +39,10 @@ public static class ImageIntake
             throw Problems.ImageDimensions($"The image is {width}×{height}; the limits are {limits.MaxPixels} pixels and {limits.MaxDimension} px per side.", width, height);
         if (width < limits.MinDimension || height < limits.MinDimension)
             throw Problems.ImageDimensions($"The image is {width}×{height}; each side must be at least {limits.MinDimension} px.", width, height);
-        if (mediaType == "image/jpeg" && JpegScans.Count(bytes, limits.MaxJpegScans) > limits.MaxJpegScans)
+        var (scans, ended) = mediaType == "image/jpeg" ? JpegScans.Walk(bytes, limits.MaxJpegScans) : (0, true);
+        if (scans > limits.MaxJpegScans)
             throw Problems.ImageUndecodable($"The JPEG has more than {limits.MaxJpegScans} scans; re-encode it (baseline or standard progressive).");
-        return new ImageHeader(bytes, mediaType, (int)width, (int)height, codec.EncodedOrigin);
+        return new ImageHeader(bytes, mediaType, (int)width, (int)height, codec.EncodedOrigin, ended);
     }
 
     /// <summary>Refuses a request whose images together exceed the pixel budget, before decoding any of them.</summary>
@@ -61,7 +63,7 @@ public static class ImageIntake
     /// </summary>
     public static AcceptedImage Decode(ImageHeader header)
     {
-        if (header.MediaType == "image/jpeg" && !JpegScans.ReachesEnd(header.Bytes))
+        if (!header.ReachesEnd)
             throw Problems.ImageUndecodable("The JPEG's markers do not lead to its end-of-image marker: the file is cut short or corrupt.");
         using var data = SKData.CreateCopy(header.Bytes);
         using var codec = SKCodec.Create(data) ?? throw Problems.ImageUndecodable("The image header is corrupt.");

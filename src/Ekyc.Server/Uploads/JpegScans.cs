@@ -6,17 +6,13 @@ public static class JpegScans
     private const byte StartOfScan = 0xDA;
     private const byte EndOfImage = 0xD9;
 
-    /// <summary>The number of scans, counting stops once <paramref name="stopAfter"/> is passed.</summary>
-    public static int Count(ReadOnlySpan<byte> jpeg, int stopAfter) => Walk(jpeg, stopAfter).Scans;
-
     /// <summary>
-    /// Whether the markers lead to the end-of-image marker. A progressive JPEG cut short decodes "successfully" (the scans
-    /// that arrived are shown, the rest is left coarse), and a decoder skips garbage in the data with a warning, so such
-    /// files are found by their structure, not by the decoder.
+    /// The number of scans (counting stops once <paramref name="stopAfter"/> is passed) and whether the markers lead to the
+    /// end-of-image marker. A progressive JPEG cut short decodes "successfully" (the scans that arrived are shown, the rest
+    /// is left coarse), and a decoder skips garbage in the data with a warning, so such files are found by their structure,
+    /// not by the decoder.
     /// </summary>
-    public static bool ReachesEnd(ReadOnlySpan<byte> jpeg) => Walk(jpeg, int.MaxValue).Ended;
-
-    private static (int Scans, bool Ended) Walk(ReadOnlySpan<byte> jpeg, int stopAfter)
+    public static (int Scans, bool Ended) Walk(ReadOnlySpan<byte> jpeg, int stopAfter)
     {
         var scans = 0;
         var i = 2; // after SOI
