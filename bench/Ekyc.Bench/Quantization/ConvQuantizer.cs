@@ -1,3 +1,4 @@
+using Ekyc.Verification.Models;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -98,10 +99,10 @@ internal static class ConvQuantizer
             var inputScale = Activation(ranges[conv.Input[0][..^"_dq".Length]]).Scale;
             var weightName = conv.Input[1];
             var weight = initializers.GetValueOrDefault(weightName) ?? throw new NotSupportedException($"Conv {conv.Name}: weights are not constant.");
-            var bias = conv.Input.Count > 2 ? ReadFloats(initializers[conv.Input[2]]) : null;
+            var bias = conv.Input.Count > 2 ? OnnxFloats.Of(initializers[conv.Input[2]]) : null;
             // A channel whose weights are all near zero would need a bias beyond int32 at input × weight scale: widen its weight scale.
             var minScales = bias?.Select(b => Math.Abs(b) / inputScale / int.MaxValue * 2).ToArray();
-            var (quantized, scales) = PerChannel(ReadFloats(weight), (int)weight.Dims[0], minScales);
+            var (quantized, scales) = PerChannel(OnnxFloats.Of(weight), (int)weight.Dims[0], minScales);
             var channels = scales.Length;
             graph.Initializer.Add(Raw($"{weightName}_q", TensorProto.Types.DataType.Int8, quantized, [.. weight.Dims]));
             graph.Initializer.Add(Floats($"{weightName}_scale", scales, channels));

@@ -25,9 +25,6 @@ internal static class OnnxTensors
         return tensor;
     }
 
-    public static float[] ReadFloats(TensorProto tensor) =>
-        tensor.FloatData.Count > 0 ? [.. tensor.FloatData] : MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
-
     public static NodeProto Node(string op, string name, string[] inputs, string[] outputs, string domain = "", int? axis = null)
     {
         var node = new NodeProto { OpType = op, Name = name, Domain = domain };

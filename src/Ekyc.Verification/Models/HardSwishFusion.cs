@@ -65,10 +65,6 @@ internal static class HardSwishFusion
     {
         var tensor = graph.Initializer.FirstOrDefault(t => t.Name == name)
             ?? graph.Node.FirstOrDefault(n => n.OpType == "Constant" && n.Output[0] == name)?.Attribute.FirstOrDefault(a => a.Name == "value")?.T;
-        if (tensor is null || tensor.DataType != (int)TensorProto.Types.DataType.Float)
-            return null;
-        if (tensor.FloatData.Count == 1)
-            return tensor.FloatData[0];
-        return tensor.RawData.Length == sizeof(float) ? BitConverter.ToSingle(tensor.RawData.Span) : null;
+        return tensor is { DataType: (int)TensorProto.Types.DataType.Float } && OnnxFloats.Of(tensor) is [var value] ? value : null;
     }
 }
