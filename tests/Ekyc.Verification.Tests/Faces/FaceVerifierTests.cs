@@ -4,6 +4,7 @@ using Ekyc.Verification.Faces;
 using Ekyc.Verification.Faces.Active;
 using Ekyc.Verification.Imaging;
 
+using Ekyc.Synthetic.Decisions;
 using Ekyc.Synthetic.Images;
 
 namespace Ekyc.Verification.Tests.Faces;
@@ -322,5 +323,22 @@ public class FaceVerifierTests(FaceEngineFixture engine)
         Assert.True(recaptured < engine.Options.LivenessThreshold, $"print {recaptured:F3}");
         var liveness = Verify(print, print).Liveness;
         Assert.True(liveness.Status != CheckStatus.Pass, $"print {recaptured:F3}: {liveness.Status} {string.Join(",", liveness.ReasonCodes)}");
+    }
+
+    [Theory]
+    [InlineData("SeanConnery.jpg", 1002)]
+    [InlineData("cage.jpg", 1002)]
+    [InlineData("bieber_small.jpg", 1002)]
+    public void A_small_photo_of_a_screen_is_still_looked_at_for_its_grid(string name, int seed)
+    {
+        // The decision set's screen replays at these seeds are frames of about 350×470 px, too small for six tiles
+        // side by side in their middle 80 %: before the tiles could overlap, the grid was never measured, and the first
+        // two passed (p(live) 0.94 and 0.54).
+        var frame = SelfieCapture.Render(Media(name), SelfieKind.ScreenReplay, new Random(seed), seed);
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(frame))
+            Assert.True((int)(bitmap.Width * 0.8) / 128 * ((int)(bitmap.Height * 0.8) / 128) < 6, $"{bitmap.Width}×{bitmap.Height}: not a small frame");
+        var liveness = Verify(Media(name), frame).Liveness;
+        Assert.Equal(CheckStatus.Fail, liveness.Status);
+        Assert.Contains(FaceReasons.ScreenRecaptureSuspected, liveness.ReasonCodes);
     }
 }

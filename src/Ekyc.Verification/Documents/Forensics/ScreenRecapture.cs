@@ -43,7 +43,7 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
         (Luma.Decibels >= options.RecaptureLumaPeakDb && LumaTiles >= options.RecaptureMinTiles)
         || (Chroma.Decibels >= options.RecaptureChromaPeakDb && ChromaTiles >= options.RecaptureMinTiles);
 
-    /// <summary>Measures the image; null when it holds fewer than six tiles (under ~400×300 px).</summary>
+    /// <summary>Measures the image; null when it holds fewer than six tiles, even overlapping (under ~256×192 px).</summary>
     public static ScreenRecapture? Measure(SKBitmap image)
     {
         if (image.Width < Size || image.Height < Size || image.BytesPerPixel != 4)
@@ -69,18 +69,23 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
         return new ScreenRecapture(origins.Count, Size, lumaPeak, lumaTiles, chromaPeak, chromaTiles);
     }
 
-    /// <summary>Tiles spread evenly over the middle 80% of the image, where the document usually is.</summary>
+    /// <summary>
+    /// Tiles spread evenly over the middle 80% of the image, where the document usually is. A frame too small for six
+    /// tiles side by side (a selfie of 420×320 px) gets them half-overlapping over the whole frame instead, as Welch's
+    /// method does: without them, a small photo of a screen was never looked at for its grid.
+    /// </summary>
     private static List<(int X, int Y)> TileOrigins(int width, int height)
     {
-        static int[] Spread(int length, int max)
+        static int[] Spread(int length, int max, bool overlap)
         {
-            var (start, span) = ((int)(length * 0.1), (int)(length * 0.8));
+            var (start, span) = overlap ? (0, length) : ((int)(length * 0.1), (int)(length * 0.8));
             if (span < Size)
                 (start, span) = (0, length);
-            var count = Math.Clamp(span / Size, 1, max);
+            var count = Math.Clamp(overlap ? (span - Size) / (Size / 2) + 1 : span / Size, 1, max);
             return Enumerable.Range(0, count).Select(i => start + (count == 1 ? (span - Size) / 2 : i * (span - Size) / (count - 1))).ToArray();
         }
-        return [.. from y in Spread(height, MaxRows) from x in Spread(width, MaxColumns) select (x, y)];
+        List<(int X, int Y)> Tiles(bool overlap) => [.. from y in Spread(height, MaxRows, overlap) from x in Spread(width, MaxColumns, overlap) select (x, y)];
+        return Tiles(overlap: false) is { Count: >= MinTiles } apart ? apart : Tiles(overlap: true);
     }
 
     /// <summary>Luma in the real part and R−B chroma in the imaginary part, each less its mean and Hann-windowed.</summary>
