@@ -123,6 +123,16 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void Another_person_only_in_a_turned_frame_is_reviewed_not_passed_nor_failed()
+    {
+        // A turned head's embedding is the least reliable (its landmark fit jumps): a genuine turn can compare as poorly.
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, embedding: SyntheticHead.Embedding(2), seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(-30, seed: 4));
+        Assert.Equal(ChallengeEvaluator.IdentityUncertain, outcome.Failure);
+        Assert.False(outcome.Fatal);
+        Assert.False(outcome.Passed);
+    }
+
+    [Fact]
     public void Frames_without_a_face_cannot_answer()
     {
         var outcome = Evaluate(LeftBlinkRight, Head(0), null, null);
