@@ -44,6 +44,14 @@ public sealed record FaceOptions
     /// 68; five of the seven cut-outs the anti-spoof model scores live sit at 112–131.
     /// </summary>
     [Range(0.0, 255.0)] public double MaxFaceBlackLevel { get; init; } = 80;
+    /// <summary>
+    /// Least contrast of the face box (white over black level in linear light: <see cref="FaceToneLevels.Contrast"/>) below
+    /// which a face looks re-photographed from a photo print or a screen veiled by room light (<c>face_contrast_low</c>,
+    /// review). Measured (README): the genuine frames that pass reach down to 19.9 on the liveness set's tuning split and
+    /// 15.9 on its reporting split (a real webcam frame: webcams can be that flat), so the limit sits a third under the
+    /// tuning split's; careful replays that the anti-spoof model passes read 9.7–35.
+    /// </summary>
+    [Range(0.0, 100000.0)] public double MinFaceContrast { get; init; } = 13;
     /// <summary>Below this p(live) the selfie fails as a presentation attack rather than going to review (no genuine frame of the tuning set scored below it).</summary>
     [Range(0.0, 1.0)] public double LivenessFailThreshold { get; init; } = 0.002;
     /// <summary>p(open) both eyes need on the selfie; below it in one frame and above in another is a blink.</summary>
