@@ -100,7 +100,9 @@ public static class LivenessBench
             Console.WriteLine($"genuine not passed, by reason: {string.Join(", ", reasons)}");
             if (verbose)
                 foreach (var ((sample, result), frame) in results.Zip(observed.Where(o => o.Sample.Split == split).Select(o => o.Frame)))
-                    Console.WriteLine($"  {result.Status,-6} {result.Score,6:F3} {sample.Kind,-8} contrast {frame.Tone?.Contrast,7:F1} {sample.Name}  [{string.Join(",", result.ReasonCodes)}]");
+                    Console.WriteLine($"  {result.Status,-6} {result.Score,6:F3} {sample.Kind,-8} contrast {frame.Tone?.Contrast,7:F1} " +
+                        $"grid {frame.Screen?.Luma.Decibels,4:F1} dB ×{frame.Screen?.LumaTiles,2} / chroma {frame.Screen?.Chroma.Decibels,4:F1} dB ×{frame.Screen?.ChromaTiles,2} " +
+                        $"{sample.Name}  [{string.Join(",", result.ReasonCodes)}]");
         }
     }
 

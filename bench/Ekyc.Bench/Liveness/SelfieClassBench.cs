@@ -33,7 +33,7 @@ public static class SelfieClassBench
         var kinds = Arg("--kinds") is { } named
             ? named.Split(',').Select(k => Enum.Parse<SelfieKind>(k, ignoreCase: true)).ToArray()
             : [SelfieKind.Webcam, SelfieKind.PrintReplay, SelfieKind.ScreenReplay,
-               SelfieKind.WebcamFramed, SelfieKind.ScreenReplayFine, SelfieKind.PrintPhotoPaper];
+               SelfieKind.WebcamFramed, SelfieKind.ScreenReplayFine, SelfieKind.ScreenReplayDefocused, SelfieKind.PrintPhotoPaper];
         Console.WriteLine($"{paths.Count} photos × {seeds} renderings × {kinds.Length} presentations (render seeds {first}…)");
         Console.WriteLine("| photo | presentation | pass | review | fail | p(live) median | reasons (not passed) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");

@@ -142,6 +142,9 @@ internal static class LivenessEvaluator
             FaceSignal.AtLeast(FaceReasons.EyesClosed, eyes, options.EyesOpenThreshold),
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
             FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
+            .. screen is not null
+                ? [FaceSignal.AtMost(FaceReasons.ScreenGridFaint, screen.WidespreadPeakDecibels(options.FaintScreenGridTileShare), options.FaintScreenGridDb)]
+                : Array.Empty<FaceSignal>(),
             .. selfie.Tone is { } tone
                 ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, tone.Black, options.MaxFaceBlackLevel),
                    FaceSignal.AtLeast(FaceReasons.FaceContrastLow, tone.Contrast, options.MinFaceContrast)]

@@ -6,7 +6,8 @@ namespace Ekyc.Synthetic.Decisions;
 
 /// <summary>
 /// Replays by a careful attacker, who leaves nothing in view but the picture: a high-density screen whose pixel grid
-/// the camera does not resolve (photographed from farther or slightly out of focus), or a continuous-tone photo print
+/// the camera does not resolve (photographed from farther), a screen whose grid is barely resolved and slightly out of
+/// focus, or a continuous-tone photo print
 /// (no halftone), either filling the whole frame with no bezel, border or room, zoomed so the face is larger or left as
 /// the photo frames it, uploaded at 320–1,600 px and re-encoded. <see cref="Webcam"/> frames the genuine photo the same
 /// way, so a signal can be checked against genuine frames of the same sizes.
@@ -33,6 +34,28 @@ public static class CarefulReplay
                 GlareRadius = Uniform(random, 0.15, 0.4),
             };
             return Photograph(new FineScreenScene(view, model), target, random, seed, blur: (0.8, 2.2));
+        }
+    }
+
+    /// <summary>
+    /// An RGB-stripe screen at 1–2.5 camera pixels per screen pixel, slightly out of focus: its grid at the edge of what the
+    /// camera resolves.
+    /// </summary>
+    public static byte[] DefocusedScreen(SKBitmap photo, Random random, int seed)
+    {
+        var (target, view) = Frame(photo, random);
+        using (view)
+        {
+            var ratio = Uniform(random, 1, 2.5);
+            var screenWidth = (int)(target / (ratio * Inset) * view.Width / Math.Max(view.Width, view.Height));
+            var model = new ScreenModel
+            {
+                FillFactor = Uniform(random, 0.7, 0.95),
+                Gap = Uniform(random, 0, 0.15),
+                Bgr = random.Next(4) == 0,
+                Reflection = (float)Uniform(random, 0, 0.02),
+            };
+            return Photograph(new ScreenScene(view, screenWidth, model), target, random, seed, blur: (0.7, 1.6));
         }
     }
 

@@ -5,12 +5,12 @@ using Ekyc.Verification.Faces;
 namespace Ekyc.Verification.Tests.Faces;
 
 /// <summary>
-/// Careful replays (<see cref="CarefulReplay"/>: a continuous-tone photo print or a high-density screen filling the
-/// frame, no halftone, no pixel grid, no border) that the anti-spoof model scored live, held back by the face's contrast;
-/// the genuine photo framed the same way still passes.
+/// Careful replays (<see cref="CarefulReplay"/>: a continuous-tone photo print or a screen filling the frame, no
+/// halftone, no border, the grid unresolved or barely resolved) that the anti-spoof model scored live, held back by the
+/// face's contrast or a faint grid all over the frame; the genuine photo framed the same way still passes.
 /// </summary>
 [Collection(FaceEngineCollection.Name)]
-public class FaceContrastTests(FaceEngineFixture engine)
+public class CarefulReplayTests(FaceEngineFixture engine)
 {
     private static byte[] Render(string photo, SelfieKind kind, int seed) =>
         SelfieCapture.Render(TestPhotos.Bytes(TestPhotos.Media(photo)), kind, new Random(seed), seed);
@@ -23,8 +23,10 @@ public class FaceContrastTests(FaceEngineFixture engine)
         return verifier.Verify(selfie, [selfie], CancellationToken.None).Liveness;
     }
 
-    private static FaceSignal Contrast(CheckResult liveness) =>
-        Assert.Single(Assert.IsType<List<FaceSignal>>(liveness.Evidence["signals"]), s => s.Name == FaceReasons.FaceContrastLow);
+    private static FaceSignal Signal(CheckResult liveness, string name) =>
+        Assert.Single(Assert.IsType<List<FaceSignal>>(liveness.Evidence["signals"]), s => s.Name == name);
+
+    private static FaceSignal Contrast(CheckResult liveness) => Signal(liveness, FaceReasons.FaceContrastLow);
 
     [Theory]
     [InlineData("franck_01829.jpg", SelfieKind.PrintPhotoPaper, 1005)]
@@ -44,14 +46,33 @@ public class FaceContrastTests(FaceEngineFixture engine)
         Assert.InRange(signal.Value, 1, engine.Options.MinFaceContrast);
     }
 
-    [Fact]
-    public void The_genuine_photo_framed_the_same_way_still_passes()
+    [Theory]
+    [InlineData("franck_01829.jpg", 1005)]
+    [InlineData("franck_02045.jpg", 1005)]
+    public void A_screen_replay_whose_faint_grid_covers_the_frame_goes_to_review(string photo, int seed)
     {
-        var liveness = Liveness(Render("franck_01829.jpg", SelfieKind.WebcamFramed, 1005));
+        // Under the documents' screen thresholds (13 dB luma), but in every tile.
+        var frame = Render(photo, SelfieKind.ScreenReplayDefocused, seed);
+        var without = Liveness(frame, engine.Options with { FaintScreenGridDb = 100 });
+        Assert.True(without.Status == CheckStatus.Pass, $"{without.Score}: {string.Join(",", without.ReasonCodes)}");
+
+        var liveness = Liveness(frame);
+        Assert.Equal(CheckStatus.Review, liveness.Status);
+        Assert.Equal([FaceReasons.ScreenGridFaint], liveness.ReasonCodes);
+        var signal = Signal(liveness, FaceReasons.ScreenGridFaint);
+        Assert.Equal(engine.Options.FaintScreenGridDb, signal.Threshold);
+        Assert.InRange(signal.Value, engine.Options.FaintScreenGridDb, 13);
+    }
+
+    [Theory]
+    [InlineData("franck_01829.jpg", 1005)]
+    [InlineData("franck_02683.jpg", 1000)]
+    public void The_genuine_photo_framed_the_same_way_still_passes(string photo, int seed)
+    {
+        var liveness = Liveness(Render(photo, SelfieKind.WebcamFramed, seed));
         Assert.True(liveness.Status == CheckStatus.Pass, $"{liveness.Score}: {string.Join(",", liveness.ReasonCodes)}");
-        var signal = Contrast(liveness);
-        Assert.True(signal.Passed);
-        Assert.True(signal.Value > engine.Options.MinFaceContrast);
+        Assert.True(Contrast(liveness).Value > engine.Options.MinFaceContrast);
+        Assert.True(Signal(liveness, FaceReasons.ScreenGridFaint).Passed);
     }
 
     [Fact]
