@@ -69,10 +69,10 @@ public sealed record FaceOptions
     /// <summary>Whether the selfie is searched for a screen's pixel grid or moiré (the documents' recapture measure).</summary>
     public bool CheckScreenRecapture { get; init; } = true;
     /// <summary>
-    /// A spectral peak (dB) under the documents' screen thresholds that still sends a selfie to review
+    /// A luma spectral peak (dB) under the documents' screen threshold (13 dB) that still sends a selfie to review
     /// (<c>screen_grid_faint</c>) when nearly every tile shows it (<see cref="FaintScreenGridTileShare"/>): a screen filling
     /// the frame, its grid barely resolved. Measured (README): genuine frames of both liveness benches stay at or under
-    /// 8.8 dB when so widespread; out-of-focus screen replays that passed read 12.7–12.9 dB in 12 of 12 tiles.
+    /// 8.1 dB when so widespread; out-of-focus screen replays that passed read 12.7–12.9 dB in 12 of 12 tiles.
     /// </summary>
     [Range(0.0, 100.0)] public double FaintScreenGridDb { get; init; } = 10;
     /// <summary>Share of the tiles that must show the faint peak on their own.</summary>

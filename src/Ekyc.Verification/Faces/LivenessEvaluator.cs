@@ -143,7 +143,7 @@ internal static class LivenessEvaluator
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
             FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
             .. screen is not null
-                ? [FaceSignal.AtMost(FaceReasons.ScreenGridFaint, screen.WidespreadPeakDecibels(options.FaintScreenGridTileShare), options.FaintScreenGridDb)]
+                ? [FaceSignal.AtMost(FaceReasons.ScreenGridFaint, screen.WidespreadLumaPeakDecibels(options.FaintScreenGridTileShare), options.FaintScreenGridDb)]
                 : Array.Empty<FaceSignal>(),
             .. selfie.Tone is { } tone
                 ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, tone.Black, options.MaxFaceBlackLevel),
