@@ -8,8 +8,9 @@ namespace Ekyc.Verification.Faces;
 
 /// <summary>
 /// Turns the selfie (and any further frames) into <c>face_liveness</c>. Passive signals: exactly one face,
-/// its size and position, sharpness, frontal pose, open eyes, the anti-spoof score, the face's black level and its
-/// contrast (a print keeps no deep darks, a print or a veiled screen no dark far below its white: <see cref="FaceTone"/>). Active signals, when
+/// its size and position, sharpness, frontal pose, open eyes, the anti-spoof score, a screen's grid (strong, or faint in
+/// nearly every tile), the face's black level and its contrast (a print keeps no deep darks, a print or a veiled screen
+/// no dark far below its white: <see cref="FaceTone"/>). Active signals, when
 /// several frames came: a blink or a head turn by the same person.
 /// </summary>
 internal static class LivenessEvaluator
