@@ -99,8 +99,10 @@ public static class LivenessBench
                 .SelectMany(r => r.Result.ReasonCodes).GroupBy(r => r).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
             Console.WriteLine($"genuine not passed, by reason: {string.Join(", ", reasons)}");
             if (verbose)
-                foreach (var (sample, result) in results)
-                    Console.WriteLine($"  {result.Status,-6} {result.Score,6:F3} {sample.Kind,-8} {sample.Name}  [{string.Join(",", result.ReasonCodes)}]");
+                foreach (var ((sample, result), frame) in results.Zip(observed.Where(o => o.Sample.Split == split).Select(o => o.Frame)))
+                    Console.WriteLine($"  {result.Status,-6} {result.Score,6:F3} {sample.Kind,-8} contrast {frame.Tone?.Contrast,7:F1} " +
+                        $"grid {frame.Screen?.Luma.Decibels,4:F1} dB ×{frame.Screen?.LumaTiles,2} / chroma {frame.Screen?.Chroma.Decibels,4:F1} dB ×{frame.Screen?.ChromaTiles,2} " +
+                        $"{sample.Name}  [{string.Join(",", result.ReasonCodes)}]");
         }
     }
 
@@ -108,8 +110,8 @@ public static class LivenessBench
     {
         Console.WriteLine();
         Console.WriteLine("Signals per presentation (both splits): p(live) of fr_liveness, screen grid (luma or chroma peak by the documents' thresholds):");
-        Console.WriteLine("| presentation | n | no single face | p(live) p10 | median | p90 | screen grid | face / short side median |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| presentation | n | no single face | p(live) p10 | median | p90 | screen grid | face / short side median | face contrast p10 | median |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var kind in Enum.GetValues<Presentation>())
         {
             var of = observed.Where(o => o.Sample.Kind == kind).ToList();
@@ -117,8 +119,9 @@ public static class LivenessBench
             var live = faces.Select(o => (double)o.Frame.Primary!.LiveProbability!.Value).Order().ToList();
             var screen = of.Count(o => o.Frame.Screen is { } s && ScreenFlag(s));
             var fraction = faces.Select(o => o.Frame.PrimaryFraction).Order().ToList();
+            var contrast = faces.Where(o => o.Frame.Tone is not null).Select(o => o.Frame.Tone!.Contrast).Order().ToList();
             Console.WriteLine($"| {kind.ToString().ToLowerInvariant()} | {of.Count} | {of.Count - faces.Count} | {Quantile(live, 0.1):F3} | {Quantile(live, 0.5):F3} | {Quantile(live, 0.9):F3} | " +
-                $"{screen} | {Quantile(fraction, 0.5):F2} |");
+                $"{screen} | {Quantile(fraction, 0.5):F2} | {Quantile(contrast, 0.1):F1} | {Quantile(contrast, 0.5):F1} |");
         }
     }
 

@@ -6,9 +6,10 @@ using Ekyc.Verification.Models;
 namespace Ekyc.Bench.Liveness;
 
 /// <summary>
-/// <c>liveness-selfies [--seeds N] [--seed S] [--only TEXT] [--verbose] [--out DIR]</c>: the decision set's passive selfies without the documents
+/// <c>liveness-selfies [--seeds N] [--seed S] [--kinds K,…] [--only TEXT] [--verbose] [--out DIR]</c>: the decision set's passive selfies without the documents
 /// or the server. Every photo of <see cref="FacePhotos"/> is rendered N times as <see cref="SelfieCapture"/> draws it
-/// (webcam frame, print replay, screen replay) and judged by the passive liveness decision, so the
+/// (webcam frame, print replay, screen replay, and the careful attacker's <see cref="CarefulReplay"/> with its framed
+/// webcam control) and judged by the passive liveness decision, so the
 /// <c>genuine_passive_selfie</c> and replay classes can be measured per photo on far more cases than a decision run holds.
 /// <c>--only</c> keeps the photos whose path contains the text; <c>--out</c> writes every frame for inspection.
 /// </summary>
@@ -31,7 +32,10 @@ public static class SelfieClassBench
         var only = Arg("--only");
         var paths = FacePhotos.Identities.SelectMany(i => i.Photos.SelectMany(p => p)).Concat(FacePhotos.Others)
             .Where(p => only is null || p.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
-        var kinds = new[] { SelfieKind.Webcam, SelfieKind.PrintReplay, SelfieKind.ScreenReplay };
+        var kinds = Arg("--kinds") is { } named
+            ? named.Split(',').Select(k => Enum.Parse<SelfieKind>(k, ignoreCase: true)).ToArray()
+            : [SelfieKind.Webcam, SelfieKind.PrintReplay, SelfieKind.ScreenReplay,
+               SelfieKind.WebcamFramed, SelfieKind.ScreenReplayFine, SelfieKind.ScreenReplayDefocused, SelfieKind.PrintPhotoPaper];
         Console.WriteLine($"{paths.Count} photos × {seeds} renderings × {kinds.Length} presentations (render seeds {first}…)");
         Console.WriteLine("| photo | presentation | pass | review | fail | p(live) median | reasons (not passed) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");

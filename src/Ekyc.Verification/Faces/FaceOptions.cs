@@ -44,6 +44,14 @@ public sealed record FaceOptions
     /// 68; five of the seven cut-outs the anti-spoof model scores live sit at 112–131.
     /// </summary>
     [Range(0.0, 255.0)] public double MaxFaceBlackLevel { get; init; } = 80;
+    /// <summary>
+    /// Least contrast of the face box (white over black level in linear light: <see cref="FaceToneLevels.Contrast"/>) below
+    /// which a face looks re-photographed from a photo print or a screen veiled by room light (<c>face_contrast_low</c>,
+    /// review). Measured (README): the genuine frames that pass reach down to 19.9 on the liveness set's tuning split and
+    /// 15.9 on its reporting split (a real webcam frame: webcams can be that flat), so the limit sits a third under the
+    /// tuning split's; careful replays that the anti-spoof model passes read 9.7–35.
+    /// </summary>
+    [Range(0.0, 100000.0)] public double MinFaceContrast { get; init; } = 13;
     /// <summary>Below this p(live) the selfie fails as a presentation attack rather than going to review (no genuine frame of the tuning set scored below it).</summary>
     [Range(0.0, 1.0)] public double LivenessFailThreshold { get; init; } = 0.002;
     /// <summary>p(open) both eyes need on the selfie; below it in one frame and above in another is a blink.</summary>
@@ -60,6 +68,15 @@ public sealed record FaceOptions
     [Range(0.0, 1.0)] public double ChallengePlanarParallax { get; init; } = 0.04;
     /// <summary>Whether the selfie is searched for a screen's pixel grid or moiré (the documents' recapture measure).</summary>
     public bool CheckScreenRecapture { get; init; } = true;
+    /// <summary>
+    /// A luma spectral peak (dB) under the documents' screen threshold (13 dB) that still sends a selfie to review
+    /// (<c>screen_grid_faint</c>) when nearly every tile shows it (<see cref="FaintScreenGridTileShare"/>): a screen filling
+    /// the frame, its grid barely resolved. Measured (README): genuine frames of both liveness benches stay at or under
+    /// 8.1 dB when so widespread; out-of-focus screen replays that passed read 12.7–12.9 dB in 12 of 12 tiles.
+    /// </summary>
+    [Range(0.0, 100.0)] public double FaintScreenGridDb { get; init; } = 10;
+    /// <summary>Share of the tiles that must show the faint peak on their own.</summary>
+    [Range(0.0, 1.0)] public double FaintScreenGridTileShare { get; init; } = 0.8;
     /// <summary>
     /// Confidence of a passive pass at the threshold; it rises with p(live) to <see cref="PassiveConfidenceCap"/>. No
     /// attack of the liveness set passed, but one frame and a weak model claim no more than a challenge's 0.95.

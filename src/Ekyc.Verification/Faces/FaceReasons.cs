@@ -33,6 +33,8 @@ public static class FaceReasons
     public const string FrameFaceMissing = "frame_face_missing";
     public const string ScreenRecaptureSuspected = "screen_recapture_suspected";
     public const string PrintSuspected = "print_suspected";
+    public const string FaceContrastLow = "face_contrast_low";
+    public const string ScreenGridFaint = "screen_grid_faint";
 
     /// <summary>Prefix for image errors (<c>document_image_undecodable</c>, <c>selfie_image_too_large</c>…).</summary>
     public static string Image(string source, string imageReason) => $"{source}_{imageReason}";

@@ -10,11 +10,11 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
     /// <summary>The screen-recapture measure of the whole picture, when asked for and the picture is large enough.</summary>
     public ScreenRecapture? Screen { get; init; }
 
-    /// <summary>The black level of the largest face's box (<see cref="FaceTone"/>), when asked for.</summary>
-    public double? BlackLevel { get; init; }
+    /// <summary>The black and white levels of the largest face's box (<see cref="FaceTone"/>), when asked for.</summary>
+    public FaceToneLevels? Tone { get; init; }
 
     /// <param name="screen">Measure the screen grid (the passive selfie's evidence, not every challenge frame's).</param>
-    /// <param name="tone">Measure the face's black level (likewise).</param>
+    /// <param name="tone">Measure the face's black and white levels (likewise).</param>
     public static ImageObservation Observe(FaceAnalyzer analyzer, byte[] bytes, FaceOptions options, StageTimer timer, bool eyes, bool liveness,
         bool screen = false, bool tone = false)
     {
@@ -27,7 +27,7 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
         return new ImageObservation(null, image.Width, image.Height, faces, primary)
         {
             Screen = screen ? timer.Time("screen_recapture", () => MeasureScreen(image)) : null,
-            BlackLevel = tone && primary is not null ? timer.Time("tone", () => FaceTone.BlackLevel(image.Image, primary.Box)) : null,
+            Tone = tone && primary is not null ? timer.Time("tone", () => FaceTone.Measure(image.Image, primary.Box)) : null,
         };
     }
 

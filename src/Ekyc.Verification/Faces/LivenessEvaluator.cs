@@ -8,8 +8,9 @@ namespace Ekyc.Verification.Faces;
 
 /// <summary>
 /// Turns the selfie (and any further frames) into <c>face_liveness</c>. Passive signals: exactly one face,
-/// its size and position, sharpness, frontal pose, open eyes, the anti-spoof score and the face's black level (a
-/// print keeps no deep darks: <see cref="FaceTone"/>). Active signals, when
+/// its size and position, sharpness, frontal pose, open eyes, the anti-spoof score, a screen's grid (strong, or faint in
+/// nearly every tile), the face's black level and its contrast (a print keeps no deep darks, a print or a veiled screen
+/// no dark far below its white: <see cref="FaceTone"/>). Active signals, when
 /// several frames came: a blink or a head turn by the same person.
 /// </summary>
 internal static class LivenessEvaluator
@@ -142,7 +143,13 @@ internal static class LivenessEvaluator
             FaceSignal.AtLeast(FaceReasons.EyesClosed, eyes, options.EyesOpenThreshold),
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
             FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
-            .. selfie.BlackLevel is { } black ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, black, options.MaxFaceBlackLevel)] : Array.Empty<FaceSignal>(),
+            .. screen is not null
+                ? [FaceSignal.AtMost(FaceReasons.ScreenGridFaint, screen.WidespreadLumaPeakDecibels(options.FaintScreenGridTileShare), options.FaintScreenGridDb)]
+                : Array.Empty<FaceSignal>(),
+            .. selfie.Tone is { } tone
+                ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, tone.Black, options.MaxFaceBlackLevel),
+                   FaceSignal.AtLeast(FaceReasons.FaceContrastLow, tone.Contrast, options.MinFaceContrast)]
+                : Array.Empty<FaceSignal>(),
         ];
     }
 

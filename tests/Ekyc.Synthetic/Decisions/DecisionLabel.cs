@@ -42,6 +42,14 @@ public enum SelfieKind
     ChallengeWebcam,
     /// <summary>A photo of the person turned before the camera as a flat picture, answering a liveness challenge.</summary>
     ChallengeFlatPicture,
+    /// <summary>A high-density screen, its grid unresolved, filling the frame with no bezel (<see cref="CarefulReplay"/>).</summary>
+    ScreenReplayFine,
+    /// <summary>An RGB-stripe screen, its grid barely resolved and out of focus, filling the frame (<see cref="CarefulReplay"/>).</summary>
+    ScreenReplayDefocused,
+    /// <summary>A continuous-tone photo print filling the frame with no border (<see cref="CarefulReplay"/>).</summary>
+    PrintPhotoPaper,
+    /// <summary>The person framed like the careful replays (320–1,600 px, zoomed): their genuine control.</summary>
+    WebcamFramed,
 }
 
 /// <summary>A field changed after issue: its name (<c>birth_date</c>, <c>expiry_date</c>, <c>document_number</c>) and issued value.</summary>

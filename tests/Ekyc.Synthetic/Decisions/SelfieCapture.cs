@@ -21,6 +21,10 @@ public static class SelfieCapture
             SelfieKind.Webcam => Webcam(source, target, random, seed),
             SelfieKind.PrintReplay => PrintReplay(source, target, random, seed),
             SelfieKind.ScreenReplay => ScreenReplay(source, target, random, seed),
+            SelfieKind.ScreenReplayFine => CarefulReplay.Screen(source, random, seed),
+            SelfieKind.ScreenReplayDefocused => CarefulReplay.DefocusedScreen(source, random, seed),
+            SelfieKind.PrintPhotoPaper => CarefulReplay.Print(source, random, seed),
+            SelfieKind.WebcamFramed => CarefulReplay.Webcam(source, random, seed),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
