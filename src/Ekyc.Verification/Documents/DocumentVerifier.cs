@@ -165,7 +165,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 break;
             var clock = Stopwatch.StartNew();
             var lines = _printed.Read(capture.Image.Bitmap, capture.Reading.OtherRegions,
-                read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data), token);
+                read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),
+                read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
             timings.Add($"{capture.Side}_ocr_printed", clock.Elapsed.TotalMilliseconds);
             pooled.AddRange(lines.Select(l => l.Text));
             captures[i] = capture with { Reading = capture.Reading with { PrintedText = lines } };

@@ -56,9 +56,13 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         if ((!clean || mrzLines.Any(l => l.Confidence < MinConfidentLine)) && read.Count > 0)
         {
             // Failure path: the candidate lines (also those too garbled to look like MRZ lines, once one line does) read
-            // again in refitted boxes, each kept at its most confident reading. A reading that already holds together
-            // is only given up for another that does (a surer line is not always a truer one).
-            var refitted = recognised.Select(r => MostConfident(image, r, cancellationToken)).ToList();
+            // again in refitted boxes, each kept at its most confident reading; of a reading whose checks hold, only
+            // its unsure lines. A reading that already holds together is only given up for another that does (a surer
+            // line is not always a truer one).
+            var unsure = mrzLines.Where(l => l.Confidence < MinConfidentLine).Select(l => l.Line.Regions).ToList();
+            var refitted = recognised
+                .Select(r => ReadAgain(clean, unsure.Any(regions => ReferenceEquals(regions, r.Line.Regions))) ? MostConfident(image, r, cancellationToken) : r)
+                .ToList();
             if (refitted.Where((r, i) => !ReferenceEquals(r, recognised[i])).Any())
             {
                 var reread = MrzLikeInOrder(refitted);
@@ -133,6 +137,13 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     /// well-fitted lines read at 0.83–0.95.
     /// </summary>
     private const float MinConfidentLine = 0.8f;
+
+    /// <summary>
+    /// Whether a candidate line is read again in refitted boxes: every line when the reading does not hold together;
+    /// when it does, only a line read unsure (<see cref="MinConfidentLine"/>) — a sure line of a clean reading is
+    /// trusted as a whole clean reading of sure lines is.
+    /// </summary>
+    internal static bool ReadAgain(bool clean, bool unsure) => !clean || unsure;
 
     /// <summary>Every check digit agrees, every field is well formed and both country codes exist.</summary>
     private static bool ReadCleanly(MrzParseResult? parse) => parse?.Mrz is { ChecksValid: true, FieldErrors.Count: 0, CharsetValid: true } mrz

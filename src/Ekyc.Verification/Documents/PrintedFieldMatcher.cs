@@ -20,6 +20,25 @@ public static class PrintedFieldMatcher
         && (data.DateOfBirth is not { } birth || ContainsDate(printed, birth))
         && (data.ExpiryDate is not { } expiry || ContainsDate(printed, expiry));
 
+    /// <summary>A printed date's length in characters, as in <c>12 NOV 2031</c> (<c>12.11.2031</c> is within its tolerance).</summary>
+    private const int PrintedDateLength = 11;
+
+    /// <summary>
+    /// The lengths, in characters, of the values <see cref="FoundAll"/> looks for that are not in the printed lines yet:
+    /// what the printed reading looks for next.
+    /// </summary>
+    public static IReadOnlyCollection<int> MissingLengths(IReadOnlyList<string> printed, ExtractedData data)
+    {
+        var lengths = new List<int>();
+        foreach (var text in new[] { data.Surname, data.GivenNames, data.DocumentNumber })
+            if (text is not null && !ContainsText(printed, text))
+                lengths.Add(text.Length);
+        foreach (var date in new[] { data.DateOfBirth, data.ExpiryDate })
+            if (date is { } value && !ContainsDate(printed, value))
+                lengths.Add(PrintedDateLength);
+        return lengths;
+    }
+
     /// <summary>
     /// Whether a line shows the value. With <paramref name="lookAlikes"/>, OCR-B look-alikes (0/O/D/Q, 1/I/L, 2/Z, 5/S,
     /// 6/G, 8/B, 4/A, 7/T) count as one character on both sides: either reading may be the wrong one, and a

@@ -30,6 +30,24 @@ public sealed class PrintedFieldTests
     public void Printed_birth_date_forms_are_parsed(string printed) =>
         Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
 
+    [Fact]
+    public void The_lengths_of_the_values_not_found_yet_are_what_the_printed_reading_looks_for_next()
+    {
+        Assert.Equal([14, 10, 9, 11, 11], PrintedFieldMatcher.MissingLengths([], Mrz));
+        // Number and birth date found: the names and the expiry date are left.
+        Assert.Equal([14, 10, 11], PrintedFieldMatcher.MissingLengths(["K07X94B21", "12 APR 1989"], Mrz));
+        Assert.Empty(PrintedFieldMatcher.MissingLengths(["MARTIN O BRIEN", "SARAH JANE", "K07X94B21", "12 APR 1989", "17 MAY 2031"], Mrz));
+    }
+
+    /// <summary>Boxes 30 px high (a character ≈ 20 px wide): a date, a word of a name, a country code, a two-language title.</summary>
+    [Theory]
+    [InlineData(230, true)] // 12 APR 1989: 11 characters
+    [InlineData(110, true)] // SARAH: a word of SARAH JANE
+    [InlineData(65, false)] // GBR: shorter than any value's word
+    [InlineData(560, false)] // PASSPORT / PASSEPORT: longer than any value
+    public void Regions_about_as_long_as_a_sought_value_or_one_of_its_words_are_read_first(float width, bool first) =>
+        Assert.Equal(first, PrintedTextReader.MayHold(new RotatedBox(500, 300, width, 30, 0), [10, 11]));
+
     [Theory]
     [InlineData("180CT2030", 2030, 10, 18)]
     [InlineData("14N0V1965", 1965, 11, 14)]
