@@ -10,7 +10,11 @@ public static class SessionFlow
 
     private static readonly HashSet<string> Terminal = ["approved", "rejected", "manual_review"];
 
-    /// <summary>Create (secret key, with the receiver as the session's webhook URL), upload front and selfie, submit (client token), then poll until decided.</summary>
+    /// <summary>
+    /// Create (secret key, with the receiver as the session's webhook URL), upload front and selfie, submit (client token),
+    /// then poll until decided with the secret key, as the tenant's backend does: the client token's view holds the status
+    /// only, not the submission and decision times.
+    /// </summary>
     public static async Task<Outcome> RunAsync(ClusterClient cluster, string apiKey, Uri webhookUrl, int index, byte[] document, byte[] selfie, Action onSubmitted)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -32,7 +36,7 @@ public static class SessionFlow
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
         while (true)
         {
-            var (_, session) = await cluster.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v1/sessions/{id}"), token);
+            var (_, session) = await cluster.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v1/sessions/{id}"), apiKey);
             var current = session?["status"]?.GetValue<string>() ?? "";
             if (Terminal.Contains(current))
                 return new Outcome(id, current, session!["submitted_at"]!.GetValue<DateTimeOffset>(), session["decided_at"]!.GetValue<DateTimeOffset>());
