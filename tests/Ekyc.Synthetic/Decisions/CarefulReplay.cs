@@ -83,19 +83,7 @@ public static class CarefulReplay
     {
         var (target, view) = Frame(photo, random);
         using (view)
-        {
-            var scale = target / Math.Max(view.Width, view.Height);
-            using var frame = view.Resize(new SKImageInfo((int)(view.Width * scale), (int)(view.Height * scale), SKColorType.Rgba8888, SKAlphaType.Premul),
-                new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-            var gain = Uniform(random, 0.85, 1.1);
-            var sigma = Uniform(random, 2, 5);
-            var noise = new Random(seed);
-            var pixels = frame.GetPixelSpan();
-            for (var i = 0; i < pixels.Length; i++)
-                if (i % 4 != 3)
-                    pixels[i] = (byte)Math.Clamp(pixels[i] * gain + Gaussian(noise) * sigma, 0, 255);
-            return Encode(frame, random.Next(60, 93));
-        }
+            return SelfieCapture.Webcam(view, target, random, seed, 60, 93);
     }
 
     /// <summary>The frame's longer side (320–1,600 px, log-uniform) and the part of the photo in view (60–100 % of it, about its centre).</summary>
@@ -139,7 +127,4 @@ public static class CarefulReplay
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, quality);
         return data.ToArray();
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -18,7 +18,7 @@ public static class SelfieCapture
         var target = Uniform(random, 420, 680);
         return kind switch
         {
-            SelfieKind.Webcam => Webcam(source, target, random, seed),
+            SelfieKind.Webcam => Webcam(source, target, random, seed, 70, 91),
             SelfieKind.PrintReplay => PrintReplay(source, target, random, seed),
             SelfieKind.ScreenReplay => ScreenReplay(source, target, random, seed),
             SelfieKind.ScreenReplayFine => CarefulReplay.Screen(source, random, seed),
@@ -29,7 +29,8 @@ public static class SelfieCapture
         };
     }
 
-    private static byte[] Webcam(SKBitmap source, double target, Random random, int seed)
+    /// <summary>A webcam frame of <paramref name="source"/>: resized to <paramref name="target"/> px on its longer side, exposure gain, sensor noise, JPEG at a quality drawn from [min, max).</summary>
+    internal static byte[] Webcam(SKBitmap source, double target, Random random, int seed, int minQuality, int maxQuality)
     {
         var scale = target / Math.Max(source.Width, source.Height);
         using var frame = source.Resize(new SKImageInfo((int)(source.Width * scale), (int)(source.Height * scale), SKColorType.Rgba8888, SKAlphaType.Premul),
@@ -43,7 +44,7 @@ public static class SelfieCapture
                 pixels[i + c] = (byte)Math.Clamp(pixels[i + c] * gain + Gaussian(noise) * sigma, 0, 255);
         System.Runtime.InteropServices.Marshal.Copy(pixels, 0, frame.GetPixels(), pixels.Length);
         using var image = SKImage.FromBitmap(frame);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, random.Next(70, 91));
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, random.Next(minQuality, maxQuality));
         return data.ToArray();
     }
 
