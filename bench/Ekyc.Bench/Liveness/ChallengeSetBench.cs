@@ -80,7 +80,8 @@ public static class ChallengeSetBench
         Console.WriteLine($"  thresholds: turn {limits.TurnYaw}, eyes open {limits.EyesOpen}, residual fail < {limits.PlanarParallax} / pass ≥ {limits.MinParallax}, " +
             $"identity fail < {limits.DifferentPerson} / pass ≥ {limits.SamePerson}");
         foreach (var r in rows.Where(r => r.Kind == "genuine" && r.Status != "pass"))
-            Console.WriteLine($"  genuine not passed: {r.Photo} [{string.Join(",", r.Moves)}] → {r.Status} {string.Join(",", r.Reasons)}");
+            Console.WriteLine($"  genuine not passed: {r.Photo} [{string.Join(",", r.Moves)}] → {r.Status} {string.Join(",", r.Reasons)}; frames (yaw change/eyes/identity) " +
+                string.Join(" ", r.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}/{p.EyesOpen:F2}/{p.Identity:F2}")));
         foreach (var r in rows.Where(r => r.Kind != "genuine" && r.Status == "pass"))
             Console.WriteLine($"  attack passed: {r.Kind} {r.Photo} [{string.Join(",", r.Moves)}] residual {r.Parallax:F3} turn |Δyaw| {string.Join("/", r.TurnYaws.Select(y => y.ToString("F2")))}");
 
@@ -111,12 +112,12 @@ public static class ChallengeSetBench
                         turnYaws.Add(Math.Abs(pose.YawChange));
                 }
             return new Row(kind, photo, [.. challenge.Moves.Select(m => m.ToWire())], check.Status.ToString().ToLowerInvariant(), check.ReasonCodes,
-                outcome.Failure, outcome.Parallax, outcome.Identity, turnYaws, blinkEyes);
+                outcome.Failure, outcome.Parallax, outcome.Identity, turnYaws, blinkEyes, outcome.Poses);
         }
     }
 
     private sealed record Row(string Kind, string Photo, string[] Moves, string Status, IReadOnlyList<string> Reasons, string? Failure, double? Parallax,
-        double Identity, List<double> TurnYaws, List<double> BlinkEyes);
+        double Identity, List<double> TurnYaws, List<double> BlinkEyes, IReadOnlyList<FramePose> Poses);
 
     /// <summary>Three moves as the server draws them: never the same twice in a row, at least one turn.</summary>
     private static List<ChallengeMove> Draw(Random random)

@@ -24,12 +24,22 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
             return new ImageObservation(reason ?? ImageReasons.Undecodable, 0, 0, [], null);
         var faces = analyzer.Detect(image, timer);
         var primary = faces.Count > 0 ? analyzer.Analyze(image, faces[0], timer, eyes, liveness) : null;
+        if (primary is not null && faces.Count > 1)
+            faces = [faces[0], .. faces.Skip(1).Where(box => !HoldsAnEyeOf(box, primary))];
         return new ImageObservation(null, image.Width, image.Height, faces, primary)
         {
             Screen = screen ? timer.Time("screen_recapture", () => MeasureScreen(image)) : null,
             Tone = tone && primary is not null ? timer.Time("tone", () => FaceTone.Measure(image.Image, primary.Box)) : null,
         };
     }
+
+    /// <summary>
+    /// Whether a further box holds an eye of the largest face: that box is part of the same face, never a second person,
+    /// who would hide the eye. On a tight crop the detector placed the whole face off-centre and also boxed one eye and
+    /// brow with the glasses, under half inside the first box (`walter2_crop`, every challenge frame `multiple_faces`).
+    /// </summary>
+    private static bool HoldsAnEyeOf(FaceBox box, FaceAnalysis face) =>
+        face.Landmarks.FivePoints()[..2].Any(eye => box.Rect.Contains(eye.X, eye.Y));
 
     private static ScreenRecapture? MeasureScreen(UprightImage image)
     {

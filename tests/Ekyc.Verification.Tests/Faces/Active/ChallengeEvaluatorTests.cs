@@ -66,6 +66,19 @@ public class ChallengeEvaluatorTests
         Assert.DoesNotContain(outcome.Found, f => f.Frame == 0);
     }
 
+    [Fact]
+    public void Eyes_never_seen_open_show_no_blink()
+    {
+        // A picture whose eyes always read closed (shut in the photo, dark glasses) answered every blink by facing the
+        // camera: a flat picture of `terminator_crop` turned before the camera passed the challenge that way.
+        var outcome = Evaluate(LeftBlinkRight, Head(0, eyes: 0.05f), Head(30, eyes: 0.05f, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(-30, eyes: 0.05f, seed: 4));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.DoesNotContain(outcome.Found, f => f.Move == ChallengeMove.Blink);
+        // The same frames with the eyes open in one frame before: the closing is a blink.
+        var opened = Evaluate(LeftBlinkRight, Head(0, eyes: 0.05f), Head(30, eyes: 0.9f, seed: 2), Head(0, eyes: 0.05f, seed: 3), Head(-30, eyes: 0.05f, seed: 4));
+        Assert.True(opened.Passed, opened.Failure);
+    }
+
     [Theory]
     [InlineData(0.01, 0.63, true)]
     [InlineData(0.02, 0.51, true)]
@@ -120,6 +133,21 @@ public class ChallengeEvaluatorTests
         // Each frame's similarity is reported, so the evidence names the frame that showed someone else.
         Assert.Equal(outcome.Identity, outcome.Poses.Single(p => p.Frame == 2).Identity);
         Assert.All(outcome.Poses.Where(p => p.Frame != 2), p => Assert.True(p.Identity > 0.99));
+    }
+
+    [Fact]
+    public void One_facing_frame_that_compares_poorly_among_good_ones_is_reviewed_not_failed()
+    {
+        // A closed-eye frame moves the eye landmarks the alignment rests on: a genuine generated blink read 0.08 against
+        // its own reference beside facing frames at 0.80–0.89. Someone else answering shows in most facing frames.
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(2, seed: 2), Head(30, seed: 3), Head(0, eyes: 0.05f, embedding: SyntheticHead.Embedding(2), seed: 4),
+            Head(1, seed: 5), Head(-30, seed: 6));
+        Assert.Equal(ChallengeEvaluator.IdentityUncertain, outcome.Failure);
+        Assert.False(outcome.Fatal);
+        var another = Evaluate(LeftBlinkRight, Head(0), Head(2, embedding: SyntheticHead.Embedding(2), seed: 2), Head(30, seed: 3),
+            Head(0, eyes: 0.05f, embedding: SyntheticHead.Embedding(2), seed: 4), Head(1, seed: 5), Head(-30, seed: 6));
+        Assert.Equal(ChallengeEvaluator.DifferentPerson, another.Failure);
+        Assert.True(another.Fatal);
     }
 
     [Fact]
