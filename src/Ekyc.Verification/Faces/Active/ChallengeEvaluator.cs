@@ -50,7 +50,7 @@ public static class ChallengeEvaluator
         else if (parallax is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
         else if (found.Count < challenge.Moves.Count)
-            (failure, fatal) = ShownInAnotherOrder(challenge.Moves, moving) ? (WrongOrder, true) : (NotCompleted, false);
+            (failure, fatal) = ShownInAnotherOrder(challenge.Moves, Shown(poses, limits, ClearTurn)) ? (WrongOrder, true) : (NotCompleted, false);
         else if (parallax is null || parallax < limits.MinParallax)
             failure = ParallaxUncertain;
         else if (identity < limits.SamePerson)
@@ -64,13 +64,16 @@ public static class ChallengeEvaluator
     /// eyes always read closed (shut in the photo, dark glasses, an eye the model cannot read) showed a blink in every
     /// frame facing the camera, which let a flat picture turned before the camera pass.
     /// </summary>
-    public static List<(FramePose Pose, ChallengeMove? Move)> Shown(IReadOnlyList<FramePose> poses, ChallengeThresholds limits)
+    /// <param name="turnBeyond">How far past the turn threshold a turn must reach to count, as a multiple of it.</param>
+    public static List<(FramePose Pose, ChallengeMove? Move)> Shown(IReadOnlyList<FramePose> poses, ChallengeThresholds limits, double turnBeyond = 1)
     {
         var shown = new List<(FramePose, ChallengeMove?)>();
         var seenOpen = false;
         foreach (var pose in poses)
         {
             var move = pose.Move(limits.TurnYaw, limits.EyesOpen);
+            if (move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight && Math.Abs(pose.YawChange) < limits.TurnYaw * turnBeyond)
+                move = null;
             if (pose.Frame > 0)
                 shown.Add((pose, move == ChallengeMove.Blink && !seenOpen ? null : move));
             seenOpen |= pose.EyesOpen >= limits.EyesOpen;
@@ -92,6 +95,12 @@ public static class ChallengeEvaluator
         }
         return found;
     }
+
+    /// <summary>
+    /// How far a turn must reach to count towards a replay verdict, a fatal one: a painted blink frame whose landmarks
+    /// jumped read as a turn of 0.224 and failed a genuine answer as a replay; recorded turns reach 0.3 and beyond.
+    /// </summary>
+    private const double ClearTurn = 1.5;
 
     /// <summary>
     /// A replayed recording: every prescribed move appears, and the moves the frames show, in frame order, are not the

@@ -56,6 +56,22 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void A_blink_frame_that_barely_reads_as_a_turn_is_no_replay()
+    {
+        // Blink, turn right, blink: the first blink's landmarks jumped to a yaw change of 0.22, which read as a turn
+        // left before the turn right, and a genuine answer failed as a replay. A replay verdict needs clear turns.
+        var blinkRightBlink = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnRight, ChallengeMove.Blink]);
+        var jumped = Head(0, eyes: 0.01f, seed: 2) with { Yaw = 0.22 };
+        var outcome = Evaluate(blinkRightBlink, Head(0), jumped, Head(-30, seed: 3), Head(0, eyes: 0.01f, seed: 4));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
+        // A clear turn left before the turn right is still the replay of another order.
+        var replay = Evaluate(blinkRightBlink, Head(0), Head(30, seed: 2), Head(-30, seed: 3), Head(0, eyes: 0.01f, seed: 4));
+        Assert.Equal(ChallengeEvaluator.WrongOrder, replay.Failure);
+        Assert.True(replay.Fatal);
+    }
+
+    [Fact]
     public void A_reference_with_closed_eyes_is_no_blink()
     {
         // Turn left, blink, as a recording answering blink, turn left, blink: the reference's closed eyes must not count
