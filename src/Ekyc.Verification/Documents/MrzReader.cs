@@ -310,12 +310,36 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                     if (allowed is not null && alternatives.Best(i, allowed) is { Probability: >= MinAlternativeProbability } best)
                         chars[i] = best.Char;
                 }
+                if (field.Name == "names")
+                    RestoreNameSeparator(chars, field.Span, alternatives);
                 if (field.Name is "issuingState" or "nationality"
                     && MrzCountryCodes.Settle(new string(chars, field.Span.Start, field.Span.Length), (k, c) => alternatives.Probability(field.Span.Start + k, c)) is { } code)
                     code.CopyTo(0, chars, field.Span.Start, code.Length);
             }
             return line with { Text = new string(chars) };
         }).ToList();
+    }
+
+    /// <summary>
+    /// A names field holds its surname and given names apart with a double filler; one filler of it read as a letter
+    /// (`SCHONHAUSEN<<RAFA` as `SCHONHAUSENK<RAFA`) joins the given names to the surname, and the printed surname then
+    /// contradicts the MRZ by a whole given name, more than the one doubtful letter could explain. In a field with no
+    /// double filler, the doubtful letter beside a filler that the recogniser also sees as a filler becomes one. A name
+    /// that fills the whole field, its letters read surely, is left alone.
+    /// </summary>
+    internal static void RestoreNameSeparator(char[] chars, MrzSpan span, CtcAlternatives alternatives)
+    {
+        if (new string(chars, span.Start, span.Length).Contains("<<", StringComparison.Ordinal))
+            return;
+        var restored = Enumerable.Range(span.Start, span.Length)
+            .Where(i => chars[i] != '<' && alternatives.Probability(i, chars[i]) < DoubtfulLetter
+                        && ((i > span.Start && chars[i - 1] == '<') || (i + 1 < span.Start + span.Length && chars[i + 1] == '<')))
+            .Select(i => (Column: i, Filler: alternatives.Probability(i, '<')))
+            .Where(c => c.Filler >= MinAlternativeProbability)
+            .OrderByDescending(c => c.Filler)
+            .FirstOrDefault();
+        if (restored.Filler > 0)
+            chars[restored.Column] = '<';
     }
 
     /// <summary>A look-alike the glyph chose surely counts as read with at least this probability.</summary>
