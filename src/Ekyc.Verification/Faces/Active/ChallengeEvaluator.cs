@@ -38,9 +38,11 @@ public static class ChallengeEvaluator
         var anotherPerson = facing.Count(p => p.Identity < limits.DifferentPerson) * 2 > facing.Count;
         var moving = Shown(poses, limits);
         var found = InOrder(challenge.Moves, moving);
-        var turns = found.Where(f => f.Move != ChallengeMove.Blink).ToList();
-        // The turn frame furthest from a plane: one clear turn is the 3-D evidence; a photo never gives one.
-        double? parallax = turns.Count == 0 ? null : turns.Max(t => MotionParallax.Residual(reference.Landmarks, faces[t.Frame]!.Landmarks));
+        // The turn frame furthest from a plane, among every frame showing a turn, in order or not: one clear turn is the
+        // 3-D evidence; a photo never gives one. (Only the turns found in order were looked at, so a flat picture whose
+        // first move, a blink, never showed escaped `motion_planar` as merely not completed.)
+        var turns = moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
+        double? parallax = turns.Count == 0 ? null : turns.Max(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks));
 
         string? failure = null;
         var fatal = false;

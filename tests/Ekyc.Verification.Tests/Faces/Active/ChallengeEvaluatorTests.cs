@@ -141,6 +141,19 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void A_planar_turn_fails_even_when_an_earlier_move_never_showed()
+    {
+        // Blink, turn left answered by a picture whose eyes never read open: no blink, so no move is found in order,
+        // but its turn is still a flat picture moving.
+        var challenge = new ActiveChallenge("lch_test", [ChallengeMove.Blink, ChallengeMove.TurnLeft]);
+        var turned = SyntheticHead.Face(SyntheticHead.Turned(0, noise: 0, seed: 1, flat: true), Person, 0.05f) with { Yaw = 0.35 };
+        var outcome = Evaluate(challenge, Head(0, eyes: 0.05f, flat: true), Head(0, eyes: 0.05f, flat: true, seed: 2), turned);
+        Assert.Empty(outcome.Found);
+        Assert.Equal(ChallengeEvaluator.PlanarMotion, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
     public void Another_person_in_a_frame_fails()
     {
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(30, seed: 2), Head(0, eyes: 0.05f, embedding: SyntheticHead.Embedding(2), seed: 3), Head(-30, seed: 4));
