@@ -133,13 +133,13 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     /// (<c>bench … mrz-boxes</c>: 1.5–1.6 × the ink band on 150 dpi phone photos, 1.1–1.3 × on scans), and the recogniser,
     /// given the text at two thirds of its height, reads it unsure (line confidences 0.45–0.70 on 150 dpi ID cards) and
     /// the re-read path runs. A box over <see cref="MaxHeightPerInk"/> × its ink band is cut to <see cref="FittedHeightPerInk"/> × the band,
-    /// centred on it, but never so low that its crop would be squeezed along the line (<see cref="TextRecognizer.MaxMrzWidth"/>):
-    /// a 44-character line at 11–15 px per character, squeezed to 28 px per character at full height, lost characters
-    /// (<c>documents-accuracy</c>), so such lines, whose crops are squeezed already, keep the detector's box.
+    /// centred on it, but never so low that its crop would be squeezed along the line (<see cref="TextRecognizer.MaxMrzWidth"/>).
+    /// Only lines as long as a TD1's (30 characters, 30–32 ink heights; a TD3's 44 are 43–46): fitted, TD3 pages at 11–12
+    /// px per character read worse and one more read wrong with its check digits agreeing (<c>documents-accuracy</c>).
     /// </summary>
     internal static RotatedBox FitToInk(SKBitmap image, RotatedBox box)
     {
-        if (InkBand.Measure(image, box) is not { } band || box.Height <= MaxHeightPerInk * band.Height)
+        if (InkBand.Measure(image, box) is not { } band || box.Height <= MaxHeightPerInk * band.Height || box.Width > MaxFittedLength * band.Height)
             return box;
         var unsqueezed = box.Width * TextRecognizer.Height / TextRecognizer.MaxMrzWidth;
         var fitted = band.Centre(box, FittedHeightPerInk);
@@ -150,6 +150,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
 
     private const float MaxHeightPerInk = 1.4f;
     private const float FittedHeightPerInk = 1.15f;
+    /// <summary>Longest line fitted, in ink heights: TD1 lines, not TD3 (TD2, 36 characters, sits at the bound).</summary>
+    private const float MaxFittedLength = 36f;
 
     /// <summary>The MRZ among the lines read: selected, repaired to length, letters and digits chosen by field, parsed.</summary>
     private (List<MrzCandidate> Lines, MrzParseResult? Parse) Interpret(SKBitmap image, List<MrzCandidate> read, CancellationToken cancellationToken)

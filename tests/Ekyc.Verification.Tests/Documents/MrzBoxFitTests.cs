@@ -57,12 +57,24 @@ public sealed class MrzBoxFitTests(OcrFixture ocr, ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_long_line_whose_crop_the_recogniser_squeezes_keeps_its_box()
+    public void A_line_as_long_as_a_td3_s_keeps_its_box()
     {
         using var image = Line(top: 45, bottom: 65, width: 1400);
-        var box = new RotatedBox(700, 52, 1200, 34, 0); // 48 px high it would be 1,694 px wide, over the recogniser's 1,232
+        var box = new RotatedBox(700, 52, 1200, 34, 0); // 60 ink heights long
 
         Assert.Equal(box, MrzReader.FitToInk(image, box));
+    }
+
+    [Fact]
+    public void A_fitted_box_is_never_so_low_that_the_recogniser_would_squeeze_its_crop()
+    {
+        using var image = Line(top: 45, bottom: 65, width: 800);
+
+        var fitted = MrzReader.FitToInk(image, new RotatedBox(400, 52, 700, 34, 0));
+
+        // 48 px high, 700 × 48 / 27.3 = 1,232 px wide: the recogniser's widest MRZ crop.
+        Assert.InRange(fitted.Height, 27.2f, 27.4f);
+        Assert.InRange(fitted.CenterY, 54.5f, 55.5f);
     }
 
     /// <summary>
