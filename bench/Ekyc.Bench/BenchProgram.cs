@@ -39,6 +39,9 @@ public static class BenchProgram
             case ["ocr-int8", ..]:
                 Quantization.OcrInt8Bench.Run(args[1..]);
                 return 0;
+            case ["mrz-boxes", ..]:
+                Documents.MrzBoxBench.Run(args[1..]);
+                return 0;
             case ["documents-accuracy", ..]:
                 DocumentAccuracyBench.Run(args[1..]);
                 return 0;

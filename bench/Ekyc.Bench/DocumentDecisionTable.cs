@@ -17,7 +17,7 @@ public static class DocumentDecisionTable
     private static readonly DateOnly Today = new(2026, 12, 5);
 
     /// <summary>Capture conditions; the width is derived from the dpi (or px per MRZ character) and the format.</summary>
-    private static readonly (string Name, Func<MrzFormat, int> Width, SpecimenOptions Options)[] Captures =
+    internal static readonly (string Name, Func<MrzFormat, int> Width, SpecimenOptions Options)[] Captures =
     [
         ("scan 300 dpi, JPEG 92", f => Dpi(f, 300), new SpecimenOptions { Noise = 2, JpegQuality = 92 }),
         ("phone 150 dpi, uneven light, rot 2°, JPEG 80", f => Dpi(f, 150),
@@ -106,7 +106,7 @@ public static class DocumentDecisionTable
         Console.WriteLine($"\nengine time per document: median {ms[ms.Count / 2]:F0} ms, p90 {ms[(int)(ms.Count * 0.9)]:F0} ms (n={ms.Count})");
     }
 
-    private static int Dpi(MrzFormat format, int dpi) => (int)MathF.Round((format == MrzFormat.Td1 ? 85.6f : 125f) / 25.4f * dpi);
+    internal static int Dpi(MrzFormat format, int dpi) => (int)MathF.Round((format == MrzFormat.Td1 ? 85.6f : 125f) / 25.4f * dpi);
 
     private static int PerChar(MrzFormat format, float perChar) => (int)MathF.Round(perChar / SpecimenRenderer.PixelsPerMrzChar(format, 1));
 

@@ -17,6 +17,7 @@ internal static class OcrPixels
         while (current.Width >= 2 * width && current.Height >= 2 * height)
         {
             var half = Draw(current, current.Width / 2, current.Height / 2);
+            half.SetImmutable(); // the next step draws from it without copying it
             if (current != source)
                 current.Dispose();
             current = half;

@@ -17,7 +17,7 @@ public sealed class TextRecognizer
     /// MRZ crops come out ~40 px per character at 48 px high; squeezed to 28 px (a 44-character line in 1,232 px) the
     /// recogniser reads them as well (<c>bench … documents-accuracy</c>) in 30 % less time. Narrower loses lines.
     /// </summary>
-    private const int MaxMrzWidth = 1232;
+    internal const int MaxMrzWidth = 1232;
     /// <summary>
     /// Printed values come out ~35–40 px per character at 48 px high; the recogniser reads them as well squeezed to
     /// three quarters of that width (<c>bench … documents</c>: the same regions read before every value is found), and

@@ -26,6 +26,7 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
             using var image = SKImage.FromBitmap(Bitmap);
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
         }
+        turned.SetImmutable(); // drawn from without copies, as a decoded page is (ImageDecoder)
         return new DecodedImage(turned, OriginalWidth, OriginalHeight, Format, Origin);
     }
 
