@@ -38,10 +38,13 @@ public static class ChallengeEvaluator
         var anotherPerson = facing.Count(p => p.Identity < limits.DifferentPerson) * 2 > facing.Count;
         var moving = Shown(poses, limits);
         var found = InOrder(challenge.Moves, moving);
-        // The turn frame furthest from a plane, among every frame showing a turn, in order or not: one clear turn is the
-        // 3-D evidence; a photo never gives one. (Only the turns found in order were looked at, so a flat picture whose
-        // first move, a blink, never showed escaped `motion_planar` as merely not completed.)
-        var turns = moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
+        // The turn frame furthest from a plane among the turns found in order: one clear turn is the 3-D evidence; a
+        // photo never gives one. With none found in order (the first move, a blink, never showed), every frame showing
+        // a turn is looked at, so a flat picture that cannot blink still fails `motion_planar`. Not more frames than
+        // that: the furthest of many flat frames can reach the pass bar (0.061, `cage.jpg` turned).
+        var inOrder = found.Where(f => f.Move != ChallengeMove.Blink).Select(f => f.Frame).ToList();
+        var turns = inOrder.Count > 0 ? inOrder
+            : moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
         double? parallax = turns.Count == 0 ? null : turns.Max(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks));
 
         string? failure = null;
