@@ -324,7 +324,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     private const float GlyphRuledOutProbability = 1e-6f;
 
     /// <summary>
-    /// Where a check fails (or agreed only through a look-alike swap), its look-alike characters read again by their
+    /// Where a check fails (or agreed only through a look-alike swap, or over a character the recogniser doubted; see
+    /// <see cref="LookAlikeGlyphs.Checks"/>), its look-alike characters read again by their
     /// OCR-B glyphs (<see cref="LookAlikeGlyphs"/>): each glyph sure of its character sets it, whatever the check digits
     /// say, and the lines are parsed again with the look-alikes it ruled out made implausible, so no swap can bring them
     /// back. A digit altered on the document is read as printed, its check still fails, and the checks whose every
@@ -334,11 +335,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     private (List<MrzCandidate> Lines, MrzParseResult Parse, MrzLikelihood Likelihood, IReadOnlyList<string> RuledOut, IReadOnlyList<GlyphVerdict> Verdicts)?
         ReadLookAlikesByGlyph(SKBitmap image, List<MrzCandidate> lines, MrzParseResult? parse)
     {
-        if (glyphs is null || parse?.Mrz is not { } mrz || LookAlikeGlyphs.Checks(mrz) is not { Count: > 0 } checks)
-            return null;
-        var layout = MrzLayout.For(mrz.Format);
         var read = lines.Select(l => l.Text).ToList();
         var recognised = Likelihood(lines);
+        if (glyphs is null || parse?.Mrz is not { } mrz || LookAlikeGlyphs.Checks(mrz, read, recognised) is not { Count: > 0 } checks)
+            return null;
+        var layout = MrzLayout.For(mrz.Format);
         var cells = new Dictionary<int, MrzLineCells?>();
         var verdicts = new Dictionary<(int Line, int Column), GlyphVerdict>();
         var ruledOut = new List<string>();

@@ -56,8 +56,13 @@ internal static class LookAlikeGlyphs
     /// </summary>
     private static char Filler(char read) => read == '<' ? '2' : '<';
 
-    /// <summary>The checks whose characters are read again: failing ones, and those a look-alike swap made agree.</summary>
-    public static IReadOnlyList<MrzCheckSpec> Checks(MrzResult mrz)
+    /// <summary>
+    /// The checks whose characters are read again: failing ones, those a look-alike swap made agree, and agreeing ones
+    /// in which the recogniser found another character plausible (<see cref="DoubtedAlternative"/>) somewhere. A check
+    /// digit agrees by chance one time in ten, so one misread character can hide a digit altered on the document: the
+    /// number OH2908810 altered to OH2908818 under its issued check digit, its O read as 0 (p(O) 0.07), agrees.
+    /// </summary>
+    public static IReadOnlyList<MrzCheckSpec> Checks(MrzResult mrz, IReadOnlyList<string> lines, MrzLikelihood recognised)
     {
         var layout = MrzLayout.For(mrz.Format);
         var specs = layout.Checks.ToList();
@@ -66,8 +71,17 @@ internal static class LookAlikeGlyphs
             specs.Add(MrzLayout.Td1ShortNumberCheck);
         var swapped = mrz.Corrections.Where(c => c.Reason.Contains("check digit", StringComparison.Ordinal)).Select(c => c.Reason[..c.Reason.IndexOf(':')]).ToHashSet();
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
-        return specs.Where(s => failing.Contains(s.Field) || swapped.Contains(s.Field)).ToList();
+        return specs.Where(s => failing.Contains(s.Field) || swapped.Contains(s.Field) || Doubted(layout, s, lines, recognised)).ToList();
     }
+
+    /// <summary>
+    /// The least probability of another character than the one read that counts as a doubt in an agreeing check: the
+    /// probability from which a one-character repair explains a failing one (<see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>).
+    /// </summary>
+    private const float DoubtedAlternative = 0.01f;
+
+    private static bool Doubted(MrzLayout layout, MrzCheckSpec check, IReadOnlyList<string> lines, MrzLikelihood recognised) =>
+        Columns(layout, check, lines, recognised).Any(c => c.Candidates.Skip(1).Any(other => recognised(c.Line, c.Column, other) >= DoubtedAlternative));
 
     /// <summary>The columns of <paramref name="check"/> with characters to compare, and those characters (<see cref="Candidates"/>).</summary>
     public static IEnumerable<(int Line, int Column, IReadOnlyList<char> Candidates)> Columns(MrzLayout layout, MrzCheckSpec check, IReadOnlyList<string> lines,
