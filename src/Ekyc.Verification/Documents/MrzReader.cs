@@ -381,10 +381,10 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         var cells = new Dictionary<int, MrzLineCells?>();
         var verdicts = new Dictionary<(int Line, int Column), GlyphVerdict>();
         var ruledOut = new List<string>();
-        foreach (var check in checks)
+        foreach (var (check, doubtedOnly) in checks)
         {
             var settled = true;
-            foreach (var (line, column, candidates) in LookAlikeGlyphs.Columns(layout, check, read, recognised))
+            foreach (var (line, column, candidates) in LookAlikeGlyphs.Columns(layout, check, read, recognised, doubtedOnly))
             {
                 if (!cells.TryGetValue(line, out var lineCells))
                     cells[line] = lineCells = MrzLineCells.Fit(image, lines[line].Line.Box, read[line], lines[line].Alternatives, glyphs);
