@@ -381,10 +381,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         var cells = new Dictionary<int, MrzLineCells?>();
         var verdicts = new Dictionary<(int Line, int Column), GlyphVerdict>();
         var ruledOut = new List<string>();
-        foreach (var (check, doubtedOnly) in checks)
+        // Whether every look-alike of the columns given was read surely by its glyph.
+        bool Settle(IEnumerable<(int Line, int Column, IReadOnlyList<char> Candidates)> columns)
         {
             var settled = true;
-            foreach (var (line, column, candidates) in LookAlikeGlyphs.Columns(layout, check, read, recognised, doubtedOnly))
+            foreach (var (line, column, candidates) in columns)
             {
                 if (!cells.TryGetValue(line, out var lineCells))
                     cells[line] = lineCells = MrzLineCells.Fit(image, lines[line].Line.Box, read[line], lines[line].Alternatives, glyphs);
@@ -397,7 +398,18 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                     verdicts[(line, column)] = verdict = LookAlikeGlyphs.Judge(lineCells, line, column, candidates);
                 settled &= verdict.Sure;
             }
-            if (settled)
+            return settled;
+        }
+        foreach (var (check, doubtedOnly) in checks)
+        {
+            var doubted = LookAlikeGlyphs.Columns(layout, check, read, recognised, doubtedOnly).ToList();
+            var settled = Settle(doubted);
+            // A doubted look-alike the glyph overturned in a check that agreed: the whole check is read again, since its
+            // other look-alikes may have been misread the same way (OO read as 00 keeps the check digit: 24·7 + 24·3 ≡ 0).
+            var whole = !doubtedOnly || doubted.Any(c => verdicts.TryGetValue((c.Line, c.Column), out var v) && v.Sure && v.Glyph != v.Read);
+            if (doubtedOnly && whole)
+                settled = Settle(LookAlikeGlyphs.Columns(layout, check, read, recognised));
+            if (settled && whole)
                 ruledOut.Add(check.Field);
         }
         if (!verdicts.Values.Any(v => v.Sure))
