@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace Ekyc.Bench;
 
 /// <summary>
-/// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>recapture</c>, <c>liveness</c>, <c>liveness-active</c>, <c>liveness-challenges</c>, <c>liveness-selfies</c>, <c>screening</c>,
+/// Stopwatch benches by name (<c>http</c>, <c>pipeline</c>, <c>documents</c>, <c>documents-accuracy</c>, <c>recapture</c>, <c>liveness</c>, <c>liveness-active</c>, <c>liveness-challenges</c>, <c>liveness-selfies</c>, <c>portrait-size</c>, <c>mrz-boxes</c>, <c>screening</c>,
 /// <c>scaleout</c>: the multi-process crash test on PostgreSQL; <c>fuzz</c>: the parsers' fuzz targets; <c>attacks</c>: costly requests
 /// against a running server; <c>decisions</c>: the labelled decision set through the real server; <c>console</c>: the review console's
 /// pages); anything else goes to BenchmarkDotNet (e.g. <c>--filter *Face*</c>).
@@ -41,6 +41,9 @@ public static class BenchProgram
                 return 0;
             case ["mrz-boxes", ..]:
                 Documents.MrzBoxBench.Run(args[1..]);
+                return 0;
+            case ["portrait-size", ..]:
+                Faces.PortraitSizeBench.Run(args[1..]);
                 return 0;
             case ["documents-accuracy", ..]:
                 DocumentAccuracyBench.Run(args[1..]);

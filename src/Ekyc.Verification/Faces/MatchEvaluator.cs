@@ -60,8 +60,10 @@ internal static class MatchEvaluator
         var gates = Gates(document.Primary!, selfie, options);
         evidence["quality_gates"] = gates;
         var gateReasons = gates.Where(g => !g.Passed).Select(g => g.Name).ToList();
-        if (gateReasons.Count > 0)
+        if (gateReasons.Count > 0 && !(similarity >= options.MatchPassThreshold && PortraitGoodEnoughToPass(document.Primary!, gateReasons, options)))
             return Result(CheckStatus.Review, similarity, 0.5, gateReasons);
+        if (gateReasons.Count > 0)
+            evidence["passed_under_gates"] = gateReasons;
 
         if (similarity >= options.MatchPassThreshold)
             return Result(CheckStatus.Pass, similarity, PassFloor + (1 - PassFloor) * Ramp(similarity - options.MatchPassThreshold), [FaceReasons.Match]);
@@ -69,6 +71,15 @@ internal static class MatchEvaluator
             return Result(CheckStatus.Fail, similarity, 0.5 + 0.5 * Ramp(options.MatchFailThreshold - similarity), [FaceReasons.NoMatch]);
         return Result(CheckStatus.Review, similarity, 0.5, [FaceReasons.SimilarityUncertain]);
     }
+
+    /// <summary>
+    /// The only gates failed are the document portrait's size and sharpness, and it clears the lower bars of a pass:
+    /// a small or blurred portrait lowers the similarity of the same person (a fail there could be the picture's), not
+    /// an impostor's (see <see cref="FaceOptions.MinDocumentFaceSizeForPass"/>), so a match at the pass threshold stands.
+    /// </summary>
+    private static bool PortraitGoodEnoughToPass(FaceAnalysis document, List<string> failedGates, FaceOptions options) =>
+        failedGates.All(g => g is FaceReasons.DocumentFaceTooSmall or FaceReasons.DocumentFaceBlurry)
+        && document.Size >= options.MinDocumentFaceSizeForPass && document.Sharpness >= options.MinDocumentSharpnessForPass;
 
     /// <summary>Each gate is named by the reason code it raises when it fails.</summary>
     private static List<FaceSignal> Gates(FaceAnalysis document, ImageObservation selfie, FaceOptions options) =>

@@ -21,6 +21,9 @@ internal sealed class CtcAlternatives(float[] probabilities, int classes, int[] 
     /// <summary>Where along the crop (0 at its left edge, 1 at its right) character <paramref name="index"/> was read.</summary>
     public float Along(int index) => (steps[index] + 0.5f) * classes / probabilities.Length;
 
+    /// <summary>The alternatives of the characters at <paramref name="indices"/>, in that order (a reading repaired to length).</summary>
+    public CtcAlternatives Select(IReadOnlyList<int> indices) => new(probabilities, classes, [.. indices.Select(i => steps[i])], keys);
+
     /// <summary>The probability of <paramref name="c"/> at character <paramref name="index"/>'s step.</summary>
     public float Probability(int index, char c)
     {

@@ -225,7 +225,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
     }
 
     /// <summary>The photo cut to the portrait frame's shape (~3:4, from the top third), so the renderer does not stretch the face.</summary>
-    private static byte[] PortraitCrop(byte[] photo)
+    public static byte[] PortraitCrop(byte[] photo)
     {
         using var source = DocumentCapture.Decode(photo);
         const float aspect = 0.72f;

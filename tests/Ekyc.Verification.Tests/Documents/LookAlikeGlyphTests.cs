@@ -98,4 +98,48 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
         Assert.Contains("documentNumber", reading.LookAlikesRuledOut);
         Assert.False(DocumentAssessment.CheckFailureMayBeTheOcrs(reading, new DocumentOptions()));
     }
+
+    /// <summary>
+    /// A number altered on the document (OH2908810 issued, OH2908818 printed on an ID card saved at JPEG 70–95) whose O
+    /// the recogniser read as 0 (p(O) 0.07): 0 counts 0 where O counts 24, so the misreading took 8 off the check sum as
+    /// the alteration added 8, and the issued check digit agreed. The O the recogniser found plausible is read again by
+    /// its glyph although the check agreed: the number reads as printed and its check fails, nothing explaining it away.
+    /// </summary>
+    [Fact]
+    public void A_tampered_number_whose_misread_look_alike_fits_the_issued_check_digit_fails()
+    {
+        var label = Generator.Plan(8, seed: 101).Single(l => l.Id == "tampered_check_digit-005");
+        Assert.Equal(("document_number", "OH2908810", "OH2908818"), (label.Tampered!.Field, label.Tampered.IssuedValue, label.DocumentNumber));
+        var (_, back) = Generator.RenderDocument(label);
+        using var image = OcrFixture.Decode(back!);
+
+        var reading = ocr.Reader.Read(image);
+
+        foreach (var verdict in reading.GlyphVerdicts.Where(v => v.Glyph != v.Read))
+            output.WriteLine(verdict.ToString());
+        Assert.Equal(label.DocumentNumber, reading.Parse!.Mrz!.DocumentNumber);
+        Assert.False(reading.Parse.Mrz.ChecksValid);
+        Assert.False(DocumentAssessment.CheckFailureMayBeTheOcrs(reading, new DocumentOptions()));
+    }
+
+    /// <summary>
+    /// A genuine passport scanned at 300 dpi whose number begins OO, read 00 by the recogniser: 24·7 + 24·3 ≡ 0 mod 10,
+    /// so the check digit agrees on the wrong number (a silent misread). The recogniser doubted the first 0; its glyph
+    /// is an O, and the check is then read again whole, the second 0 too: the number reads OO and every check agrees.
+    /// </summary>
+    [Fact]
+    public void A_number_misread_twice_into_look_alikes_that_keep_the_check_digit_is_read_exactly()
+    {
+        var label = Generator.Plan(8, seed: 109).Single(l => l.Id == "genuine_passport-000");
+        Assert.StartsWith("OO", label.DocumentNumber);
+        var (front, _) = Generator.RenderDocument(label);
+        using var image = OcrFixture.Decode(front);
+
+        var reading = ocr.Reader.Read(image);
+
+        foreach (var verdict in reading.GlyphVerdicts.Where(v => v.Glyph != v.Read))
+            output.WriteLine(verdict.ToString());
+        Assert.Equal(DecisionSetGenerator.MrzLines(label), reading.Parse!.Mrz!.Lines);
+        Assert.True(reading.Parse.Mrz.ChecksValid);
+    }
 }

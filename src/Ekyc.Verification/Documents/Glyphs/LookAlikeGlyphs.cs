@@ -56,8 +56,15 @@ internal static class LookAlikeGlyphs
     /// </summary>
     private static char Filler(char read) => read == '<' ? '2' : '<';
 
-    /// <summary>The checks whose characters are read again: failing ones, and those a look-alike swap made agree.</summary>
-    public static IReadOnlyList<MrzCheckSpec> Checks(MrzResult mrz)
+    /// <summary>
+    /// The checks whose characters are read again: failing ones and those a look-alike swap made agree, every column;
+    /// agreeing ones only at the look-alikes the recogniser found plausible there (<see cref="DoubtedAlternative"/>),
+    /// <c>DoubtedOnly</c>. A check digit agrees by chance one time in ten, so one misread look-alike can hide a digit
+    /// altered on the document: the number OH2908810 altered to OH2908818 under its issued check digit, its O read as 0
+    /// (p(O) 0.07), agrees. Only those columns: a reading that lost characters (a passport line read at 36) fits its cells
+    /// badly, and glyphs compared in misfitted cells must not overturn a reading whose checks hold.
+    /// </summary>
+    public static IReadOnlyList<(MrzCheckSpec Check, bool DoubtedOnly)> Checks(MrzResult mrz, IReadOnlyList<string> lines, MrzLikelihood recognised)
     {
         var layout = MrzLayout.For(mrz.Format);
         var specs = layout.Checks.ToList();
@@ -66,12 +73,21 @@ internal static class LookAlikeGlyphs
             specs.Add(MrzLayout.Td1ShortNumberCheck);
         var swapped = mrz.Corrections.Where(c => c.Reason.Contains("check digit", StringComparison.Ordinal)).Select(c => c.Reason[..c.Reason.IndexOf(':')]).ToHashSet();
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
-        return specs.Where(s => failing.Contains(s.Field) || swapped.Contains(s.Field)).ToList();
+        return specs.Select(s => (Check: s, DoubtedOnly: !failing.Contains(s.Field) && !swapped.Contains(s.Field)))
+            .Where(s => !s.DoubtedOnly || Columns(layout, s.Check, lines, recognised, doubtedOnly: true).Any())
+            .ToList();
     }
 
+    /// <summary>
+    /// The least probability the recogniser gives a look-alike of the character read for it to count as a doubt in an
+    /// agreeing check: the probability from which a one-character repair explains a failing one (<see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>).
+    /// </summary>
+    private const float DoubtedAlternative = 0.01f;
+
     /// <summary>The columns of <paramref name="check"/> with characters to compare, and those characters (<see cref="Candidates"/>).</summary>
+    /// <param name="doubtedOnly">Only the columns whose character has a look-alike the recogniser found plausible (<see cref="DoubtedAlternative"/>).</param>
     public static IEnumerable<(int Line, int Column, IReadOnlyList<char> Candidates)> Columns(MrzLayout layout, MrzCheckSpec check, IReadOnlyList<string> lines,
-        MrzLikelihood recognised)
+        MrzLikelihood recognised, bool doubtedOnly = false)
     {
         foreach (var span in check.Over.Append(check.Digit))
             for (var column = span.Start; column < span.Start + span.Length; column++)
@@ -79,7 +95,11 @@ internal static class LookAlikeGlyphs
                 var field = layout.Fields.FirstOrDefault(f => f.Span.Line == span.Line && column >= f.Span.Start && column < f.Span.Start + f.Span.Length);
                 if (field is null)
                     continue;
-                var candidates = Candidates(lines[span.Line][column], field.Class, c => recognised(span.Line, column, c));
+                var read = lines[span.Line][column];
+                if (doubtedOnly && (field.Class != MrzCharClass.AlphaNumeric
+                                    || !MrzConfusables.AlternativesOf(read).Any(c => recognised(span.Line, column, c) >= DoubtedAlternative)))
+                    continue;
+                var candidates = Candidates(read, field.Class, c => recognised(span.Line, column, c));
                 if (candidates.Count > 1)
                     yield return (span.Line, column, candidates);
             }
