@@ -126,7 +126,7 @@ public sealed class DocumentPartsTests
     [InlineData(0x80000000u)]
     public void An_out_of_range_exif_offset_is_reported_unreadable(uint offset)
     {
-        var jpeg = ExifWriter.WithExif(Jpeg(300, 100), orientation: 6, software: "GIMP 2.10.34", softwareOffset: offset);
+        var jpeg = ExifWriter.WithExif(BlockImage.Encode(300, 100), orientation: 6, software: "GIMP 2.10.34", softwareOffset: offset);
 
         var traces = MetadataTraces.Read(jpeg);
 
@@ -137,7 +137,7 @@ public sealed class DocumentPartsTests
     [Fact]
     public void Exif_orientation_turns_the_image_upright_and_software_is_read()
     {
-        var jpeg = ExifWriter.WithExif(Jpeg(300, 100), orientation: 6, software: "GIMP 2.10.34");
+        var jpeg = ExifWriter.WithExif(BlockImage.Encode(300, 100), orientation: 6, software: "GIMP 2.10.34");
 
         var (image, rejection) = ImageDecoder.Decode(jpeg, new DocumentOptions());
         var traces = MetadataTraces.Read(jpeg);
@@ -150,7 +150,7 @@ public sealed class DocumentPartsTests
         }
         Assert.Equal("GIMP 2.10.34", traces.Software);
         Assert.Equal("gimp", traces.Editor);
-        Assert.Null(MetadataTraces.Read(Jpeg(300, 100)).Editor);
+        Assert.Null(MetadataTraces.Read(BlockImage.Encode(300, 100)).Editor);
     }
 
     [Theory]
@@ -158,17 +158,4 @@ public sealed class DocumentPartsTests
     [InlineData("IDFRAX4RTBPFW46<<<<<<<<<<<<<<<<<", 30, "IDFRAX4RTBPFW46<<<<<<<<<<<<<<<")]
     public void Mrz_lines_are_repaired_to_length_at_their_filler_runs(string line, int length, string expected) =>
         Assert.Equal(expected, MrzReader.FitLength(line, length));
-
-    private static byte[] Jpeg(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.White);
-            using var paint = new SKPaint { Color = SKColors.Black };
-            canvas.DrawRect(0, 0, width / 3f, height / 2f, paint);
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        return image.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
-    }
 }

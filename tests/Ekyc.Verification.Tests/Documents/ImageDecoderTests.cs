@@ -15,7 +15,7 @@ public sealed class ImageDecoderTests
     [InlineData(1500, 1000, 1500, 1000)]
     public void A_jpeg_is_decoded_at_the_smallest_codec_scale_near_the_bound(int width, int height, int decodedWidth, int decodedHeight)
     {
-        var (image, rejection) = ImageDecoder.Decode(Encode(width, height, SKEncodedImageFormat.Jpeg), new DocumentOptions());
+        var (image, rejection) = ImageDecoder.Decode(BlockImage.Encode(width, height), new DocumentOptions());
 
         Assert.Null(rejection);
         using (image)
@@ -28,22 +28,9 @@ public sealed class ImageDecoderTests
     [Fact]
     public void A_png_the_codec_cannot_scale_is_resampled_to_the_bound()
     {
-        var (image, _) = ImageDecoder.Decode(Encode(4000, 1000, SKEncodedImageFormat.Png), new DocumentOptions());
+        var (image, _) = ImageDecoder.Decode(BlockImage.Encode(4000, 1000, SKEncodedImageFormat.Png), new DocumentOptions());
 
         using (image)
             Assert.Equal((2400, 600), (image!.Bitmap.Width, image.Bitmap.Height));
-    }
-
-    private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.White);
-            using var paint = new SKPaint { Color = SKColors.Black };
-            canvas.DrawRect(0, 0, width / 3f, height / 2f, paint);
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        return image.Encode(format, 90).ToArray();
     }
 }
