@@ -60,10 +60,12 @@ internal static class MatchEvaluator
         var gates = Gates(document.Primary!, selfie, options);
         evidence["quality_gates"] = gates;
         var gateReasons = gates.Where(g => !g.Passed).Select(g => g.Name).ToList();
-        if (gateReasons.Count > 0 && !(similarity >= options.MatchPassThreshold && PortraitGoodEnoughToPass(document.Primary!, gateReasons, options)))
-            return Result(CheckStatus.Review, similarity, 0.5, gateReasons);
         if (gateReasons.Count > 0)
+        {
+            if (!(similarity >= options.MatchPassThreshold && PortraitGoodEnoughToPass(document.Primary!, gateReasons, options)))
+                return Result(CheckStatus.Review, similarity, 0.5, gateReasons);
             evidence["passed_under_gates"] = gateReasons;
+        }
 
         if (similarity >= options.MatchPassThreshold)
             return Result(CheckStatus.Pass, similarity, PassFloor + (1 - PassFloor) * Ramp(similarity - options.MatchPassThreshold), [FaceReasons.Match]);
