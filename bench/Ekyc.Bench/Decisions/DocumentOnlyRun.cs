@@ -30,13 +30,13 @@ public static class DocumentOnlyRun
             return (Label: label, Result: verifier.Verify(new DocumentImages(front, back, label.DocumentType), today, CancellationToken.None).Authenticity);
         }).ToList();
 
-        Console.WriteLine("\n| class | document | capture | pass | review | fail | reasons (count) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var cell in results.GroupBy(r => (r.Label.Class, r.Label.DocumentType, r.Label.Capture)).OrderBy(g => g.Key))
+        Console.WriteLine("\n| class | document | design | capture | pass | review | fail | reasons (count) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var cell in results.GroupBy(r => (r.Label.Class, r.Label.DocumentType, r.Label.Design, r.Label.Capture)).OrderBy(g => g.Key))
         {
             var reasons = cell.Where(r => r.Result.Status != CheckStatus.Pass).SelectMany(r => r.Result.ReasonCodes)
                 .GroupBy(r => r).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} ({g.Count()})");
-            Console.WriteLine($"| {cell.Key.Class.ToWire()} | {cell.Key.DocumentType} | {cell.Key.Capture.ToWire()} | {Count(cell, CheckStatus.Pass)} | " +
+            Console.WriteLine($"| {cell.Key.Class.ToWire()} | {cell.Key.DocumentType} | {cell.Key.Design.ToString().ToLowerInvariant()} | {cell.Key.Capture.ToWire()} | {Count(cell, CheckStatus.Pass)} | " +
                               $"{Count(cell, CheckStatus.Review)} | {Count(cell, CheckStatus.Fail)} | {string.Join(", ", reasons)} |");
         }
 
@@ -45,13 +45,13 @@ public static class DocumentOnlyRun
         Console.WriteLine($"\ngenuine documents passed: {Count(genuine, CheckStatus.Pass)}/{genuine.Count}; their confidence min {confidences.FirstOrDefault():F3}, " +
                           $"under 0.8: {confidences.Count(c => c < 0.8)}");
         foreach (var (label, result) in genuine.Where(r => r.Result.Status != CheckStatus.Pass || r.Result.Confidence < 0.8))
-            Console.WriteLine($"  {label.Id} {label.Capture.ToWire()} {result.Status} conf {result.Confidence}: {Signals(result)}");
+            Console.WriteLine($"  {label.Id} {label.Design.ToString().ToLowerInvariant()} {label.Capture.ToWire()} {result.Status} conf {result.Confidence}: {Signals(result)}");
 
         var fraud = results.Where(r => r.Label.Class.Evidence() is { Check: CheckNames.DocumentAuthenticity }).ToList();
         var caught = fraud.Count(r => Caught(r.Label, r.Result));
         Console.WriteLine($"\ndocument frauds caught by their own evidence: {caught}/{fraud.Count}; passed: {Count(fraud, CheckStatus.Pass)}");
         foreach (var (label, result) in fraud.Where(r => !Caught(r.Label, r.Result)))
-            Console.WriteLine($"  {label.Id} {label.Capture.ToWire()} {result.Status}: {Signals(result)}");
+            Console.WriteLine($"  {label.Id} {label.Design.ToString().ToLowerInvariant()} {label.Capture.ToWire()} {result.Status}: {Signals(result)}");
 
         if (outDir is not null)
             DecisionSetWriter.WriteLabels(outDir, labels);

@@ -49,7 +49,7 @@ public static class PortraitSizeBench
                     var portrait = DecisionSetGenerator.PortraitCrop(File.ReadAllBytes(Path.Combine(photos, photo)));
                     var random = new Random(HashCode.Combine(photo, seed));
                     var front = DocumentCapture.RenderPhonePhoto(renderer, Card, MrzWriter.Write(Card), portrait, DocumentSide.CardFront,
-                        PrintedDateStyle.DayMonthNameYear, dpi, random, seed);
+                        PrintedDateStyle.DayMonthNameYear, SpecimenDesign.Classic, dpi, random, seed);
                     if (Observe(analyzer, options, front) is not { } face)
                         continue;
                     faces.Add(face);

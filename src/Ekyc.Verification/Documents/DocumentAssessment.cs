@@ -245,8 +245,8 @@ internal sealed class DocumentAssessment
     /// by more than the MRZ's doubtful characters could explain (each MRZ character read under 0.5 may be one of the
     /// differences: the names have no check digit, and the number's cannot see one misreading repeated on neighbours,
     /// NN read as 22); a weaker one (an unsure reading,
-    /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields — one of them the surname
-    /// or the number — pass; a field not found does not count against the document.
+    /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields, the surname among
+    /// them, pass; another field not found does not count against the document.
     /// </summary>
     /// <param name="numberVerified">The MRZ document number's check digit agrees: only then is the MRZ side of a number
     /// contradiction known to be what the document encodes (a misread or misaligned MRZ line is not).</param>
@@ -292,7 +292,9 @@ internal sealed class DocumentAssessment
         }
         var agreeing = fields.Where(f => f.Agrees == true).Select(f => f.Field).ToList();
         var summary = new { agreeing, contradicted = contradicted.Select(f => f.Field).ToList(), not_found = fields.Where(f => !f.Found).Select(f => f.Field).ToList() };
-        var anchored = agreeing.Contains(PrintedFields.Surname) || agreeing.Contains(PrintedFields.DocumentNumber);
+        // The surname must be seen agreeing: when it is not found, a printed name that differs from the MRZ's (the
+        // forger's edit that no check digit covers) would pass on the other fields alone.
+        var anchored = agreeing.Contains(PrintedFields.Surname);
         if (contradicted.Count > 0)
             _signals.Add(DocumentSignal.ToReview("printed_fields", "printed_mrz_mismatch", summary, threshold));
         else if (anchored && agreeing.Count >= options.MinPrintedFieldsAgreeing)

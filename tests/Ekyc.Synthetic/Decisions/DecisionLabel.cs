@@ -1,3 +1,5 @@
+using Ekyc.Verification.Documents.Specimens;
+
 namespace Ekyc.Synthetic.Decisions;
 
 /// <summary>
@@ -11,6 +13,8 @@ public sealed record DecisionLabel
     /// <summary><c>passport</c> (TD3, one side) or <c>id_card</c> (TD1, printed front and MRZ back).</summary>
     public required string DocumentType { get; init; }
     public required CaptureCondition Capture { get; init; }
+    /// <summary>The issuer's page design around the MRZ.</summary>
+    public SpecimenDesign Design { get; init; }
     /// <summary>The holder as the MRZ encodes it.</summary>
     public required Holder Holder { get; init; }
     public required string IssuingState { get; init; }

@@ -15,8 +15,12 @@ namespace Ekyc.Synthetic.Decisions;
 /// <param name="photosFolder"><c>tests/data/photos</c>: the label's photo paths are relative to it.</param>
 /// <param name="isClear">Whether a holder's name and birth date stay clear of the screening lists; a name it refuses is drawn again.</param>
 /// <param name="challenges">Renders the liveness-challenge answers (genuine classes, challenge replay); required for those classes.</param>
-public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null, ChallengeCapture? challenges = null)
+/// <param name="designs">The issuers' page designs the documents take in turn (each over every capture condition); the classic one alone when null.</param>
+public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null, ChallengeCapture? challenges = null,
+    IReadOnlyList<SpecimenDesign>? designs = null)
 {
+    private readonly IReadOnlyList<SpecimenDesign> _designs = designs is { Count: > 0 } ? designs : [SpecimenDesign.Classic];
+
     /// <summary>Genuine classes answering the challenge get this many times the per-class count: the approval rate is the number that matters most.</summary>
     public const int GenuineWeight = 2;
 
@@ -41,10 +45,10 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
     /// <summary>The label's case with the document photographed by a phone at about <paramref name="dpi"/> instead of its capture condition.</summary>
     public DecisionCase RenderPhonePhoto(DecisionLabel label, double dpi) =>
         Render(label, (printed, mrz, portrait, side, dateStyle, random, seed) =>
-            DocumentCapture.RenderPhonePhoto(renderer, printed, mrz, portrait, side, dateStyle, dpi, random, seed));
+            DocumentCapture.RenderPhonePhoto(renderer, printed, mrz, portrait, side, dateStyle, label.Design, dpi, random, seed));
 
     private SideCapture AsCaptured(DecisionLabel label) => (printed, mrz, portrait, side, dateStyle, random, seed) =>
-        DocumentCapture.Render(renderer, printed, mrz, portrait, side, dateStyle, label.Capture, random, seed);
+        DocumentCapture.Render(renderer, printed, mrz, portrait, side, dateStyle, label.Design, label.Capture, random, seed);
 
     private delegate byte[] SideCapture(MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, PrintedDateStyle dateStyle,
         Random random, int seed);
@@ -129,6 +133,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
             Class = @class,
             DocumentType = documentType,
             Capture = capture,
+            Design = _designs[k / CaptureConditions.All.Count % _designs.Count],
             Holder = holder,
             IssuingState = issuing,
             DocumentNumber = DocumentNumber(random),

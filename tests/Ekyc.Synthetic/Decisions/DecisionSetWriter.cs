@@ -43,6 +43,7 @@ public static class DecisionSetWriter
         ["review_acceptable"] = l.ReviewAcceptable,
         ["document_type"] = l.DocumentType,
         ["capture"] = l.Capture.ToWire(),
+        ["design"] = l.Design.ToString().ToLowerInvariant(),
         ["surname"] = l.Holder.Surname,
         ["given_names"] = l.Holder.GivenNames,
         ["birth_date"] = l.Holder.BirthDate,

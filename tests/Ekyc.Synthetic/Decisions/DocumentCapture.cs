@@ -12,12 +12,13 @@ public static class DocumentCapture
 
     /// <param name="side"><c>Full</c> a passport page; <c>CardFront</c> / <c>CardBack</c> the two sides of an ID card.</param>
     /// <param name="dateStyle">How the document prints its dates (both sides of a card alike).</param>
+    /// <param name="design">The issuer's page design.</param>
     public static byte[] Render(SpecimenRenderer renderer, MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait,
-        DocumentSide side, PrintedDateStyle dateStyle, CaptureCondition condition, Random random, int seed)
+        DocumentSide side, PrintedDateStyle dateStyle, SpecimenDesign design, CaptureCondition condition, Random random, int seed)
     {
         var widthMm = printed.Format == MrzFormat.Td1 ? 85.6f : 125f;
         int Width(double dpi) => (int)Math.Round(dpi / MmPerInch * widthMm);
-        var page = Page(mrz, portrait, side, dateStyle, seed);
+        var page = Page(mrz, portrait, side, dateStyle, design, seed);
         switch (condition)
         {
             case CaptureCondition.Scan300Dpi:
@@ -43,11 +44,13 @@ public static class DocumentCapture
 
     /// <summary>One side photographed by a phone at about <paramref name="dpi"/> (see <see cref="PhonePhoto"/>).</summary>
     public static byte[] RenderPhonePhoto(SpecimenRenderer renderer, MrzFields printed, IReadOnlyList<string> mrz, byte[] portrait,
-        DocumentSide side, PrintedDateStyle dateStyle, double dpi, Random random, int seed) =>
-        PhonePhoto(renderer, printed, Page(mrz, portrait, side, dateStyle, seed), dpi, random, seed);
+        DocumentSide side, PrintedDateStyle dateStyle, SpecimenDesign design, double dpi, Random random, int seed) =>
+        PhonePhoto(renderer, printed, Page(mrz, portrait, side, dateStyle, design, seed), dpi, random, seed);
 
-    private static SpecimenOptions Page(IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, PrintedDateStyle dateStyle, int seed) => new()
+    private static SpecimenOptions Page(IReadOnlyList<string> mrz, byte[] portrait, DocumentSide side, PrintedDateStyle dateStyle,
+        SpecimenDesign design, int seed) => new()
     {
+        Design = design,
         Portrait = portrait,
         MrzLines = mrz,
         Seed = seed,

@@ -206,6 +206,48 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
         Assert.True(Printed(result)[PrintedFields.GivenNames].Agrees);
     }
 
+    [Theory]
+    [InlineData(PrintedDateStyle.DayMonthNameYear)]
+    [InlineData(PrintedDateStyle.DigitsDotted)]
+    public void Id_card_of_another_design_passes(PrintedDateStyle dates)
+    {
+        var card = SyntheticMrzReadingTests.Card;
+        var capture = new SpecimenOptions { Width = 1000, JpegQuality = 90, Design = SpecimenDesign.Modern, DateStyle = dates };
+
+        var result = Verify(Render(card, capture with { DrawMrz = false }), Render(card, capture with { DrawPrinted = false }), "id_card");
+
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.True(Printed(result)[PrintedFields.Surname].Agrees);
+    }
+
+    [Fact]
+    public void Printed_surname_beside_its_label_that_differs_from_the_mrz_fails()
+    {
+        // The modern card prints "Surname  LAMBERT" on one row: the value is beside its label, not under it.
+        var card = SyntheticMrzReadingTests.Card;
+        var capture = new SpecimenOptions { Width = 1000, JpegQuality = 90, Design = SpecimenDesign.Modern };
+        var front = Render(card, capture with { DrawMrz = false, PrintedFields = card with { Surname = "LAMBERT" } });
+
+        var result = Verify(front, Render(card, capture with { DrawPrinted = false }), "id_card");
+
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains(Signals(result), s => s is { Code: "printed_surname", Status: DocumentSignal.Fail });
+    }
+
+    [Fact]
+    public void Printed_fields_without_the_surname_do_not_pass()
+    {
+        // Every other field agrees; a surname the reader cannot find may be the one a forger changed.
+        var card = SyntheticMrzReadingTests.Card;
+        var capture = new SpecimenOptions { Width = 1000, JpegQuality = 90 };
+        var front = Render(card, capture with { DrawMrz = false, PrintedFields = card with { Surname = "" } });
+
+        var result = Verify(front, Render(card, capture with { DrawPrinted = false }), "id_card");
+
+        Assert.Equal(CheckStatus.Review, result.Authenticity.Status);
+        Assert.Contains(Signals(result), s => s is { Code: "printed_fields", Reason: "printed_fields_not_found" });
+    }
+
     [Fact]
     public void Front_of_another_person_fails_naming_the_fields()
     {

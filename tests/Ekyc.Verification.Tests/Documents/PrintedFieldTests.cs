@@ -223,6 +223,41 @@ public sealed class PrintedFieldTests
         Assert.False(fields[PrintedFields.GivenNames].Agrees);
     }
 
+    [Fact]
+    public void A_different_value_beside_its_label_in_one_region_contradicts_the_mrz()
+    {
+        // Cards that print the label beside the value: the detector often takes both as one region.
+        var page = new List<PrintedText> { Line(0, "Surname LAMBERT"), Line(2.5f, "Given names SARAH JANE"), Line(5, "Document No. K07X94B21") };
+
+        var fields = PrintedFieldComparison.Compare(page, Mrz).ToDictionary(f => f.Field);
+
+        Assert.False(fields[PrintedFields.Surname].Agrees);
+        Assert.Equal("LAMBERT", fields[PrintedFields.Surname].Printed);
+        Assert.True(fields[PrintedFields.GivenNames].Agrees);
+    }
+
+    [Fact]
+    public void A_different_value_in_the_next_region_along_its_labels_row_contradicts_the_mrz()
+    {
+        var label = new RecognizedLine(new RotatedBox(130, 100, 60, 16, 0), "Surname", 0.95f);
+        var value = new RecognizedLine(new RotatedBox(260, 97, 120, 24, 0), "LAMBERT", 0.98f);
+        var page = new List<PrintedText> { new("front", new RecognizedLine(label.Box, "Surname LAMBERT", 0.96f) { Parts = [label, value] }) };
+
+        var surname = PrintedFieldComparison.Compare(page, Mrz).Single(f => f.Field == PrintedFields.Surname);
+
+        Assert.False(surname.Agrees);
+        Assert.Equal("LAMBERT", surname.Printed);
+    }
+
+    [Theory]
+    [InlineData("Passport No. / No")] // the second half of a bilingual label
+    [InlineData("Document No. / N°")]
+    public void Half_a_bilingual_label_is_no_value_beside_it(string text)
+    {
+        var number = PrintedFieldComparison.Compare([Line(0, text)], Mrz).Single(f => f.Field == PrintedFields.DocumentNumber);
+        Assert.False(number.Found);
+    }
+
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>
     private static List<PrintedText> Page(params (string Label, string Value)[] fields) =>
         fields.SelectMany((f, i) => new[] { Line(i * 3.5f, f.Label), Line(i * 3.5f + 1.5f, f.Value) }).ToList();

@@ -18,13 +18,15 @@ public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, st
 /// Compares the printed (visual zone) fields with the MRZ, field by field. A field agrees when its MRZ value appears
 /// in some printed line (names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
 /// tolerated from six characters, ICAO transliteration of Ä Ö Ü ß Å Ø Æ accepted; dates in any printed form). Otherwise the value printed under the field's
-/// label is taken: a different value there is a contradiction; no label, or a label with nothing readable under it,
-/// is "not found".
+/// label is taken, or, on cards that print the label beside its value, the value after it on its row: a different value
+/// there is a contradiction; no label, or a label with nothing readable under or beside it, is "not found".
 /// </summary>
 public static class PrintedFieldComparison
 {
     /// <summary>A value sits below its label within this many label heights (one row down on the specimens is ~3).</summary>
     private const float MaxValueDrop = 2.6f;
+    /// <summary>A value beside its label starts within this many label heights of the label's end.</summary>
+    private const float MaxValueGap = 12f;
 
     /// <param name="namesTruncated">The MRZ's name field was truncated (<see cref="Mrz.MrzResult.NamesTruncated"/>).</param>
     public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz, bool namesTruncated = false)
@@ -38,7 +40,7 @@ public static class PrintedFieldComparison
                 results.Add(new PrintedFieldResult(field, value, true, agreeing.Line.Text, true, Math.Round(agreeing.Line.Confidence, 3), agreeing.Side, "value"));
                 continue;
             }
-            var labelled = UnderLabel(field, printed, mrz);
+            var labelled = UnderLabel(field, printed, mrz) ?? BesideLabel(field, printed, mrz);
             results.Add(labelled is { } v
                 ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz, namesTruncated), Math.Round(v.Part.Confidence, 3), v.Side, "label")
                 : new PrintedFieldResult(field, value, false));
@@ -167,5 +169,71 @@ public static class PrintedFieldComparison
         var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
             .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
         return others.Any(f => Agrees(f, found.Part.Text, mrz)) ? null : (found.Side, found.Part);
+    }
+
+    /// <summary>
+    /// The value on the label's own row, after it: in the same detected region (<c>Surname LINDBERG</c>) or the nearest
+    /// region to its right. Only a value of the field's shape is taken (a number holds a digit, a name two letters): a
+    /// bilingual label's second half (<c>Passport No. / No</c>) is no value.
+    /// </summary>
+    private static (string Side, RecognizedLine Part)? BesideLabel(string field, IReadOnlyList<PrintedText> printed, ExtractedData mrz)
+    {
+        var parts = printed.SelectMany(p => p.Line.Parts.Select(part => (p.Side, Part: part))).ToList();
+        foreach (var label in parts.Where(p => PrintedFieldLabels.FieldOf(p.Part.Text) == field))
+        {
+            var value = AfterLabel(field, label.Part) ?? NextAlongRow(label.Part, parts.Where(p => p.Side == label.Side).Select(p => p.Part));
+            if (value is null || !ShapedLike(field, value.Text))
+                continue;
+            var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
+                .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
+            if (!others.Any(f => Agrees(f, value.Text, mrz)))
+                return (label.Side, value);
+        }
+        return null;
+    }
+
+    /// <summary>The words after the field's label in one region, when they are not a label themselves.</summary>
+    private static RecognizedLine? AfterLabel(string field, RecognizedLine part)
+    {
+        var words = part.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            var rest = string.Join(' ', words[i..]);
+            if (PrintedFieldLabels.FieldOf(string.Join(' ', words[..i])) == field && !PrintedFieldLabels.IsLabel(rest))
+                return part with { Text = rest, Parts = [] };
+        }
+        return null;
+    }
+
+    /// <summary>The nearest region starting right of the label on its row (centres within half a label height), unless it is a label.</summary>
+    private static RecognizedLine? NextAlongRow(RecognizedLine label, IEnumerable<RecognizedLine> parts)
+    {
+        var box = label.Box;
+        var (ux, uy) = box.Along;
+        (RecognizedLine Part, float Gap)? nearest = null;
+        foreach (var candidate in parts.Where(p => !ReferenceEquals(p, label)))
+        {
+            var (dx, dy) = (candidate.Box.CenterX - box.CenterX, candidate.Box.CenterY - box.CenterY);
+            var along = dx * ux + dy * uy;
+            var drop = (-dx * uy + dy * ux) / box.Height;
+            var gap = (along - candidate.Box.Width / 2 - box.Width / 2) / box.Height;
+            if (MathF.Abs(drop) > 0.6f || gap < -0.5f || gap > MaxValueGap)
+                continue;
+            if (nearest is null || gap < nearest.Value.Gap)
+                nearest = (candidate, gap);
+        }
+        return nearest is { } found && !PrintedFieldLabels.IsLabel(found.Part.Text) ? found.Part : null;
+    }
+
+    /// <summary>Whether a text has the shape of the field's value.</summary>
+    private static bool ShapedLike(string field, string text)
+    {
+        var folded = PrintedFieldMatcher.Normalise(text);
+        return field switch
+        {
+            PrintedFields.DocumentNumber => folded.Length >= 5 && folded.Any(char.IsAsciiDigit),
+            PrintedFields.Surname or PrintedFields.GivenNames => folded.Count(char.IsAsciiLetterUpper) >= 2,
+            _ => folded.Length > 0,
+        };
     }
 }

@@ -28,6 +28,8 @@ public sealed record SpecimenOptions
     public IReadOnlyList<string>? MrzLines { get; init; }
     /// <summary>Data to print in the visual zone instead of the MRZ's (a printed/MRZ mismatch); null: the same data.</summary>
     public MrzFields? PrintedFields { get; init; }
+    /// <summary>The issuer's page design around the MRZ.</summary>
+    public SpecimenDesign Design { get; init; } = SpecimenDesign.Classic;
     /// <summary>How the visual zone prints dates.</summary>
     public PrintedDateStyle DateStyle { get; init; } = PrintedDateStyle.DayMonthNameYear;
     /// <summary>

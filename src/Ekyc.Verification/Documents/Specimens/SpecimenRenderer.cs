@@ -39,18 +39,33 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
         using var canvas = new SKCanvas(bitmap);
         using var typeface = SKTypeface.FromFile(ocrBFontPath)
             ?? throw new FileNotFoundException($"OCR-B font not loadable from {ocrBFontPath} (apt-get install fonts-ocr-b)");
-        canvas.Clear(new SKColor(246, 242, 232));
-        DrawPattern(canvas, options.Width, height, mm);
         var mrz = options.MrzLines ?? MrzWriter.Write(fields);
         var printed = options.PrintedFields ?? fields;
+        if (options.Design == SpecimenDesign.Modern)
+        {
+            using (var design = new ModernDesign(canvas, mm))
+            {
+                if (!options.DrawPrinted)
+                    design.CardBack(printed, options, widthMm, heightMm);
+                else if (td1 && !options.DrawMrz)
+                    design.CardFront(printed, options, widthMm, heightMm);
+                else
+                    design.Passport(printed, options, widthMm, heightMm);
+            }
+            if (options.DrawMrz)
+                DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
+            return bitmap;
+        }
+        canvas.Clear(new SKColor(246, 242, 232));
+        DrawPattern(canvas, options.Width, height, mm);
         using var text = new FieldText(canvas, typeface, mm);
         if (!options.DrawPrinted)
         {
             // The back of an ID-1 card: issuing details above the MRZ (text that is not the holder's data).
             if (td1)
-                text.Draw([new("Address / Adresse", Cities[options.Seed % Cities.Length] + " 12 RUE DES LILAS", 5, 9),
+                text.Draw([new("Address / Adresse", City(options.Seed) + " 12 RUE DES LILAS", 5, 9),
                     new("Date of issue / Date de delivrance", PrintedDate(Issued(printed.ExpiryDate), false, options.DateStyle), 5, 16),
-                    new("Authority / Autorite", "PREFECTURE " + Cities[(options.Seed + 1) % Cities.Length], 45, 16)]);
+                    new("Authority / Autorite", "PREFECTURE " + City(options.Seed + 1), 45, 16)]);
             DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
             return bitmap;
         }
@@ -85,7 +100,7 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
                 new("Nationality / Nationalite", printed.Nationality, 42, 35),
                 new("Date of birth / Date de naiss.", PrintedDate(printed.BirthDate, true, options.DateStyle), 42, 42),
                 new("Sex / Sexe", printed.Sex.ToString(), 95, 42),
-                new("Place of birth / Lieu de naiss.", Cities[options.Seed % Cities.Length], 42, 49),
+                new("Place of birth / Lieu de naiss.", City(options.Seed), 42, 49),
                 new("Date of issue", PrintedDate(Issued(printed.ExpiryDate), false, options.DateStyle), 95, 49),
                 new("Date of expiry / Date d'exp.", PrintedDate(printed.ExpiryDate, false, options.DateStyle), 42, 56),
                 new("Authority / Autorite", "PASSPORT OFFICE", 95, 56)]);
@@ -97,8 +112,10 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
 
     private static readonly string[] Cities = ["LONDON", "PARIS", "LYON", "MADRID", "BERLIN", "ROMA", "GENEVE", "LISBOA"];
 
+    internal static string City(int seed) => Cities[seed % Cities.Length];
+
     /// <summary>The issue date of a ten-year document: ten years before its expiry, plus a day.</summary>
-    private static string Issued(string expiry) => $"{(int.Parse(expiry[..2]) + 90) % 100:00}{expiry[2..4]}{Math.Min(28, int.Parse(expiry[4..]) + 1):00}";
+    internal static string Issued(string expiry) => $"{(int.Parse(expiry[..2]) + 90) % 100:00}{expiry[2..4]}{Math.Min(28, int.Parse(expiry[4..]) + 1):00}";
 
     /// <summary>A printed field: bilingual label in a light colour, value in black below it (positions in mm).</summary>
     private sealed record Field(string Label, string Value, float XMm, float BaselineMm);
@@ -166,7 +183,7 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
         }
     }
 
-    private static void DrawPortrait(SKCanvas canvas, SKRect area, byte[]? portrait)
+    internal static void DrawPortrait(SKCanvas canvas, SKRect area, byte[]? portrait)
     {
         if (portrait is not null && SKBitmap.Decode(portrait) is { } photo)
         {
@@ -186,7 +203,7 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
     private static readonly string[] MoisFr = ["JAN", "FEV", "MARS", "AVR", "MAI", "JUIN", "JUIL", "AOUT", "SEPT", "OCT", "NOV", "DEC"];
 
     /// <summary>YYMMDD in the printed style (the century guessed: birth dates in the past, other dates ahead).</summary>
-    private static string PrintedDate(string yymmdd, bool past, PrintedDateStyle style)
+    internal static string PrintedDate(string yymmdd, bool past, PrintedDateStyle style)
     {
         var yy = int.Parse(yymmdd[..2]);
         var year = past ? (yy > DateTime.UtcNow.Year % 100 ? 1900 + yy : 2000 + yy) : 2000 + yy;
