@@ -57,6 +57,66 @@ public static class PrintedFieldMatcher
             .Any(line => line.Contains(wanted, StringComparison.Ordinal) || WithinEdits(line, wanted, tolerance));
     }
 
+    /// <summary>
+    /// Whether a line shows the name as whole words: as <see cref="ContainsText"/>, but the match must start and end at
+    /// a word boundary that is not a hyphen. <c>LAMBERT</c> is not in <c>LAMBERTINI</c>, nor <c>PEREIRA</c> in
+    /// <c>PEREIRA-CARVALHO</c>: a printed name that goes on is another name.
+    /// </summary>
+    public static bool ContainsName(string line, string value, bool lookAlikes = false)
+    {
+        var wanted = Normalise(value);
+        if (wanted.Length < 2)
+            return false;
+        if (lookAlikes)
+            wanted = FoldLookAlikes(wanted);
+        var tolerance = wanted.Length >= 6 ? 1 : 0;
+        foreach (var variant in new[] { line, Transliterate(line) })
+        {
+            var words = NameWords(FoldCase(variant), lookAlikes);
+            for (var first = 0; first < words.Count; first++)
+            {
+                if (first > 0 && words[first].Hyphenated)
+                    continue;
+                var span = new StringBuilder();
+                for (var last = first; last < words.Count && span.Length <= wanted.Length + tolerance; last++)
+                {
+                    span.Append(words[last].Text);
+                    var endsWord = last + 1 == words.Count || !words[last + 1].Hyphenated;
+                    if (endsWord && EditDistance.Between(span.ToString(), wanted) <= tolerance)
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The letters-and-digits runs of a folded line, each marked when a hyphen joins it to the previous one.</summary>
+    private static List<(string Text, bool Hyphenated)> NameWords(string folded, bool lookAlikes)
+    {
+        var words = new List<(string, bool)>();
+        var current = new StringBuilder();
+        var hyphen = false;
+        var joined = false;
+        foreach (var c in folded + " ")
+        {
+            if (char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))
+            {
+                if (current.Length == 0)
+                    joined = hyphen;
+                current.Append(c);
+                continue;
+            }
+            if (current.Length > 0)
+            {
+                words.Add((lookAlikes ? FoldLookAlikes(current.ToString()) : current.ToString(), joined));
+                current.Clear();
+                hyphen = false;
+            }
+            hyphen |= c is '-' or '‐' or '‑';
+        }
+        return words;
+    }
+
     internal static string FoldLookAlikes(string text) => new(text.Select(c => c switch
     {
         'O' or 'D' or 'Q' => '0',

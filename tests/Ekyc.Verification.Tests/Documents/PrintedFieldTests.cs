@@ -223,6 +223,23 @@ public sealed class PrintedFieldTests
         Assert.False(fields[PrintedFields.GivenNames].Agrees);
     }
 
+    [Theory]
+    [InlineData("LAMBERT", "LAMBERTINI", "CLAIRE", false)] // the MRZ's name is only the start of the printed word
+    [InlineData("PEREIRA", "PEREIRA-CARVALHO", "CLAIRE", false)] // a hyphenated name goes on
+    [InlineData("DOS SANTOS PEREIRA", "DOS SANTOS PEREIRA-CARVALHO", "MATTHIAS J", false)] // given names cut, so the surname was not
+    [InlineData("DOS SANTOS PEREIRA", "DOS SANTOS PEREIRA-CARVALHO", "J M", true)] // given names down to initials: the surname may be cut too
+    [InlineData("MARTIN O BRIEN", "MARTIN O'BRIEN", "SARAH JANE", true)]
+    [InlineData("SCHWARZENBERG HOHENLOHE", "SCHWARZENBERG-HOHENLOHE", "JEAN BA", true)]
+    public void A_printed_surname_agrees_only_as_whole_words(string mrzSurname, string printedSurname, string mrzGiven, bool agrees)
+    {
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
+
+        var surname = PrintedFieldComparison.Compare(Page(("Surname / Nom", printedSurname)), mrz, namesTruncated: true)
+            .Single(f => f.Field == PrintedFields.Surname);
+
+        Assert.Equal(agrees, surname.Agrees);
+    }
+
     [Fact]
     public void A_different_value_beside_its_label_in_one_region_contradicts_the_mrz()
     {

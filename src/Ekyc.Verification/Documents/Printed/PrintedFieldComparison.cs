@@ -16,7 +16,7 @@ public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, st
 
 /// <summary>
 /// Compares the printed (visual zone) fields with the MRZ, field by field. A field agrees when its MRZ value appears
-/// in some printed line (names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
+/// in some printed line (names as whole words, names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
 /// tolerated from six characters, ICAO transliteration of Ä Ö Ü ß Å Ø Æ accepted; dates in any printed form). Otherwise the value printed under the field's
 /// label is taken, or, on cards that print the label beside its value, the value after it on its row: a different value
 /// there is a contradiction; no label, or a label with nothing readable under or beside it, is "not found".
@@ -74,8 +74,8 @@ public static class PrintedFieldComparison
     /// <summary>Whether a printed line shows the field's MRZ value.</summary>
     internal static bool Agrees(string field, string line, ExtractedData mrz) => field switch
     {
-        PrintedFields.Surname => PrintedFieldMatcher.ContainsText([line], mrz.Surname!, lookAlikes: true),
-        PrintedFields.GivenNames => PrintedFieldMatcher.ContainsText([line], mrz.GivenNames!, lookAlikes: true),
+        PrintedFields.Surname => PrintedFieldMatcher.ContainsName(line, mrz.Surname!, lookAlikes: true),
+        PrintedFields.GivenNames => PrintedFieldMatcher.ContainsName(line, mrz.GivenNames!, lookAlikes: true),
         PrintedFields.DocumentNumber => PrintedFieldMatcher.ContainsText([line], mrz.DocumentNumber!, lookAlikes: true),
         PrintedFields.DateOfBirth => PrintedDates.Find(line).Any(d => d.Is(mrz.DateOfBirth!.Value)),
         PrintedFields.ExpiryDate => PrintedDates.Find(line).Any(d => d.Is(mrz.ExpiryDate!.Value)),
@@ -101,7 +101,9 @@ public static class PrintedFieldComparison
                 return folded.Length == 3 && folded.All(char.IsAsciiLetterUpper) ? folded == mrz.Nationality : null;
             case PrintedFields.Surname or PrintedFields.GivenNames:
                 var name = field == PrintedFields.Surname ? mrz.Surname! : mrz.GivenNames!;
-                if (Agrees(field, value, mrz) || (namesTruncated && IsTruncationOf(value, name)))
+                // ICAO 9303 cuts the given names down to initials before it cuts the surname.
+                var mayBeCut = namesTruncated && (field == PrintedFields.GivenNames || InitialsOnly(mrz.GivenNames));
+                if (Agrees(field, value, mrz) || (mayBeCut && IsTruncationOf(value, name)))
                     return true;
                 // Whole components of the MRZ name (MAXIMILIAN of OLIVER MAXIMILIAN): the detector split the value and
                 // only a piece lies under the label. Not a contradiction, not an agreement either.
@@ -122,6 +124,8 @@ public static class PrintedFieldComparison
         return mrzWords.Length > 0 && mrzWords.Length <= printedWords.Length
             && mrzWords.Select((w, i) => printedWords[i].StartsWith(w, StringComparison.Ordinal)).All(prefix => prefix);
     }
+
+    private static bool InitialsOnly(string? givenNames) => NameComponents(givenNames ?? "").All(c => c.Length == 1);
 
     /// <summary>Whether the printed value is a run of whole components of the MRZ name (fewer than all of them).</summary>
     internal static bool IsPartOf(string printed, string mrzName)
