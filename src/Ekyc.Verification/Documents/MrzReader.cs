@@ -19,10 +19,14 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     /// <summary>An alternative this unlikely is noise: the parser's look-alike table decides instead.</summary>
     private const float MinAlternativeProbability = 0.001f;
 
-    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true)
+    /// <summary>
+    /// Reads the MRZ of <paramref name="image"/> (with <paramref name="readMrz"/> false, only detects the text for the
+    /// printed reading), detecting text at most <paramref name="detectorMaxSide"/> px on the image's longer side.
+    /// </summary>
+    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true, int detectorMaxSide = TextDetector.MaxSide)
     {
         var clock = Stopwatch.StartNew();
-        var regions = detector.Detect(image);
+        var regions = detector.Detect(image, detectorMaxSide);
         var detectMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
 
