@@ -12,7 +12,7 @@ namespace Ekyc.Bench.Documents;
 /// <c>mrz-boxes [--realistic 2] [--per-cell 6]</c>: how the detector's MRZ line boxes sit on the text, per capture — the
 /// ink band's centre relative to the box (in box heights, positive: the box sits high, the ink below its centre) and
 /// the box's height over the band's — and the first recognition's line confidence in the detector's box beside the box
-/// fitted to the ink band (<see cref="InkBand.Fit"/>, tried and left), on the realistic set's MRZ sides and on genuine pages of
+/// fitted to the ink band by the engine's rule (<see cref="MrzReader.FitToInk"/>: TD1-long lines of 14 px per character or more), on the realistic set's MRZ sides and on genuine pages of
 /// the <c>documents-accuracy --decisions</c> captures; then the engine's MRZ reading: the recognitions of the re-read
 /// path and the readings whose check digits all agree.
 /// </summary>
@@ -66,7 +66,7 @@ internal static class MrzBoxBench
                         var first = recognizer.Recognize(bitmap, line.Box, [30, 36, 44]);
                         if (first.MrzText.Length < 25)
                             continue;
-                        var centred = recognizer.Recognize(bitmap, InkBand.Fit(bitmap, line.Box), [30, 36, 44]);
+                        var centred = recognizer.Recognize(bitmap, MrzReader.FitToInk(bitmap, line.Box), [30, 36, 44]);
                         lines.Add(new Line(band.Offset / line.Box.Height, line.Box.Height / band.Height, first.MrzConfidence, centred.MrzConfidence));
                     }
                 }

@@ -77,22 +77,23 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// </summary>
     private void ReadSides(DocumentImages images, List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
     {
+        var bound = DetectorBound.For(images.DeclaredType);
         if (images.Back is not { Length: > 0 } back)
         {
-            captures.Add(Capture("front", images.Front, timings, token, readMrz: true));
+            captures.Add(Capture("front", images.Front, timings, token, readMrz: true, bound));
             return;
         }
         if (images.DeclaredType is "id_card" or "residence_permit")
         {
-            captures.Add(Capture("back", back, timings, token, readMrz: true));
-            captures.Insert(0, Capture("front", images.Front, timings, token, readMrz: captures[0].Reading?.Parse?.Success != true));
+            captures.Add(Capture("back", back, timings, token, readMrz: true, bound));
+            captures.Insert(0, Capture("front", images.Front, timings, token, readMrz: captures[0].Reading?.Parse?.Success != true, bound));
             return;
         }
-        captures.Add(Capture("front", images.Front, timings, token, readMrz: true));
-        captures.Add(Capture("back", back, timings, token, readMrz: captures[0].Reading?.Parse?.Success != true));
+        captures.Add(Capture("front", images.Front, timings, token, readMrz: true, bound));
+        captures.Add(Capture("back", back, timings, token, readMrz: captures[0].Reading?.Parse?.Success != true, bound));
     }
 
-    private DocumentCapture Capture(string side, byte[] bytes, TimingLog timings, CancellationToken token, bool readMrz)
+    private DocumentCapture Capture(string side, byte[] bytes, TimingLog timings, CancellationToken token, bool readMrz, int detectorBound)
     {
         var clock = Stopwatch.StartNew();
         var (image, rejection) = ImageDecoder.Decode(bytes, _options);
@@ -111,10 +112,17 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var recapture = _options.CheckScreenRecapture ? ScreenRecapture.Measure(image.Bitmap) : null;
         timings.Add($"{side}_recapture", clock.Elapsed.TotalMilliseconds);
 
-        var reading = _reader.Read(image.Bitmap, token, readMrz);
-        timings.Add($"{side}_ocr_detect", reading.DetectMs);
-        timings.Add($"{side}_ocr_recognize", reading.RecognizeMs);
-        timings.Add($"{side}_mrz_parse", reading.ParseMs);
+        var reading = _reader.Read(image.Bitmap, token, readMrz, detectorBound);
+        var (detectMs, recognizeMs, parseMs) = (reading.DetectMs, reading.RecognizeMs, reading.ParseMs);
+        // A card bound assumes the card fills the image: when no MRZ is found there, it is looked for as before.
+        if (readMrz && reading.Parse?.Success != true && Math.Max(image.Bitmap.Width, image.Bitmap.Height) > detectorBound && detectorBound < TextDetector.MaxSide)
+        {
+            reading = _reader.Read(image.Bitmap, token, readMrz);
+            (detectMs, recognizeMs, parseMs) = (detectMs + reading.DetectMs, recognizeMs + reading.RecognizeMs, parseMs + reading.ParseMs);
+        }
+        timings.Add($"{side}_ocr_detect", detectMs);
+        timings.Add($"{side}_ocr_recognize", recognizeMs);
+        timings.Add($"{side}_mrz_parse", parseMs);
         return new DocumentCapture(side, image, null, quality, metadata, reading, Recapture: recapture);
     }
 

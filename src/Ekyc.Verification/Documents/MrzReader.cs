@@ -19,21 +19,27 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     /// <summary>An alternative this unlikely is noise: the parser's look-alike table decides instead.</summary>
     private const float MinAlternativeProbability = 0.001f;
 
-    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true)
+    /// <summary>
+    /// Reads the MRZ of <paramref name="image"/> (with <paramref name="readMrz"/> false, only detects the text for the
+    /// printed reading), detecting text at most <paramref name="detectorMaxSide"/> px on the image's longer side.
+    /// </summary>
+    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true, int detectorMaxSide = TextDetector.MaxSide)
     {
         var clock = Stopwatch.StartNew();
-        var regions = detector.Detect(image);
+        var regions = detector.Detect(image, detectorMaxSide);
         var detectMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
 
         clock.Restart();
         var candidates = readMrz ? CandidateLines(TextLine.Group(regions)) : [];
         var recognised = new List<MrzCandidate>();
+        var rereads = 0;
         foreach (var line in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = recognizer.Recognize(image, line.Box, MrzLengths);
-            recognised.Add(new MrzCandidate(line, text.MrzText, text.MrzConfidence, text.MrzAlternatives, IsMrzLike(text)));
+            var (candidate, asDetected) = ReadFitted(image, line);
+            rereads += asDetected ? 1 : 0;
+            recognised.Add(candidate);
             // Two lines of 36 or 44 characters are a whole TD2/TD3/visa MRZ: the third line is not needed.
             if (MrzLikeInOrder(recognised) is [var first, var second] && NearestLength(first.Text.Length) > 30 && NearestLength(second.Text.Length) > 30)
                 break;
@@ -45,7 +51,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         clock.Restart();
         var (mrzLines, parse) = Interpret(image, read, cancellationToken);
         var clean = ReadCleanly(parse);
-        var rereads = 0;
         if ((!clean || mrzLines.Any(l => l.Confidence < MinConfidentLine)) && read.Count > 0)
         {
             // Failure path: the candidate lines (also those too garbled to look like MRZ lines, once one line does) read
@@ -54,7 +59,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             // line is not always a truer one).
             var unsure = mrzLines.Where(l => l.Confidence < MinConfidentLine).Select(l => l.Line.Regions).ToList();
             bool Again(MrzCandidate r) => ReadAgain(clean, unsure.Any(regions => ReferenceEquals(regions, r.Line.Regions)));
-            rereads = recognised.Count(Again) * RefitShifts.Length;
+            rereads += recognised.Count(Again) * RefitShifts.Length;
             var refitted = recognised.Select(r => Again(r) ? MostConfident(image, r, cancellationToken) : r).ToList();
             if (refitted.Where((r, i) => !ReferenceEquals(r, recognised[i])).Any())
             {
@@ -107,6 +112,60 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             .Take(3)
             .ToList();
     }
+
+    /// <summary>
+    /// A candidate line read in its box fitted to the ink (<see cref="FitToInk"/>), kept when that reading is a sure
+    /// MRZ-like one at <see cref="MinFittedPixelsPerChar"/> or more; else read in the detector's box, and everything after
+    /// goes as without the fit (<paramref name="line"/>'s box is what the re-read path refits). Kept unsure, the fitted
+    /// readings of blurred TD3 pages at 10–15 px per character let the re-read path lose a quarter of their characters.
+    /// </summary>
+    private (MrzCandidate Candidate, bool AsDetected) ReadFitted(SKBitmap image, TextLine line)
+    {
+        var fitted = FitToInk(image, line.Box);
+        if (fitted != line.Box)
+        {
+            var text = recognizer.Recognize(image, fitted, MrzLengths);
+            if (IsMrzLike(text) && text.MrzConfidence >= MinConfidentLine && fitted.Width / text.MrzText.Length >= MinFittedPixelsPerChar)
+                return (new MrzCandidate(line with { Box = fitted }, text.MrzText, text.MrzConfidence, text.MrzAlternatives), false);
+        }
+        var read = recognizer.Recognize(image, line.Box, MrzLengths);
+        return (new MrzCandidate(line, read.MrzText, read.MrzConfidence, read.MrzAlternatives, IsMrzLike(read)), fitted != line.Box);
+    }
+
+    /// <summary>
+    /// On blurred or low-resolution captures the detector's MRZ boxes come out too tall for their text, centred on it
+    /// (<c>bench … mrz-boxes</c>: 1.5–1.6 × the ink band on 150 dpi phone photos, 1.1–1.3 × on scans), and the recogniser,
+    /// given the text at two thirds of its height, reads it unsure (line confidences 0.45–0.70 on 150 dpi ID cards) and
+    /// the re-read path runs. A box over <see cref="MaxHeightPerInk"/> × its ink band is cut to <see cref="FittedHeightPerInk"/>
+    /// × the band, centred on it, but never so low that its crop would be squeezed along the line
+    /// (<see cref="TextRecognizer.MaxMrzWidth"/>). Only lines as long as a TD1's (30 characters, 30–32 ink heights; a TD3's
+    /// 44 are 43–46: fitted, TD3 pages at 11–12 px per character read worse) and of at least
+    /// <see cref="MinFittedPixelsPerChar"/> at a TD1's 30 characters: below 13 px per character a fitted box reads surely
+    /// and wrongly where the detector's taller one read unsure and went through the refits (<c>documents-accuracy</c>).
+    /// </summary>
+    internal static RotatedBox FitToInk(SKBitmap image, RotatedBox box)
+    {
+        if (box.Width / Td1Length < MinFittedPixelsPerChar)
+            return box;
+        if (InkBand.Measure(image, box) is not { } band || box.Height <= MaxHeightPerInk * band.Height || box.Width > MaxFittedLength * band.Height)
+            return box;
+        var unsqueezed = box.Width * TextRecognizer.Height / TextRecognizer.MaxMrzWidth;
+        var fitted = band.Centre(box, FittedHeightPerInk);
+        return fitted.Height >= unsqueezed ? fitted
+            : unsqueezed < box.Height ? band.Centre(box, unsqueezed / band.Height)
+            : box;
+    }
+
+    private const float MaxHeightPerInk = 1.4f;
+    private const float FittedHeightPerInk = 1.15f;
+    /// <summary>Longest line fitted, in ink heights: TD1 lines, not TD3 (TD2, 36 characters, sits at the bound).</summary>
+    private const float MaxFittedLength = 36f;
+    private const int Td1Length = 30;
+    /// <summary>
+    /// The finest MRZ fitted, in box pixels per character read (the detector's box, a little wider than the ink): fitted,
+    /// TD1 pages lost characters and gained silent misreads at 10–12 px per character, none at 13 or more.
+    /// </summary>
+    internal const float MinFittedPixelsPerChar = 14f;
 
     /// <summary>The MRZ among the lines read: selected, repaired to length, letters and digits chosen by field, parsed.</summary>
     private (List<MrzCandidate> Lines, MrzParseResult? Parse) Interpret(SKBitmap image, List<MrzCandidate> read, CancellationToken cancellationToken)

@@ -46,7 +46,10 @@ public sealed record MrzReading
     /// since the 7-3-1 weights cannot see one misreading repeated on neighbours (NN read as 22).
     /// </summary>
     public int NumberDoubts { get; init; }
-    /// <summary>Recognitions of the re-read path: unsure or inconsistent MRZ lines read again in refitted boxes (benchmarks).</summary>
+    /// <summary>
+    /// MRZ recognitions beyond the first of each candidate line: the detector's box after an unsure fitted one, and the
+    /// refitted boxes of unsure or inconsistent lines (benchmarks).
+    /// </summary>
     internal int RereadRecognitions { get; init; }
     public int RegionCount { get; init; }
     /// <summary>Detected text regions outside the MRZ lines that were read.</summary>

@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace Ekyc.Verification.Ocr;
 
 /// <summary>
-/// PaddleOCR v4 DB text detector: the image is shrunk to at most 960 px (sides multiples of 32), the probability map
+/// PaddleOCR v4 DB text detector: the image is shrunk to at most 960 px or a given bound (sides multiples of 32), the probability map
 /// is thresholded at 0.3, each connected region becomes a rotated box (orientation from its second moments), boxes
 /// under score 0.6 are dropped and the rest are expanded ("unclipped") by area·1.5/perimeter.
 /// </summary>
@@ -20,9 +20,10 @@ public sealed class TextDetector(ModelStore models)
     private static readonly float[] Mean = [0.485f, 0.456f, 0.406f];
     private static readonly float[] Std = [0.229f, 0.224f, 0.225f];
 
-    public IReadOnlyList<TextRegion> Detect(SKBitmap image)
+    /// <summary>The text regions of <paramref name="image"/>, detected at most <paramref name="maxSide"/> px on its longer side.</summary>
+    public IReadOnlyList<TextRegion> Detect(SKBitmap image, int maxSide = MaxSide)
     {
-        var input = Input(image);
+        var input = Input(image, maxSide);
         var (width, height) = (input.Dimensions[3], input.Dimensions[2]);
         var session = models.Session(ModelCatalog.OcrDetect);
         using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]));
@@ -34,10 +35,10 @@ public sealed class TextDetector(ModelStore models)
             .ToList();
     }
 
-    /// <summary>The detector's input for an image: shrunk to at most <see cref="MaxSide"/>, sides multiples of 32, normalised.</summary>
-    internal static DenseTensor<float> Input(SKBitmap image)
+    /// <summary>The detector's input for an image: shrunk to at most <paramref name="maxSide"/>, sides multiples of 32, normalised.</summary>
+    internal static DenseTensor<float> Input(SKBitmap image, int maxSide = MaxSide)
     {
-        var scale = Math.Min(1f, (float)MaxSide / Math.Max(image.Width, image.Height));
+        var scale = Math.Min(1f, (float)maxSide / Math.Max(image.Width, image.Height));
         var width = Math.Max(32, (int)MathF.Round(image.Width * scale / 32) * 32);
         var height = Math.Max(32, (int)MathF.Round(image.Height * scale / 32) * 32);
         using var resized = OcrPixels.Resize(image, width, height);

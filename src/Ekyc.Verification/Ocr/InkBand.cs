@@ -1,7 +1,6 @@
-using Ekyc.Verification.Ocr;
 using SkiaSharp;
 
-namespace Ekyc.Bench.Documents;
+namespace Ekyc.Verification.Ocr;
 
 /// <summary>
 /// Where a line's ink lies across a text box: the band of rows, within a box height either side of the box's centre,
@@ -49,22 +48,6 @@ internal readonly record struct InkBand(float Offset, float Height)
     {
         var (ux, uy) = box.Along;
         return box with { CenterX = box.CenterX - uy * Offset, CenterY = box.CenterY + ux * Offset, Height = Height * heightPerInk };
-    }
-
-    /// <summary>
-    /// The fit tried in the engine and left (README, fifth round): a box over 1.4 × its ink band cut to 1.15 × the band,
-    /// centred on it, never so low that the recogniser would squeeze its crop along the line, for lines up to 36 ink
-    /// heights long (TD1).
-    /// </summary>
-    public static RotatedBox Fit(SKBitmap image, RotatedBox box)
-    {
-        if (Measure(image, box) is not { } band || box.Height <= 1.4f * band.Height || box.Width > 36 * band.Height)
-            return box;
-        var unsqueezed = box.Width * TextRecognizer.Height / TextRecognizer.MaxMrzWidth;
-        var fitted = band.Centre(box, 1.15f);
-        return fitted.Height >= unsqueezed ? fitted
-            : unsqueezed < box.Height ? band.Centre(box, unsqueezed / band.Height)
-            : box;
     }
 
     /// <summary>Where the darkness crosses <paramref name="level"/> going from <paramref name="from"/> in <paramref name="direction"/>, interpolated.</summary>
