@@ -46,12 +46,8 @@ public static class PrintedFieldMatcher
     /// </summary>
     public static bool ContainsText(IEnumerable<string> lines, string value, bool lookAlikes = false)
     {
-        var wanted = Normalise(value);
-        if (wanted.Length < 2)
+        if (Sought(value, lookAlikes) is not var (wanted, tolerance))
             return false;
-        if (lookAlikes)
-            wanted = FoldLookAlikes(wanted);
-        var tolerance = wanted.Length >= 6 ? 1 : 0;
         return lines.SelectMany(l => new[] { Normalise(l), Normalise(Transliterate(l)) })
             .Select(line => lookAlikes ? FoldLookAlikes(line) : line)
             .Any(line => line.Contains(wanted, StringComparison.Ordinal) || WithinEdits(line, wanted, tolerance));
@@ -64,12 +60,8 @@ public static class PrintedFieldMatcher
     /// </summary>
     public static bool ContainsName(string line, string value, bool lookAlikes = false)
     {
-        var wanted = Normalise(value);
-        if (wanted.Length < 2)
+        if (Sought(value, lookAlikes) is not var (wanted, tolerance))
             return false;
-        if (lookAlikes)
-            wanted = FoldLookAlikes(wanted);
-        var tolerance = wanted.Length >= 6 ? 1 : 0;
         foreach (var variant in new[] { line, Transliterate(line) })
         {
             var words = NameWords(FoldCase(variant), lookAlikes);
@@ -88,6 +80,17 @@ public static class PrintedFieldMatcher
             }
         }
         return false;
+    }
+
+    /// <summary>The value as compared (folded; look-alikes as one) and the OCR errors tolerated in it; null when too short to look for.</summary>
+    private static (string Wanted, int Tolerance)? Sought(string value, bool lookAlikes)
+    {
+        var wanted = Normalise(value);
+        if (wanted.Length < 2)
+            return null;
+        if (lookAlikes)
+            wanted = FoldLookAlikes(wanted);
+        return (wanted, wanted.Length >= 6 ? 1 : 0);
     }
 
     /// <summary>The letters-and-digits runs of a folded line, each marked when a hyphen joins it to the previous one.</summary>
