@@ -69,6 +69,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         IReadOnlyList<GlyphVerdict> verdicts = [];
         if (ReadLookAlikesByGlyph(image, mrzLines, parse) is { } byGlyph)
             (mrzLines, parse, likelihood, ruledOut, verdicts) = byGlyph;
+        if (ReadCountryCodesByGlyph(image, mrzLines, parse, likelihood) is { } codes)
+            (mrzLines, parse, likelihood, verdicts) = (codes.Lines, codes.Parse, codes.Likelihood, [.. verdicts, .. codes.Verdicts]);
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, likelihood) : null;
         var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines, likelihood) : null;
@@ -452,6 +454,46 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
         var reparsed = MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood);
         return (reread, reparsed, likelihood, ruledOut, verdicts.Values.OrderBy(v => v.Line).ThenBy(v => v.Column).ToList());
+    }
+
+    /// <summary>
+    /// An unknown country code (no check digit covers it) read again by its OCR-B glyphs: each letter compared with its
+    /// look-alikes and the letters the recogniser found plausible there (<see cref="LookAlikeGlyphs.CodeCandidates"/>),
+    /// and the code the sure glyphs spell taken when it is a known one — `NID` whose I is drawn as an L reads `NLD`. Never
+    /// from or to the specimen code. Null when no code changed.
+    /// </summary>
+    private (List<MrzCandidate> Lines, MrzParseResult Parse, MrzLikelihood Likelihood, IReadOnlyList<GlyphVerdict> Verdicts)?
+        ReadCountryCodesByGlyph(SKBitmap image, List<MrzCandidate> lines, MrzParseResult? parse, MrzLikelihood recognised)
+    {
+        if (glyphs is null || parse?.Mrz is not { } mrz || lines.Count != MrzLayout.For(mrz.Format).LineCount)
+            return null;
+        var text = lines.Select(l => l.Text.ToCharArray()).ToList();
+        var verdicts = new List<GlyphVerdict>();
+        foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "issuingState" or "nationality"))
+        {
+            var (line, start, length) = (field.Span.Line, field.Span.Start, field.Span.Length);
+            var code = lines[line].Text.Substring(start, length);
+            if (MrzCountryCodes.IsKnown(MrzText.Clean(code)) || MrzCountryCodes.IsSpecimen(MrzText.Clean(code))
+                || MrzLineCells.Fit(image, lines[line].Line.Box, lines[line].Text, lines[line].Alternatives, glyphs) is not { } cells)
+                continue;
+            var judged = Enumerable.Range(start, length)
+                .Select(column => LookAlikeGlyphs.Judge(cells, line, column, LookAlikeGlyphs.CodeCandidates(code[column - start], c => recognised(line, column, c))))
+                .ToList();
+            var settled = MrzText.Clean(new string(judged.Select(v => v.Sure ? v.Glyph : v.Read).ToArray()));
+            if (!MrzCountryCodes.IsKnown(settled) || MrzCountryCodes.IsSpecimen(settled))
+                continue;
+            foreach (var verdict in judged.Where(v => v.Sure))
+                text[line][verdict.Column] = verdict.Glyph;
+            verdicts.AddRange(judged);
+        }
+        if (verdicts.Count == 0)
+            return null;
+        var byColumn = verdicts.ToDictionary(v => (v.Line, v.Column));
+        MrzLikelihood likelihood = (line, column, c) => byColumn.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
+            ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
+            : recognised(line, column, c);
+        var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
+        return (reread, MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood), likelihood, verdicts);
     }
 
     /// <summary>
