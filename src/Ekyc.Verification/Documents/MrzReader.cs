@@ -546,7 +546,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
 
     /// <summary>
     /// How likely it is that the OCR, not the document, broke the failing checks: the recogniser's highest probability
-    /// for a one-character change, inside a failing field or its check digit, that makes that check agree. A misread
+    /// for a one-character change, inside a failing field or its check digit and to a character that field may hold,
+    /// that makes that check agree. A misread
     /// character keeps real probability on the true one; a digit altered on the document is printed crisply, and the
     /// value that would agree gets next to none. A line whose length had to be repaired has no probabilities: 1.
     /// Null when every check agrees.
@@ -568,9 +569,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                 for (var column = span.Start; column < span.Start + span.Length; column++)
                 {
                     var original = text[span.Line][column];
+                    var field = layout.Fields.FirstOrDefault(f => f.Span.Line == span.Line && column >= f.Span.Start && column < f.Span.Start + f.Span.Length);
                     foreach (var candidate in CheckDigit.Alphabet)
                     {
-                        if (candidate == original)
+                        // Only what the field may hold: a D "repairing" a birth date explains nothing, the parser reads it as 0.
+                        if (candidate == original || field is not null && !MayHold(field.Class, candidate))
                             continue;
                         text[span.Line][column] = candidate;
                         if (Agrees(spec, text))
@@ -580,6 +583,15 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                 }
         return best;
     }
+
+    private static bool MayHold(MrzCharClass cls, char c) => cls switch
+    {
+        MrzCharClass.Numeric => char.IsAsciiDigit(c),
+        MrzCharClass.NumericOrFiller => char.IsAsciiDigit(c) || c == '<',
+        MrzCharClass.Alpha => char.IsAsciiLetterUpper(c) || c == '<',
+        MrzCharClass.Sex => c is 'M' or 'F' or 'X' or '<',
+        _ => true,
+    };
 
     /// <summary>A letter read with less probability than this may be another letter.</summary>
     private const float DoubtfulLetter = 0.5f;
