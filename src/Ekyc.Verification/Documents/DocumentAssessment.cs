@@ -107,8 +107,8 @@ internal sealed class DocumentAssessment
             _signals.Add(DocumentSignal.ToReview("document_kind", "visa_not_identity_document", mrz.DocumentCode));
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
-        var numberVerified = mrz.Checks.Any(c => c.Field == "documentNumber" && c.Ok);
-        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberVerified, (reading.NameDoubts.Surname, reading.NameDoubts.GivenNames, reading.NumberDoubts), options);
+        var numberCheck = mrz.Checks.FirstOrDefault(c => c.Field == "documentNumber" && c.Ok);
+        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberCheck, (reading.NameDoubts.Surname, reading.NameDoubts.GivenNames, reading.NumberDoubts), options);
 
         _evidence["mrz"] = new Dictionary<string, object?>
         {
@@ -248,9 +248,12 @@ internal sealed class DocumentAssessment
     /// or a date, sex or nationality) goes to review. Without contradiction, enough agreeing fields, the surname among
     /// them, pass; another field not found does not count against the document.
     /// </summary>
-    /// <param name="numberVerified">The MRZ document number's check digit agrees: only then is the MRZ side of a number
-    /// contradiction known to be what the document encodes (a misread or misaligned MRZ line is not).</param>
-    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, bool numberVerified,
+    /// <param name="numberCheck">The MRZ document number's check, when its digit agrees: only then is the MRZ side of a
+    /// number contradiction known to be what the document encodes (a misread or misaligned MRZ line is not), and only
+    /// when the printed number fails that check digit — the 7-3-1 weights cannot see the same misreading on a 7-3 pair of
+    /// neighbours (II read as TT: 18·7 + 18·3 ≡ 29·7 + 29·3 mod 10), so a printed number that satisfies it too is as
+    /// verified as the MRZ's, and the check cannot tell which side was misread.</param>
+    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, MrzCheck? numberCheck,
         (int Surname, int GivenNames, int Number) mrzDoubts, DocumentOptions options)
     {
         if (!options.ReadPrintedFields)
@@ -285,7 +288,7 @@ internal sealed class DocumentAssessment
             var differences = PrintedFieldComparison.Differences(field.Printed!, field.Mrz);
             var value = new { printed = field.Printed, mrz = field.Mrz, ocr_confidence = field.Confidence, differences, mrz_doubtful_letters = doubtful, side = field.Side };
             var confident = PrintedFields.IsIdentity(field.Field) && field.Confidence >= options.MinPrintedFieldConfidence
-                            && differences >= doubtful + 2 && (field.Field != PrintedFields.DocumentNumber || numberVerified);
+                            && differences >= doubtful + 2 && (field.Field != PrintedFields.DocumentNumber || VerifiedAgainst(numberCheck, field.Printed!));
             _signals.Add(confident
                 ? DocumentSignal.Failed($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence)
                 : DocumentSignal.ToReview($"printed_{field.Field}", "printed_mrz_mismatch", value, options.MinPrintedFieldConfidence));
@@ -302,6 +305,10 @@ internal sealed class DocumentAssessment
         else
             _signals.Add(DocumentSignal.ToReview("printed_fields", "printed_fields_not_found", summary, threshold));
     }
+
+    /// <summary>Whether the MRZ number's agreeing check digit tells it from the printed number (which it does not fit).</summary>
+    private static bool VerifiedAgainst(MrzCheck? numberCheck, string printed) =>
+        numberCheck is not null && CheckDigit.Compute(PrintedFieldMatcher.Normalise(printed)) != numberCheck.Printed;
 
     private void AssessQuality(IReadOnlyList<DocumentCapture> captures, DocumentCapture? mrzSide, DocumentOptions options)
     {

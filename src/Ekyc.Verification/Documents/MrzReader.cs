@@ -74,6 +74,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         IReadOnlyList<GlyphVerdict> verdicts = [];
         if (ReadLookAlikesByGlyph(image, mrzLines, parse) is { } byGlyph)
             (mrzLines, parse, likelihood, ruledOut, verdicts) = byGlyph;
+        if (ReadCountryCodesByGlyph(image, mrzLines, parse, likelihood) is { } codes)
+            (mrzLines, parse, likelihood, verdicts) = (codes.Lines, codes.Parse, codes.Likelihood, [.. verdicts, .. codes.Verdicts]);
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, likelihood) : null;
         var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines, likelihood) : null;
@@ -514,6 +516,46 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     }
 
     /// <summary>
+    /// An unknown country code (no check digit covers it) read again by its OCR-B glyphs: each letter compared with its
+    /// look-alikes and the letters the recogniser found plausible there (<see cref="LookAlikeGlyphs.CodeCandidates"/>),
+    /// and the code the sure glyphs spell taken when it is a known one — `NID` whose I is drawn as an L reads `NLD`. Never
+    /// from or to the specimen code. Null when no code changed.
+    /// </summary>
+    private (List<MrzCandidate> Lines, MrzParseResult Parse, MrzLikelihood Likelihood, IReadOnlyList<GlyphVerdict> Verdicts)?
+        ReadCountryCodesByGlyph(SKBitmap image, List<MrzCandidate> lines, MrzParseResult? parse, MrzLikelihood recognised)
+    {
+        if (glyphs is null || parse?.Mrz is not { } mrz || lines.Count != MrzLayout.For(mrz.Format).LineCount)
+            return null;
+        var text = lines.Select(l => l.Text.ToCharArray()).ToList();
+        var verdicts = new List<GlyphVerdict>();
+        foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "issuingState" or "nationality"))
+        {
+            var (line, start, length) = (field.Span.Line, field.Span.Start, field.Span.Length);
+            var code = lines[line].Text.Substring(start, length);
+            if (MrzCountryCodes.IsKnown(MrzText.Clean(code)) || MrzCountryCodes.IsSpecimen(MrzText.Clean(code))
+                || MrzLineCells.Fit(image, lines[line].Line.Box, lines[line].Text, lines[line].Alternatives, glyphs) is not { } cells)
+                continue;
+            var judged = Enumerable.Range(start, length)
+                .Select(column => LookAlikeGlyphs.Judge(cells, line, column, LookAlikeGlyphs.CodeCandidates(code[column - start], c => recognised(line, column, c))))
+                .ToList();
+            var settled = MrzText.Clean(new string(judged.Select(v => v.Sure ? v.Glyph : v.Read).ToArray()));
+            if (!MrzCountryCodes.IsKnown(settled) || MrzCountryCodes.IsSpecimen(settled))
+                continue;
+            foreach (var verdict in judged.Where(v => v.Sure))
+                text[line][verdict.Column] = verdict.Glyph;
+            verdicts.AddRange(judged);
+        }
+        if (verdicts.Count == 0)
+            return null;
+        var byColumn = verdicts.ToDictionary(v => (v.Line, v.Column));
+        MrzLikelihood likelihood = (line, column, c) => byColumn.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
+            ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
+            : recognised(line, column, c);
+        var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
+        return (reread, MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood), likelihood, verdicts);
+    }
+
+    /// <summary>
     /// The recogniser's lowest probability for a character (as finally parsed, fillers aside) inside the fields of the
     /// failing check digits: a check digit that fails on a confident reading points at the document, on an unsure one
     /// at the OCR. A line whose length had to be repaired has no per-character probabilities: 0. Null when every check
@@ -563,7 +605,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
 
     /// <summary>
     /// How likely it is that the OCR, not the document, broke the failing checks: the recogniser's highest probability
-    /// for a one-character change, inside a failing field or its check digit, that makes that check agree. A misread
+    /// for a one-character change, inside a failing field or its check digit and to a character that field may hold,
+    /// that makes that check agree. A misread
     /// character keeps real probability on the true one; a digit altered on the document is printed crisply, and the
     /// value that would agree gets next to none. A line whose length had to be repaired has no probabilities: 1.
     /// Null when every check agrees.
@@ -585,9 +628,11 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                 for (var column = span.Start; column < span.Start + span.Length; column++)
                 {
                     var original = text[span.Line][column];
+                    var field = layout.Fields.FirstOrDefault(f => f.Span.Line == span.Line && column >= f.Span.Start && column < f.Span.Start + f.Span.Length);
                     foreach (var candidate in CheckDigit.Alphabet)
                     {
-                        if (candidate == original)
+                        // Only what the field may hold: a D "repairing" a birth date explains nothing, the parser reads it as 0.
+                        if (candidate == original || field is not null && !MayHold(field.Class, candidate))
                             continue;
                         text[span.Line][column] = candidate;
                         if (Agrees(spec, text))
@@ -597,6 +642,15 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
                 }
         return best;
     }
+
+    private static bool MayHold(MrzCharClass cls, char c) => cls switch
+    {
+        MrzCharClass.Numeric => char.IsAsciiDigit(c),
+        MrzCharClass.NumericOrFiller => char.IsAsciiDigit(c) || c == '<',
+        MrzCharClass.Alpha => char.IsAsciiLetterUpper(c) || c == '<',
+        MrzCharClass.Sex => c is 'M' or 'F' or 'X' or '<',
+        _ => true,
+    };
 
     /// <summary>A letter read with less probability than this may be another letter.</summary>
     private const float DoubtfulLetter = 0.5f;

@@ -413,4 +413,61 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
         return data.ToArray();
     }
+    /// <summary>
+    /// Seed 137, a genuine ID card photographed at 150 dpi: DOS SANTOS PEREIRA-CARVALHO, STEFAN ADRIAN, its given names
+    /// truncated to S in the MRZ. The printed given names were detected as two parts, and ADRIAN, tilted a pixel nearer
+    /// to the label, was compared with S: a false `printed_mrz_mismatch` failed the card. The value starts with STEFAN.
+    /// </summary>
+    [Fact]
+    public void A_genuine_card_whose_printed_given_names_were_split_passes()
+    {
+        var label = OcrFixture.DecisionSet().Plan(8, seed: 137).Single(l => l.Id == "genuine_passive_selfie-005");
+        Assert.Equal("STEFAN ADRIAN", label.Holder.GivenNames);
+        var (front, back) = OcrFixture.DecisionSet().RenderDocument(label);
+
+        var result = Verify(front, back, "id_card");
+
+        Assert.Equal("STEFAN", Printed(result)[PrintedFields.GivenNames].Printed);
+        Assert.DoesNotContain("printed_mrz_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+    }
+
+    /// <summary>
+    /// The 7-3-1 weights cannot see the same misreading on a 7-3 pair of neighbours (II read as TT: 18·7 + 18·3 and
+    /// 29·7 + 29·3 are both 0 mod 10), so a printed number that differs from the MRZ's only so fits the MRZ's check digit
+    /// as well as the MRZ's own number: the check cannot tell which side was misread, and the contradiction reviews.
+    /// A printed number that fails the check digit still fails the document.
+    /// </summary>
+    [Theory]
+    [InlineData("TT0576311", CheckStatus.Review)]
+    [InlineData("TU0576311", CheckStatus.Fail)]
+    public void A_number_contradiction_the_check_digit_cannot_see_reviews(string mrzNumber, CheckStatus expected)
+    {
+        var printed = SyntheticMrzReadingTests.Passport with { DocumentNumber = "II0576311" };
+        var encoded = printed with { DocumentNumber = mrzNumber };
+        var lines = MrzWriter.Write(encoded).ToArray();
+        Assert.True(MrzParser.Parse(lines).Mrz!.ChecksValid);
+
+        var result = Verify(Render(printed, new SpecimenOptions { Width = 1500, JpegQuality = 90, MrzLines = lines }));
+
+        Assert.Equal(expected, result.Authenticity.Status);
+        Assert.Contains("printed_mrz_mismatch", result.Authenticity.ReasonCodes);
+    }
+
+    /// <summary>
+    /// Seed 149, a genuine passport at JPEG 70–95 whose MRZ number II0576311 the recogniser read TT0576311 (the check digit
+    /// agreeing) while the printed number read right: it failed `printed_mrz_mismatch`; the check cannot tell which side
+    /// was misread, so it reviews.
+    /// </summary>
+    [Fact]
+    public void A_genuine_passport_whose_mrz_number_was_misread_in_the_check_digits_blind_spot_does_not_fail()
+    {
+        var label = OcrFixture.DecisionSet().Plan(8, seed: 149).Single(l => l.Id == "genuine_passport-003");
+        Assert.Equal("II0576311", label.DocumentNumber);
+        var (front, _) = OcrFixture.DecisionSet().RenderDocument(label);
+
+        var result = Verify(front, type: "passport");
+
+        Assert.NotEqual(CheckStatus.Fail, result.Authenticity.Status);
+    }
 }

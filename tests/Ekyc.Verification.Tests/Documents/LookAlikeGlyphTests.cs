@@ -1,5 +1,6 @@
 using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
 using Xunit.Abstractions;
@@ -141,5 +142,69 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
             output.WriteLine(verdict.ToString());
         Assert.Equal(DecisionSetGenerator.MrzLines(label), reading.Parse!.Mrz!.Lines);
         Assert.True(reading.Parse.Mrz.ChecksValid);
+    }
+
+    /// <summary>
+    /// Seed 139, a passport scanned at 300 dpi whose nationality NLD the recogniser read NID: no check digit covers the
+    /// code and the recogniser did not prefer NLD clearly enough to settle it, so the genuine passport was reviewed on
+    /// `unknown_country_code`. The glyph of the I is an L, and NLD is a known code.
+    /// </summary>
+    [Fact]
+    public void An_unknown_country_code_whose_glyphs_spell_a_known_one_is_read_as_drawn()
+    {
+        var label = Generator.Plan(8, seed: 139).Single(l => l.Id == "challenge_flat_replay-000");
+        Assert.Equal("NLD", label.Holder.Nationality);
+        var (front, _) = Generator.RenderDocument(label);
+        using var image = OcrFixture.Decode(front);
+
+        var reading = ocr.Reader.Read(image);
+
+        foreach (var verdict in reading.GlyphVerdicts)
+            output.WriteLine(verdict.ToString());
+        Assert.Equal("NLD", reading.Parse!.Mrz!.Nationality);
+        Assert.Equal(DecisionSetGenerator.MrzLines(label), reading.Parse.Mrz.Lines);
+    }
+
+    /// <summary>
+    /// A date digit the recogniser doubted in a check that agrees is read by its glyph, as a doubted look-alike is: a
+    /// birth date altered under its issued check digit agrees again when another of its digits is misread by the right
+    /// amount (7-3-1 weights, modulo 10). Another digit at 1 % is a doubt; at 0.5 % it is not.
+    /// </summary>
+    [Theory]
+    [InlineData(0.03f, true)]
+    [InlineData(0.005f, false)]
+    public void A_digit_the_recogniser_doubted_in_an_agreeing_date_is_read_by_its_glyph(float alternative, bool doubted)
+    {
+        var lines = MrzWriter.Write(SyntheticMrzReadingTests.Passport).ToList();
+        var mrz = MrzParser.Parse(lines).Mrz!;
+        Assert.True(mrz.ChecksValid);
+        // Line 2, column 15: the third digit of the birth date.
+        var other = lines[1][15] == '8' ? '3' : '8';
+        MrzLikelihood recognised = (line, column, c) => c == lines[line][column] ? 0.95f : line == 1 && column == 15 && c == other ? alternative : 0f;
+
+        var checks = LookAlikeGlyphs.Checks(mrz, lines, recognised);
+
+        Assert.Equal(doubted, checks.Any(c => c.Check.Field == "birthDate" && c.DoubtedOnly));
+    }
+
+    /// <summary>
+    /// Seed 149, an ID card scanned at 300 dpi whose birth date 021204 was altered to 051204 under its issued check digit.
+    /// The recogniser gave a D 1.6 % for the birth date's first 0, and D "repaired" the check (0 → D adds 13·7), so the
+    /// failure was put down to the OCR (`mrz_read_uncertain`). A date holds only digits (the parser reads a D there as
+    /// 0): a repair is only a character the field may hold, and the altered date fails.
+    /// </summary>
+    [Fact]
+    public void A_repair_the_field_cannot_hold_does_not_explain_an_altered_date()
+    {
+        var label = Generator.Plan(8, seed: 149).Single(l => l.Id == "tampered_check_digit-003");
+        Assert.Equal(("birth_date", "021204", "051204"), (label.Tampered!.Field, label.Tampered.IssuedValue, label.Holder.BirthDate));
+        var (_, back) = Generator.RenderDocument(label);
+        using var image = OcrFixture.Decode(back!);
+
+        var reading = ocr.Reader.Read(image);
+
+        output.WriteLine($"repair {reading.RepairLikelihood}, certainty {reading.FailingFieldsCertainty}");
+        Assert.Equal("051204", reading.Parse!.Mrz!.BirthDate);
+        Assert.False(DocumentAssessment.CheckFailureMayBeTheOcrs(reading, new DocumentOptions()));
     }
 }

@@ -201,6 +201,37 @@ public sealed class PrintedFieldTests
     }
 
     [Fact]
+    public void The_value_under_a_label_starts_with_the_first_part_of_its_row()
+    {
+        // Seed 137, a genuine ID card photographed at 150 dpi: STEFAN ADRIAN, truncated to S in the MRZ, was detected as
+        // two parts, and ADRIAN, tilted a pixel higher, lay nearer to the label than STEFAN, the value's start.
+        var mrz = Mrz with { Surname = "DOS SANTOS PEREIRA CARVALHO", GivenNames = "S" };
+        var label = Line(0, "Given names / Prénoms");
+        var first = Part(100, 31.5f, "STEFAN");
+        var second = Part(100 + 14 * 7, 29.5f, "ADRIAN");
+        var page = new List<PrintedText> { label, new("front", first with { Text = "STEFAN ADRIAN", Parts = [first, second] }) };
+
+        var given = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.Equal("STEFAN", given.Printed);
+        Assert.True(given.Agrees);
+    }
+
+    [Fact]
+    public void A_different_first_part_under_a_label_still_contradicts_a_truncated_name()
+    {
+        var mrz = Mrz with { Surname = "DOS SANTOS PEREIRA CARVALHO", GivenNames = "S" };
+        var first = Part(100, 31.5f, "PEDRO");
+        var second = Part(100 + 14 * 6, 29.5f, "STEFAN");
+        var page = new List<PrintedText> { Line(0, "Given names / Prénoms"), new("front", first with { Text = "PEDRO STEFAN", Parts = [first, second] }) };
+
+        var given = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.Equal("PEDRO", given.Printed);
+        Assert.False(given.Agrees);
+    }
+
+    [Fact]
     public void Initials_in_an_mrz_that_was_not_truncated_contradict_the_full_printed_name()
     {
         var mrz = Mrz with { GivenNames = "J M" };
@@ -278,6 +309,14 @@ public sealed class PrintedFieldTests
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>
     private static List<PrintedText> Page(params (string Label, string Value)[] fields) =>
         fields.SelectMany((f, i) => new[] { Line(i * 3.5f, f.Label), Line(i * 3.5f + 1.5f, f.Value) }).ToList();
+
+    /// <summary>One detected part of a line, its left edge at <paramref name="left"/> and its centre <paramref name="dy"/> pixels below the first label's.</summary>
+    private static RecognizedLine Part(float left, float dy, string text)
+    {
+        var width = 14f * text.Length;
+        var part = new RecognizedLine(new RotatedBox(left + width / 2, 100 + dy, width, 20, 0), text, 0.97f);
+        return part with { Parts = [part] };
+    }
 
     private static PrintedText Line(float row, string text)
     {

@@ -27,6 +27,8 @@ public static class PrintedFieldComparison
     private const float MaxValueDrop = 2.6f;
     /// <summary>A value beside its label starts within this many label heights of the label's end.</summary>
     private const float MaxValueGap = 12f;
+    /// <summary>Parts whose drops below a label differ by less than this many label heights lie on one row (rows are ~3 apart).</summary>
+    private const float SameRow = 0.5f;
 
     /// <param name="namesTruncated">The MRZ's name field was truncated (<see cref="Mrz.MrzResult.NamesTruncated"/>).</param>
     public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz, bool namesTruncated = false)
@@ -150,7 +152,7 @@ public static class PrintedFieldComparison
     private static (string Side, RecognizedLine Part)? UnderLabel(string field, IReadOnlyList<PrintedText> printed, ExtractedData mrz)
     {
         var parts = printed.SelectMany(p => p.Line.Parts.Select(part => (p.Side, Part: part))).ToList();
-        (string Side, RecognizedLine Part, float Drop)? best = null;
+        var below = new List<(string Side, RecognizedLine Part, float Drop, float Left)>();
         foreach (var label in parts.Where(p => PrintedFieldLabels.FieldOf(p.Part.Text) == field))
         {
             var box = label.Part.Box;
@@ -164,11 +166,17 @@ public static class PrintedFieldComparison
                 var left = along - candidate.Part.Box.Width / 2;
                 if (drop is <= 0.4f or > MaxValueDrop || left < labelLeft - candidate.Part.Box.Height || left > box.Width / 2)
                     continue;
-                if (best is null || drop < best.Value.Drop)
-                    best = (candidate.Side, candidate.Part, drop);
+                // Where the part starts along the label's direction, in the image (not from this label: a bilingual label may be two parts).
+                below.Add((candidate.Side, candidate.Part, drop, candidate.Part.Box.CenterX * ux + candidate.Part.Box.CenterY * uy - candidate.Part.Box.Width / 2));
             }
         }
-        if (best is not { } found || PrintedFieldLabels.IsLabel(found.Part.Text) || PrintedFieldMatcher.Normalise(found.Part.Text).Length == 0)
+        if (below.Count == 0)
+            return null;
+        // The nearest row below the label, and in it the part that starts first: the detector splits a value at its
+        // spaces (STEFAN ADRIAN), and the part nearest by a hair of tilt may be a later word, not the value's start.
+        var nearest = below.Min(b => b.Drop);
+        var found = below.Where(b => b.Drop < nearest + SameRow).MinBy(b => b.Left);
+        if (PrintedFieldLabels.IsLabel(found.Part.Text) || PrintedFieldMatcher.Normalise(found.Part.Text).Length == 0)
             return null;
         var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
             .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
