@@ -421,7 +421,7 @@ internal sealed class DocumentAssessment
         ["software"] = capture.Metadata?.Software ?? capture.Metadata?.CreatorTool,
         ["camera"] = capture.Metadata is { Make: not null } m ? $"{m.Make} {m.Model}".Trim() : null,
         ["text_regions"] = capture.Reading?.RegionCount,
-        ["upside_down"] = capture.UpsideDown,
+        ["turned_degrees"] = capture.TurnedDegrees,
         ["printed_lines"] = capture.Reading?.PrintedText.Count,
     };
 

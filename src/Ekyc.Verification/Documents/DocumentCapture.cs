@@ -11,5 +11,5 @@ internal sealed record DocumentCapture(
     ImageQuality? Quality,
     MetadataTraces? Metadata,
     MrzReading? Reading,
-    bool UpsideDown = false,
+    int TurnedDegrees = 0,
     ScreenRecapture? Recapture = null);

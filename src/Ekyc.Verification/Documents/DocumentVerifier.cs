@@ -52,13 +52,13 @@ public sealed class DocumentVerifier : IDocumentVerifier
         try
         {
             ReadSides(images, captures, timings, cancellationToken);
-            var front = captures[0];
 
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
-            if (barcode is null && !captures.Any(c => c.Reading?.Parse?.Success == true))
-                RetryUpsideDown(captures, timings, cancellationToken);
+            if (barcode is null && !captures.Any(c => Verified(c.Reading)))
+                RetryTurned(captures, timings, cancellationToken);
             ReadPrinted(captures, today, timings, cancellationToken);
-            var portrait = FindPortrait(front, timings);
+            // After the retry: a side read turned replaced its capture, and the image it was read from is disposed.
+            var portrait = FindPortrait(captures[0], timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
             timings.Add("total", total.Elapsed.TotalMilliseconds, inference.Milliseconds);
             return assessment.ToVerification(Version, timings.Entries);
@@ -127,29 +127,53 @@ public sealed class DocumentVerifier : IDocumentVerifier
     }
 
     /// <summary>
-    /// Phone photos are often taken upside down: when no side gave an MRZ or barcode, each side with text is read
-    /// again turned 180°, and kept turned if that finds the MRZ.
+    /// Phone photos are often taken upside down, or sideways without an EXIF orientation: when no side gave an MRZ whose
+    /// check digits all agree, nor a barcode, each side with text is read again turned 180°, and, when it stands taller
+    /// than wide (a landscape page photographed sideways), turned 90° and 270°. The first turn that finds an MRZ whose
+    /// checks agree is kept; failing that, the upside-down reading when it found an MRZ and the upright one found none.
+    /// A sideways reading is kept only verified: text read across its lines gives MRZ-shaped misreadings.
     /// </summary>
-    private void RetryUpsideDown(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    private void RetryTurned(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
     {
+        var anyMrz = captures.Any(c => c.Reading?.Parse?.Success == true);
         for (var i = 0; i < captures.Count; i++)
         {
             var capture = captures[i];
             if (capture.Image is null || capture.Reading is not { RegionCount: > 0 })
                 continue;
-            var turned = capture.Image.Rotated180();
-            var reading = _reader.Read(turned.Bitmap, token);
-            timings.Add($"{capture.Side}_ocr_upside_down", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
-            if (reading.Parse?.Success != true)
+            var turns = capture.Image.Bitmap.Height > capture.Image.Bitmap.Width ? new[] { 180, 90, 270 } : [180];
+            (DecodedImage Image, MrzReading Reading)? upsideDown = null;
+            foreach (var degrees in turns)
             {
-                turned.Dispose();
-                continue;
+                var turned = capture.Image.Turned(degrees);
+                var reading = _reader.Read(turned.Bitmap, token);
+                timings.Add($"{capture.Side}_ocr_turned_{degrees}", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
+                if (Verified(reading))
+                {
+                    upsideDown?.Image.Dispose();
+                    Keep(captures, i, turned, reading, degrees);
+                    return;
+                }
+                if (degrees == 180 && !anyMrz && reading.Parse?.Success == true)
+                    upsideDown = (turned, reading);
+                else
+                    turned.Dispose();
             }
-            capture.Image.Dispose();
-            captures[i] = capture with { Image = turned, Reading = reading, UpsideDown = true };
-            return;
+            if (upsideDown is { } kept)
+            {
+                Keep(captures, i, kept.Image, kept.Reading, 180);
+                return;
+            }
         }
     }
+
+    private static void Keep(List<DocumentCapture> captures, int index, DecodedImage turned, MrzReading reading, int degrees)
+    {
+        captures[index].Image!.Dispose();
+        captures[index] = captures[index] with { Image = turned, Reading = reading, TurnedDegrees = degrees };
+    }
+
+    private static bool Verified(MrzReading? reading) => reading?.Parse is { Success: true, Mrz.ChecksValid: true };
 
     /// <summary>
     /// The printed text only serves the comparison with the MRZ, so it is read once the MRZ is known: on the MRZ's side,

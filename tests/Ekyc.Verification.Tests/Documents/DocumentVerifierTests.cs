@@ -315,6 +315,41 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
         Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
     }
 
+    [Theory]
+    [InlineData(90, 270)]
+    [InlineData(270, 90)]
+    [InlineData(180, 180)]
+    public void Photo_turned_without_exif_orientation_is_read_and_its_portrait_looked_for(float degrees, int turnedBack)
+    {
+        // Default options: the portrait is looked for on the turned page (it was looked for on the disposed unturned
+        // image, and the process crashed).
+        var page = Render(SyntheticMrzReadingTests.Passport, new SpecimenOptions { Width = 1400, JpegQuality = 90 });
+
+        var result = Verify(Turn(page, degrees), options: new DocumentOptions());
+
+        Assert.Equal("K07X94B21", result.Extracted?.DocumentNumber);
+        Assert.Contains("portrait_not_found", result.Authenticity.ReasonCodes); // a drawn silhouette, no face
+        var front = (IDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
+        Assert.Equal(turnedBack, front["turned_degrees"]);
+    }
+
+    private static byte[] Turn(byte[] encoded, float degrees)
+    {
+        using var page = SKBitmap.Decode(encoded);
+        var sideways = degrees % 180 != 0;
+        using var turned = new SKBitmap(sideways ? page.Height : page.Width, sideways ? page.Width : page.Height);
+        using (var canvas = new SKCanvas(turned))
+        {
+            canvas.Translate(turned.Width / 2f, turned.Height / 2f);
+            canvas.RotateDegrees(degrees);
+            canvas.Translate(-page.Width / 2f, -page.Height / 2f);
+            using var source = SKImage.FromBitmap(page);
+            canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        }
+        using var image = SKImage.FromBitmap(turned);
+        return image.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
+    }
+
     [Fact]
     public void Missing_portrait_is_reviewed_when_required()
     {

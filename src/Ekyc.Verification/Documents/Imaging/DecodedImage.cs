@@ -16,13 +16,16 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
     /// <summary>Decoded width / original width (1 unless a huge image was decoded smaller).</summary>
     public float Scale => (float)Bitmap.Width / (Origin is >= SKEncodedOrigin.LeftTop ? OriginalHeight : OriginalWidth);
 
-    /// <summary>A copy turned 180° (same original size and metadata).</summary>
-    public DecodedImage Rotated180()
+    /// <summary>A copy turned clockwise by 90, 180 or 270° (same original size and metadata).</summary>
+    public DecodedImage Turned(int degrees)
     {
-        var turned = new SKBitmap(Bitmap.Info);
+        var sideways = degrees % 180 != 0;
+        var turned = new SKBitmap(Bitmap.Info.WithSize(sideways ? Bitmap.Height : Bitmap.Width, sideways ? Bitmap.Width : Bitmap.Height));
         using (var canvas = new SKCanvas(turned))
         {
-            canvas.RotateDegrees(180, Bitmap.Width / 2f, Bitmap.Height / 2f);
+            canvas.Translate(turned.Width / 2f, turned.Height / 2f);
+            canvas.RotateDegrees(degrees);
+            canvas.Translate(-Bitmap.Width / 2f, -Bitmap.Height / 2f);
             using var image = SKImage.FromBitmap(Bitmap);
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
         }
