@@ -343,6 +343,19 @@ public sealed class PrintedFieldTests
         Assert.True(fields[PrintedFields.GivenNames].Agrees);
     }
 
+    [Theory]
+    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", "WAGNER", null)] // every '<' of the name field read as K
+    [InlineData("DOS SANTOS PEREIRAK ANDREAS", "DOS SANTOS PEREIRA", null)] // the << read as K<
+    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", "LAMBERT", false)]
+    public void A_printed_surname_starting_an_mrz_name_field_without_its_separator_is_not_compared(string mrzSurname, string printed, bool? agrees)
+    {
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = null };
+
+        var surname = PrintedFieldComparison.Compare(Page(("Name / Surname", printed)), mrz).Single(f => f.Field == PrintedFields.Surname);
+
+        Assert.Equal(agrees, surname.Agrees);
+    }
+
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>
     private static List<PrintedText> Page(params (string Label, string Value)[] fields) =>
         fields.SelectMany((f, i) => new[] { Line(i * 3.5f, f.Label), Line(i * 3.5f + 1.5f, f.Value) }).ToList();

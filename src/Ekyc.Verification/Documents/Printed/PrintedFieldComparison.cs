@@ -108,7 +108,14 @@ public static class PrintedFieldComparison
                     return true;
                 // Whole components of the MRZ name (MAXIMILIAN of OLIVER MAXIMILIAN): the detector split the value and
                 // only a piece lies under the label. Not a contradiction, not an agreement either.
-                return IsPartOf(value, name) ? null : false;
+                if (IsPartOf(value, name))
+                    return null;
+                // An MRZ name field without its << separator, whose start is the printed surname: the fillers were
+                // misread (WAGNERKKKARLKHEINZ, '<' as K over a tinted band), so the MRZ side of the comparison is unknown.
+                return field == PrintedFields.Surname && string.IsNullOrEmpty(mrz.GivenNames) && folded.Length >= 2
+                       && PrintedFieldMatcher.Normalise(name).StartsWith(folded, StringComparison.Ordinal) && PrintedFieldMatcher.Normalise(name) != folded
+                    ? null
+                    : false;
             default:
                 return Agrees(field, value, mrz);
         }
