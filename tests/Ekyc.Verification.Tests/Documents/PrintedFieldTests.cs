@@ -344,16 +344,52 @@ public sealed class PrintedFieldTests
     }
 
     [Theory]
-    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", "WAGNER", null)] // every '<' of the name field read as K
-    [InlineData("DOS SANTOS PEREIRAK ANDREAS", "DOS SANTOS PEREIRA", null)] // the << read as K<
-    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", "LAMBERT", false)]
-    public void A_printed_surname_starting_an_mrz_name_field_without_its_separator_is_not_compared(string mrzSurname, string printed, bool? agrees)
+    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", null, "WAGNER", null)] // every '<' of the name field read as K
+    [InlineData("DOS SANTOS PEREIRAK ANDREAS", null, "DOS SANTOS PEREIRA", null)] // the << read as K<
+    [InlineData("OLIVEIRAK STEFAN RAFAEL", "K", "OLIVEIRA", null)] // and a trailing filler read as K taken for given names
+    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", null, "LAMBERT", false)]
+    [InlineData("MARTIN", "KARL", "MARTINEZ", false)]
+    public void A_printed_surname_starting_an_mrz_name_field_whose_separator_was_misread_is_not_compared(string mrzSurname, string? mrzGiven,
+        string printed, bool? agrees)
     {
-        var mrz = Mrz with { Surname = mrzSurname, GivenNames = null };
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
 
         var surname = PrintedFieldComparison.Compare(Page(("Name / Surname", printed)), mrz).Single(f => f.Field == PrintedFields.Surname);
 
         Assert.Equal(agrees, surname.Agrees);
+    }
+
+    [Theory]
+    [InlineData("OLIVEIRAK STEFAN RAFAEL", "STEFAN RAFAEL", null)] // the given names read into the surname
+    [InlineData("OLIVEIRAK STEFAN RAFAEL", "PETER", false)]
+    public void Printed_given_names_found_inside_an_mrz_surname_whose_separator_was_misread_are_not_compared(string mrzSurname, string printed, bool? agrees)
+    {
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = "K" };
+
+        var given = PrintedFieldComparison.Compare(Page(("Vornamen / Given names", printed)), mrz).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.Equal(agrees, given.Agrees);
+    }
+
+    [Fact]
+    public void A_printed_number_that_differs_in_a_look_alike_and_its_check_digit_contradicts_the_mrz()
+    {
+        // OL1344196 changed to OL1744196 in print and MRZ; read 0L1744196, the issued check digit fits: only the print tells.
+        var mrz = Mrz with { DocumentNumber = "0L1744196" };
+
+        var number = PrintedFieldComparison.Compare(Page(("Ausweis-Nr. / Card No.", "OL1744196")), mrz).Single(f => f.Field == PrintedFields.DocumentNumber);
+
+        Assert.Equal((false, "OL1744196"), (number.Agrees, number.Printed));
+    }
+
+    [Fact]
+    public void A_printed_number_equal_to_the_mrz_reading_agrees()
+    {
+        var mrz = Mrz with { DocumentNumber = "0L1744196" };
+
+        var number = PrintedFieldComparison.Compare(Page(("Card No.", "0L1744196")), mrz).Single(f => f.Field == PrintedFields.DocumentNumber);
+
+        Assert.True(number.Agrees);
     }
 
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>

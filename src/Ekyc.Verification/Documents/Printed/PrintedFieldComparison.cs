@@ -1,4 +1,5 @@
 using Ekyc.Core.Checks;
+using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 
 namespace Ekyc.Verification.Documents.Printed;
@@ -36,6 +37,11 @@ public static class PrintedFieldComparison
         foreach (var (field, value) in Values(mrz))
         {
             var agreeing = printed.FirstOrDefault(p => Agrees(field, p.Line.Text, mrz));
+            if (agreeing is not null && field == PrintedFields.DocumentNumber && PrintedNumberVariant(printed, value) is { } variant)
+            {
+                results.Add(new PrintedFieldResult(field, value, true, variant.Number, false, Math.Round(variant.Line.Confidence, 3), variant.Side, "value"));
+                continue;
+            }
             if (agreeing is not null)
             {
                 results.Add(new PrintedFieldResult(field, value, true, agreeing.Line.Text, true, Math.Round(agreeing.Line.Confidence, 3), agreeing.Side, "value"));
@@ -47,6 +53,31 @@ public static class PrintedFieldComparison
                 : new PrintedFieldResult(field, value, false));
         }
         return results;
+    }
+
+    /// <summary>
+    /// The document number as printed when it differs from the MRZ's reading only in look-alikes (<c>OL1744196</c> printed,
+    /// <c>0L1744196</c> read) and has another check digit: the MRZ reading that satisfies the check digit is then not what
+    /// the page prints. A digit changed in print and MRZ can fit the issued check digit through the reader's look-alike
+    /// choice alone. Null when the number is printed as read, or no such variant is printed.
+    /// </summary>
+    internal static (string Number, string Side, RecognizedLine Line)? PrintedNumberVariant(IReadOnlyList<PrintedText> printed, string number)
+    {
+        var wanted = PrintedFieldMatcher.Normalise(number);
+        var folded = PrintedFieldMatcher.FoldLookAlikes(wanted);
+        if (wanted.Length < 5 || printed.Any(p => PrintedFieldMatcher.Normalise(p.Line.Text).Contains(wanted, StringComparison.Ordinal)))
+            return null;
+        foreach (var p in printed)
+        {
+            var line = PrintedFieldMatcher.Normalise(p.Line.Text);
+            for (var start = 0; start + wanted.Length <= line.Length; start++)
+            {
+                var candidate = line.Substring(start, wanted.Length);
+                if (PrintedFieldMatcher.FoldLookAlikes(candidate) == folded && CheckDigit.Compute(candidate) != CheckDigit.Compute(wanted))
+                    return (candidate, p.Side, p.Line);
+            }
+        }
+        return null;
     }
 
     /// <summary>Edit distance between two values, compared folded (letters and digits only).</summary>
@@ -110,15 +141,27 @@ public static class PrintedFieldComparison
                 // only a piece lies under the label. Not a contradiction, not an agreement either.
                 if (IsPartOf(value, name))
                     return null;
-                // An MRZ name field without its << separator, whose start is the printed surname: the fillers were
-                // misread (WAGNERKKKARLKHEINZ, '<' as K over a tinted band), so the MRZ side of the comparison is unknown.
-                return field == PrintedFields.Surname && string.IsNullOrEmpty(mrz.GivenNames) && folded.Length >= 2
-                       && PrintedFieldMatcher.Normalise(name).StartsWith(folded, StringComparison.Ordinal) && PrintedFieldMatcher.Normalise(name) != folded
-                    ? null
-                    : false;
+                return FillerMisread(field, folded, mrz) ? null : false;
             default:
                 return Agrees(field, value, mrz);
         }
+    }
+
+    /// <summary>
+    /// Whether the MRZ's name field reads as if its &lt;&lt; separator were misread as K (<c>WAGNERKKKARLKHEINZ</c>,
+    /// <c>OLIVEIRAK STEFAN</c>: filler chevrons over a tinted band): the printed surname followed by K starts the MRZ
+    /// surname, or the printed given names end up inside it. The MRZ side of the comparison is then unknown: neither
+    /// agreement nor contradiction.
+    /// </summary>
+    private static bool FillerMisread(string field, string folded, ExtractedData mrz)
+    {
+        var surname = PrintedFieldMatcher.Normalise(mrz.Surname ?? "");
+        return folded.Length >= 2 && field switch
+        {
+            PrintedFields.Surname => surname.StartsWith(folded + "K", StringComparison.Ordinal),
+            PrintedFields.GivenNames => surname.Length > folded.Length && surname.EndsWith(folded, StringComparison.Ordinal),
+            _ => false,
+        };
     }
 
     /// <summary>
