@@ -371,27 +371,6 @@ public sealed class PrintedFieldTests
         Assert.Equal(agrees, given.Agrees);
     }
 
-    [Fact]
-    public void A_printed_number_that_differs_in_a_look_alike_and_its_check_digit_contradicts_the_mrz()
-    {
-        // OL1344196 changed to OL1744196 in print and MRZ; read 0L1744196, the issued check digit fits: only the print tells.
-        var mrz = Mrz with { DocumentNumber = "0L1744196" };
-
-        var number = PrintedFieldComparison.Compare(Page(("Ausweis-Nr. / Card No.", "OL1744196")), mrz).Single(f => f.Field == PrintedFields.DocumentNumber);
-
-        Assert.Equal((false, "OL1744196"), (number.Agrees, number.Printed));
-    }
-
-    [Fact]
-    public void A_printed_number_equal_to_the_mrz_reading_agrees()
-    {
-        var mrz = Mrz with { DocumentNumber = "0L1744196" };
-
-        var number = PrintedFieldComparison.Compare(Page(("Card No.", "0L1744196")), mrz).Single(f => f.Field == PrintedFields.DocumentNumber);
-
-        Assert.True(number.Agrees);
-    }
-
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>
     private static List<PrintedText> Page(params (string Label, string Value)[] fields) =>
         fields.SelectMany((f, i) => new[] { Line(i * 3.5f, f.Label), Line(i * 3.5f + 1.5f, f.Value) }).ToList();

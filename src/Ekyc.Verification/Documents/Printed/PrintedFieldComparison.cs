@@ -1,5 +1,4 @@
 using Ekyc.Core.Checks;
-using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 
 namespace Ekyc.Verification.Documents.Printed;
@@ -37,11 +36,6 @@ public static class PrintedFieldComparison
         foreach (var (field, value) in Values(mrz))
         {
             var agreeing = printed.FirstOrDefault(p => Agrees(field, p.Line.Text, mrz));
-            if (agreeing is not null && field == PrintedFields.DocumentNumber && PrintedNumberVariant(printed, value) is { } variant)
-            {
-                results.Add(new PrintedFieldResult(field, value, true, variant.Number, false, Math.Round(variant.Line.Confidence, 3), variant.Side, "value"));
-                continue;
-            }
             if (agreeing is not null)
             {
                 results.Add(new PrintedFieldResult(field, value, true, agreeing.Line.Text, true, Math.Round(agreeing.Line.Confidence, 3), agreeing.Side, "value"));
@@ -53,31 +47,6 @@ public static class PrintedFieldComparison
                 : new PrintedFieldResult(field, value, false));
         }
         return results;
-    }
-
-    /// <summary>
-    /// The document number as printed when it differs from the MRZ's reading only in look-alikes (<c>OL1744196</c> printed,
-    /// <c>0L1744196</c> read) and has another check digit: the MRZ reading that satisfies the check digit is then not what
-    /// the page prints. A digit changed in print and MRZ can fit the issued check digit through the reader's look-alike
-    /// choice alone. Null when the number is printed as read, or no such variant is printed.
-    /// </summary>
-    internal static (string Number, string Side, RecognizedLine Line)? PrintedNumberVariant(IReadOnlyList<PrintedText> printed, string number)
-    {
-        var wanted = PrintedFieldMatcher.Normalise(number);
-        var folded = PrintedFieldMatcher.FoldLookAlikes(wanted);
-        if (wanted.Length < 5 || printed.Any(p => PrintedFieldMatcher.Normalise(p.Line.Text).Contains(wanted, StringComparison.Ordinal)))
-            return null;
-        foreach (var p in printed)
-        {
-            var line = PrintedFieldMatcher.Normalise(p.Line.Text);
-            for (var start = 0; start + wanted.Length <= line.Length; start++)
-            {
-                var candidate = line.Substring(start, wanted.Length);
-                if (PrintedFieldMatcher.FoldLookAlikes(candidate) == folded && CheckDigit.Compute(candidate) != CheckDigit.Compute(wanted))
-                    return (candidate, p.Side, p.Line);
-            }
-        }
-        return null;
     }
 
     /// <summary>Edit distance between two values, compared folded (letters and digits only).</summary>
