@@ -14,13 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ekyc.Bench.Decisions;
 
 /// <summary>
-/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep] [--design both|classic|modern] [--documents-only]</c>: generates the labelled decision set
+/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep] [--design all|both|classic|modern|national] [--documents-only]</c>: generates the labelled decision set
 /// (<see cref="DecisionSetGenerator"/>: N cases per fraud class and of passive-only genuine selfies, 2N per genuine class
 /// answering the liveness challenge as the capture page does) and runs every case through the
 /// real server with its default configuration, once with all five checks and once without <c>pep_screening</c>; prints
 /// the confusion table per class, the genuine auto-approval rate, the fraud approved and the submit→decision latency.
 /// <c>--out</c> also writes the images, <c>labels.json</c>/<c>labels.csv</c> and <c>outcomes.json</c>;
-/// <c>--design</c> picks the issuers' page designs the documents take in turn (both by default);
+/// <c>--design</c> picks the issuers' page designs the documents take in turn (all by default; <c>both</c> is classic and modern, the set before the national design);
 /// <c>--documents-only</c> runs only the documents through the server's document engine (<see cref="DocumentOnlyRun"/>).
 /// </summary>
 public static class DecisionBench
@@ -37,12 +37,13 @@ public static class DecisionBench
             "both" => [true, false],
             var other => throw new ArgumentException($"--checks {other}: both, all or no-pep"),
         };
-        var designs = Arg(args, "--design", "both", s => s) switch
+        var designs = Arg(args, "--design", "all", s => s) switch
         {
-            "both" => new[] { SpecimenDesign.Classic, SpecimenDesign.Modern },
-            "classic" => [SpecimenDesign.Classic],
-            "modern" => [SpecimenDesign.Modern],
-            var other => throw new ArgumentException($"--design {other}: both, classic or modern"),
+            "all" => Enum.GetValues<SpecimenDesign>(),
+            // The first two designs, as the set was before the third: earlier measurements stay reproducible.
+            "both" => [SpecimenDesign.Classic, SpecimenDesign.Modern],
+            var one when Enum.TryParse<SpecimenDesign>(one, ignoreCase: true, out var design) => [design],
+            var other => throw new ArgumentException($"--design {other}: all, both, classic, modern or national"),
         };
         var clock = Stopwatch.StartNew();
         await using var server = await InProcessServer.StartAsync("decisions");

@@ -234,6 +234,35 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
         Assert.Contains(Signals(result), s => s is { Code: "printed_surname", Status: DocumentSignal.Fail });
     }
 
+    [Theory]
+    [InlineData(PrintedDateStyle.DayMonthNameYear)] // 17 May 1990
+    [InlineData(PrintedDateStyle.BilingualMonthShortYear)] // 17. Mai 1990
+    public void Id_card_of_a_national_design_with_full_month_names_passes(PrintedDateStyle dates)
+    {
+        // German labels first, serif values in blue-black ink, a tinted band behind the MRZ and a barcode above it.
+        var card = SyntheticMrzReadingTests.Card;
+        var capture = new SpecimenOptions { Width = 1000, JpegQuality = 90, Design = SpecimenDesign.National, DateStyle = dates };
+
+        var result = Verify(Render(card, capture with { DrawMrz = false }), Render(card, capture with { DrawPrinted = false }), "id_card");
+
+        Assert.Equal(CheckStatus.Pass, result.Authenticity.Status);
+        Assert.True(Printed(result)[PrintedFields.DateOfBirth].Agrees);
+        Assert.True(Printed(result)[PrintedFields.ExpiryDate].Agrees);
+    }
+
+    [Fact]
+    public void Passport_with_a_different_surname_printed_before_the_given_names_on_one_line_fails()
+    {
+        // "Name, Vornamen / Surname, given names" above "LAMBERT, SARAH JANE": the surname is the part before the comma.
+        var passport = SyntheticMrzReadingTests.Passport;
+        var page = Render(passport, new SpecimenOptions { Width = 1500, JpegQuality = 90, Design = SpecimenDesign.National, PrintedFields = passport with { Surname = "LAMBERT" } });
+
+        var result = Verify(page);
+
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains(Signals(result), s => s is { Code: "printed_surname", Status: DocumentSignal.Fail });
+    }
+
     [Fact]
     public void Printed_fields_without_the_surname_do_not_pass()
     {

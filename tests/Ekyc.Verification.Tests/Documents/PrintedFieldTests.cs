@@ -57,7 +57,29 @@ public sealed class PrintedFieldTests
         Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(year, month, day)));
 
     [Theory]
+    [InlineData("12 April 1989")]
+    [InlineData("12. April 1989")]
+    [InlineData("12 avril 1989")]
+    [InlineData("12 Aprile 1989")]
+    [InlineData("12.APR.1989")]
+    [InlineData("Geburtsdatum / Date of birth 12 April 1989")]
+    public void Dates_with_full_month_names_are_parsed(string printed) =>
+        Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
+
+    [Theory]
+    [InlineData("04. Dezember 1987", 1987, 12, 4)]
+    [InlineData("05. März 2032", 2032, 3, 5)]
+    [InlineData("17 Septiembre 1990", 1990, 9, 17)]
+    [InlineData("18 N0VEMBER 1965", 1965, 11, 18)] // a look-alike digit in the name
+    [InlineData("05 Septemher 2022", 2022, 9, 5)] // one letter misread in a long name
+    [InlineData("180CT2030", 2030, 10, 18)] // an abbreviation is still taken before a longer run of letters and digits
+    public void Full_month_names_in_the_usual_languages_are_read(string printed, int year, int month, int day) =>
+        Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(year, month, day)));
+
+    [Theory]
     [InlineData("12 APR 1988")]
+    [InlineData("12 Mayo 1989")]
+    [InlineData("12 Aprxyz 1989")]
     [InlineData("13.04.1989")]
     [InlineData("12 MAY 1989")]
     [InlineData("31.02.1989")]
@@ -304,6 +326,80 @@ public sealed class PrintedFieldTests
     {
         var number = PrintedFieldComparison.Compare([Line(0, text)], Mrz).Single(f => f.Field == PrintedFields.DocumentNumber);
         Assert.False(number.Found);
+    }
+
+    [Theory]
+    [InlineData("Name, Vornamen / Surname, given names", true)]
+    [InlineData("Apellidos y nombres", true)]
+    [InlineData("Surname / Nom", false)]
+    [InlineData("Given names / Prénoms", false)]
+    [InlineData("Vornamen / Given names", false)]
+    public void A_label_of_both_names_is_recognised(string label, bool together) => Assert.Equal(together, PrintedFieldLabels.NamesTogether(label));
+
+    [Theory]
+    [InlineData("LAMBERT, SARAH JANE")]
+    [InlineData("LAMBERT SARAH JANE")] // the comma lost by the OCR: the MRZ's given names end the value
+    public void A_different_surname_printed_with_the_given_names_under_one_label_contradicts_the_mrz(string printed)
+    {
+        var page = Page(("Name, Vornamen / Surname, given names", printed), ("Geburtsdatum / Date of birth", "12 April 1989"));
+
+        var fields = PrintedFieldComparison.Compare(page, Mrz).ToDictionary(f => f.Field);
+
+        Assert.False(fields[PrintedFields.Surname].Agrees);
+        Assert.Equal("LAMBERT", fields[PrintedFields.Surname].Printed);
+        Assert.True(fields[PrintedFields.GivenNames].Agrees);
+        Assert.True(fields[PrintedFields.DateOfBirth].Agrees);
+    }
+
+    [Fact]
+    public void Different_given_names_printed_after_the_surname_under_one_label_contradict_the_mrz()
+    {
+        var page = Page(("Name, Vornamen / Surname, given names", "MARTIN O'BRIEN, ANNA MARIA"));
+
+        var fields = PrintedFieldComparison.Compare(page, Mrz).ToDictionary(f => f.Field);
+
+        Assert.True(fields[PrintedFields.Surname].Agrees);
+        Assert.False(fields[PrintedFields.GivenNames].Agrees);
+        Assert.Equal("ANNA MARIA", fields[PrintedFields.GivenNames].Printed);
+    }
+
+    [Fact]
+    public void Both_names_printed_together_as_the_mrz_has_them_agree()
+    {
+        var page = Page(("Name, Vornamen / Surname, given names", "MARTIN O'BRIEN, SARAH JANE"));
+
+        var fields = PrintedFieldComparison.Compare(page, Mrz).ToDictionary(f => f.Field);
+
+        Assert.True(fields[PrintedFields.Surname].Agrees);
+        Assert.True(fields[PrintedFields.GivenNames].Agrees);
+    }
+
+    [Theory]
+    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", null, "WAGNER", null)] // every '<' of the name field read as K
+    [InlineData("DOS SANTOS PEREIRAK ANDREAS", null, "DOS SANTOS PEREIRA", null)] // the << read as K<
+    [InlineData("OLIVEIRAK STEFAN RAFAEL", "K", "OLIVEIRA", null)] // and a trailing filler read as K taken for given names
+    [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", null, "LAMBERT", false)]
+    [InlineData("MARTIN", "KARL", "MARTINEZ", false)]
+    public void A_printed_surname_starting_an_mrz_name_field_whose_separator_was_misread_is_not_compared(string mrzSurname, string? mrzGiven,
+        string printed, bool? agrees)
+    {
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
+
+        var surname = PrintedFieldComparison.Compare(Page(("Name / Surname", printed)), mrz).Single(f => f.Field == PrintedFields.Surname);
+
+        Assert.Equal(agrees, surname.Agrees);
+    }
+
+    [Theory]
+    [InlineData("OLIVEIRAK STEFAN RAFAEL", "STEFAN RAFAEL", null)] // the given names read into the surname
+    [InlineData("OLIVEIRAK STEFAN RAFAEL", "PETER", false)]
+    public void Printed_given_names_found_inside_an_mrz_surname_whose_separator_was_misread_are_not_compared(string mrzSurname, string printed, bool? agrees)
+    {
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = "K" };
+
+        var given = PrintedFieldComparison.Compare(Page(("Vornamen / Given names", printed)), mrz).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.Equal(agrees, given.Agrees);
     }
 
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>

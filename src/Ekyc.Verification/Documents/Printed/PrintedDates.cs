@@ -12,8 +12,8 @@ public readonly record struct PrintedDate(int Day, int Month, int Year, bool Sho
 
 /// <summary>
 /// Finds the dates of a printed line in the forms documents use: <c>12 APR 1989</c>, <c>12APR89</c>, <c>12 APR/AVR 89</c>
-/// (bilingual month), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>, <c>17051990</c> (a spaced
-/// form whose spaces the OCR lost); month abbreviations in
+/// (bilingual month), <c>12 April 1989</c>, <c>12. März 1989</c> (full month names), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>, <c>17051990</c> (a spaced
+/// form whose spaces the OCR lost); month abbreviations and names in
 /// English, French, German, Spanish and Italian. The OCR's O, I and L between digits count as 0 and 1.
 /// </summary>
 public static partial class PrintedDates
@@ -34,8 +34,28 @@ public static partial class PrintedDates
         ["DEC"] = 12, ["DEZ"] = 12, ["DIC"] = 12,
     };
 
-    /// <summary>The month may hold a digit the OCR took for its look-alike letter: 180CT2030, 14N0V1965.</summary>
-    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/]? ?([A-Z0-9]{3,4})(?: ?/ ?[A-Z0-9]{3,4})? ?[ .\-/]? ?(\d{4}|\d{2})(?!\d)")]
+    /// <summary>Full month names (<c>12 April 1989</c>, <c>12. März 1989</c>), folded, in the same five languages.</summary>
+    private static readonly Dictionary<string, int> FullMonthNames = new()
+    {
+        ["JANUARY"] = 1, ["JANUAR"] = 1, ["JANVIER"] = 1, ["ENERO"] = 1, ["GENNAIO"] = 1,
+        ["FEBRUARY"] = 2, ["FEBRUAR"] = 2, ["FEVRIER"] = 2, ["FEBRERO"] = 2, ["FEBBRAIO"] = 2,
+        ["MARCH"] = 3, ["MARZ"] = 3, ["MAERZ"] = 3, ["MARZO"] = 3,
+        ["APRIL"] = 4, ["AVRIL"] = 4, ["ABRIL"] = 4, ["APRILE"] = 4,
+        ["MAYO"] = 5, ["MAGGIO"] = 5,
+        ["JUNE"] = 6, ["JUNI"] = 6, ["JUNIO"] = 6, ["GIUGNO"] = 6,
+        ["JULY"] = 7, ["JULI"] = 7, ["JUILLET"] = 7, ["JULIO"] = 7, ["LUGLIO"] = 7,
+        ["AUGUST"] = 8, ["AGOSTO"] = 8,
+        ["SEPTEMBER"] = 9, ["SEPTEMBRE"] = 9, ["SEPTIEMBRE"] = 9, ["SETIEMBRE"] = 9, ["SETTEMBRE"] = 9,
+        ["OCTOBER"] = 10, ["OKTOBER"] = 10, ["OCTOBRE"] = 10, ["OCTUBRE"] = 10, ["OTTOBRE"] = 10,
+        ["NOVEMBER"] = 11, ["NOVEMBRE"] = 11, ["NOVIEMBRE"] = 11,
+        ["DECEMBER"] = 12, ["DEZEMBER"] = 12, ["DECEMBRE"] = 12, ["DICIEMBRE"] = 12, ["DICEMBRE"] = 12,
+    };
+
+    /// <summary>
+    /// The month may hold a digit the OCR took for its look-alike letter: 180CT2030, 14N0V1965. An abbreviation is tried
+    /// first; a full name ends with a letter, so that the digits of a year never end it.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/]? ?([A-Z0-9]{3,4}|[A-Z0-9]{4,9}[A-Z])(?: ?/ ?[A-Z0-9]{3,4})? ?[ .\-/]? ?(\d{4}|\d{2})(?!\d)")]
     private static partial Regex DayMonthNameYear();
 
     /// <summary>The separators may be lost: the recogniser reads <c>04 01 1983</c> as one word, <c>04011983</c>.</summary>
@@ -51,7 +71,7 @@ public static partial class PrintedDates
         var text = Fold(line);
         var dates = new List<PrintedDate>();
         foreach (Match m in DayMonthNameYear().Matches(text))
-            if (MonthNames.TryGetValue(m.Groups[2].Value.Replace('0', 'O').Replace('1', 'I'), out var month))
+            if (Month(m.Groups[2].Value.Replace('0', 'O').Replace('1', 'I')) is { } month)
                 Add(dates, m.Groups[1].Value, month, m.Groups[3].Value, m.Value);
         foreach (Match m in DayMonthYear().Matches(text))
         {
@@ -66,6 +86,20 @@ public static partial class PrintedDates
         foreach (Match m in YearMonthDay().Matches(text))
             Add(dates, m.Groups[3].Value, int.Parse(m.Groups[2].Value), m.Groups[1].Value, m.Value);
         return dates;
+    }
+
+    /// <summary>
+    /// A month by its abbreviation or full name; a full name of six letters or more may hold one letter the OCR misread
+    /// (<c>SEPTEMBFR</c>) when that leaves a single month: no two months' long names are one letter apart.
+    /// </summary>
+    private static int? Month(string word)
+    {
+        if (MonthNames.TryGetValue(word, out var month) || FullMonthNames.TryGetValue(word, out month))
+            return month;
+        if (word.Length < 6)
+            return null;
+        var near = FullMonthNames.Where(n => n.Key.Length >= 6 && EditDistance.Between(n.Key, word) <= 1).Select(n => n.Value).Distinct().ToList();
+        return near.Count == 1 ? near[0] : null;
     }
 
     private static void Add(List<PrintedDate> dates, string day, int month, string year, string text)

@@ -19,7 +19,8 @@ public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, st
 /// in some printed line (names as whole words, names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
 /// tolerated from six characters, ICAO transliteration of Ä Ö Ü ß Å Ø Æ accepted; dates in any printed form). Otherwise the value printed under the field's
 /// label is taken, or, on cards that print the label beside its value, the value after it on its row: a different value
-/// there is a contradiction; no label, or a label with nothing readable under or beside it, is "not found".
+/// there is a contradiction (under a label of both names, <c>SURNAME, GIVEN NAMES</c>, the field's part of it); no label,
+/// or a label with nothing readable under or beside it, is "not found".
 /// </summary>
 public static class PrintedFieldComparison
 {
@@ -109,10 +110,29 @@ public static class PrintedFieldComparison
                     return true;
                 // Whole components of the MRZ name (MAXIMILIAN of OLIVER MAXIMILIAN): the detector split the value and
                 // only a piece lies under the label. Not a contradiction, not an agreement either.
-                return IsPartOf(value, name) ? null : false;
+                if (IsPartOf(value, name))
+                    return null;
+                return FillerMisread(field, folded, mrz) ? null : false;
             default:
                 return Agrees(field, value, mrz);
         }
+    }
+
+    /// <summary>
+    /// Whether the MRZ's name field reads as if its &lt;&lt; separator were misread as K (<c>WAGNERKKKARLKHEINZ</c>,
+    /// <c>OLIVEIRAK STEFAN</c>: filler chevrons over a tinted band): the printed surname followed by K starts the MRZ
+    /// surname, or the printed given names end up inside it. The MRZ side of the comparison is then unknown: neither
+    /// agreement nor contradiction.
+    /// </summary>
+    private static bool FillerMisread(string field, string folded, ExtractedData mrz)
+    {
+        var surname = PrintedFieldMatcher.Normalise(mrz.Surname ?? "");
+        return folded.Length >= 2 && field switch
+        {
+            PrintedFields.Surname => surname.StartsWith(folded + "K", StringComparison.Ordinal),
+            PrintedFields.GivenNames => surname.Length > folded.Length && surname.EndsWith(folded, StringComparison.Ordinal),
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -138,11 +158,13 @@ public static class PrintedFieldComparison
     }
 
     /// <summary>A name's components as the MRZ separates them (spaces and hyphens; apostrophes dropped), folded, look-alikes as one.</summary>
-    private static string[] NameComponents(string name) =>
+    private static string[] NameComponents(string name) => Words(name).Select(PrintedFieldMatcher.FoldLookAlikes).ToArray();
+
+    /// <summary>A name's components folded to upper case, the look-alikes as printed.</summary>
+    private static string[] Words(string name) =>
         new string(PrintedFieldMatcher.FoldCase(name.Replace("'", "").Replace("’", ""))
                 .Select(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) ? c : ' ').ToArray())
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(PrintedFieldMatcher.FoldLookAlikes).ToArray();
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// The text region just below a label of <paramref name="field"/> (starting near the label's left edge), on the
@@ -152,9 +174,11 @@ public static class PrintedFieldComparison
     private static (string Side, RecognizedLine Part)? UnderLabel(string field, IReadOnlyList<PrintedText> printed, ExtractedData mrz)
     {
         var parts = printed.SelectMany(p => p.Line.Parts.Select(part => (p.Side, Part: part))).ToList();
-        var below = new List<(string Side, RecognizedLine Part, float Drop, float Left)>();
-        foreach (var label in parts.Where(p => PrintedFieldLabels.FieldOf(p.Part.Text) == field))
+        var isName = field is PrintedFields.Surname or PrintedFields.GivenNames;
+        var below = new List<(string Side, RecognizedLine Part, float Drop, float Left, bool Together)>();
+        foreach (var label in parts.Where(p => PrintedFieldLabels.FieldOf(p.Part.Text) == field || (isName && PrintedFieldLabels.NamesTogether(p.Part.Text))))
         {
+            var together = isName && PrintedFieldLabels.NamesTogether(label.Part.Text);
             var box = label.Part.Box;
             var (ux, uy) = box.Along;
             var labelLeft = -box.Width / 2;
@@ -167,7 +191,7 @@ public static class PrintedFieldComparison
                 if (drop is <= 0.4f or > MaxValueDrop || left < labelLeft - candidate.Part.Box.Height || left > box.Width / 2)
                     continue;
                 // Where the part starts along the label's direction, in the image (not from this label: a bilingual label may be two parts).
-                below.Add((candidate.Side, candidate.Part, drop, candidate.Part.Box.CenterX * ux + candidate.Part.Box.CenterY * uy - candidate.Part.Box.Width / 2));
+                below.Add((candidate.Side, candidate.Part, drop, candidate.Part.Box.CenterX * ux + candidate.Part.Box.CenterY * uy - candidate.Part.Box.Width / 2, together));
             }
         }
         if (below.Count == 0)
@@ -178,9 +202,37 @@ public static class PrintedFieldComparison
         var found = below.Where(b => b.Drop < nearest + SameRow).MinBy(b => b.Left);
         if (PrintedFieldLabels.IsLabel(found.Part.Text) || PrintedFieldMatcher.Normalise(found.Part.Text).Length == 0)
             return null;
+        if (found.Together)
+        {
+            // Surname and given names under one label: only the field's own part of the value is compared.
+            if (NamePart(field, found.Part.Text, mrz) is not { } part)
+                return null;
+            found.Part = found.Part with { Text = part, Parts = [] };
+        }
         var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
             .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
         return others.Any(f => Agrees(f, found.Part.Text, mrz)) ? null : (found.Side, found.Part);
+    }
+
+    /// <summary>
+    /// The surname or the given names out of a value printed under a label of both (<c>MUELLER, ANNA MARIA</c>): split at
+    /// the comma. Without one (the OCR lost it), the MRZ's given names ending the value, or its surname starting it, mark
+    /// the split; null when neither does (a value that cannot be split is not compared).
+    /// </summary>
+    internal static string? NamePart(string field, string value, ExtractedData mrz)
+    {
+        var comma = value.IndexOf(',');
+        if (comma > 0)
+        {
+            var part = field == PrintedFields.Surname ? value[..comma] : value[(comma + 1)..];
+            return PrintedFieldMatcher.Normalise(part).Length > 0 ? part.Trim() : null;
+        }
+        var printed = Words(value);
+        var (words, surname, given) = (NameComponents(value), NameComponents(mrz.Surname ?? ""), NameComponents(mrz.GivenNames ?? ""));
+        var split = given.Length > 0 && words.Length > given.Length && words[^given.Length..].SequenceEqual(given) ? words.Length - given.Length
+            : surname.Length > 0 && words.Length > surname.Length && words[..surname.Length].SequenceEqual(surname) ? surname.Length
+            : 0;
+        return split == 0 ? null : string.Join(' ', field == PrintedFields.Surname ? printed[..split] : printed[split..]);
     }
 
     /// <summary>

@@ -52,6 +52,18 @@ public static class PrintedFieldLabels
     private static bool Holds(string folded, string word) =>
         folded.Contains(word, StringComparison.Ordinal) || PrintedFieldMatcher.WithinEdits(folded, word, word.Length >= 9 ? 2 : word.Length >= 5 ? 1 : 0);
 
+    /// <summary>
+    /// Whether a label names the surname and the given names together (<c>Name, Vornamen / Surname, given names</c>,
+    /// <c>Apellidos y nombres</c>): one value below it, the surname first. A surname word must remain once the given-name
+    /// words are taken out (<c>GIVENNAMES</c> holds <c>NAME</c>, <c>PRENOMS</c> holds <c>NOM</c>).
+    /// </summary>
+    public static bool NamesTogether(string text)
+    {
+        var folded = PrintedFieldMatcher.Normalise(text);
+        var rest = Labels[0].Words.Aggregate(folded, (t, w) => t.Replace(w, " ", StringComparison.Ordinal));
+        return rest != folded && Labels[1].Words.Any(w => rest.Contains(w, StringComparison.Ordinal));
+    }
+
     /// <summary>Whether a printed line is (or holds) a label of any printed field.</summary>
     public static bool IsLabel(string text)
     {

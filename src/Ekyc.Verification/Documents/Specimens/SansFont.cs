@@ -12,7 +12,8 @@ public static class SansFont
     /// <summary>The bold face.</summary>
     public static string Bold => Locate("DejaVuSans-Bold.ttf");
 
-    private static string Locate(string file) =>
+    /// <summary>A DejaVu face by file name (the serif faces ship in the same package).</summary>
+    internal static string Locate(string file) =>
         Candidates.Select(c => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(c)!, file)).FirstOrDefault(File.Exists)
         ?? throw new FileNotFoundException($"{file} not found: `apt-get install -y fonts-dejavu-core`.", file);
 }

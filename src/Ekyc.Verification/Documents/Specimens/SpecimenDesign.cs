@@ -14,4 +14,12 @@ public enum SpecimenDesign
     /// their values.
     /// </summary>
     Modern,
+    /// <summary>
+    /// A national issuer's design: labels in the national language first (<c>Name / Surname</c>, <c>Gültig bis / Date of
+    /// expiry</c>), values in a serif font and blue-black ink, the portrait on the right, fields in two columns in the
+    /// issuer's order, the passport's surname and given names on one line (<c>MUELLER, ANNA MARIA</c>), dates with full
+    /// month names (<c>12 April 1989</c>, <c>12. März 1989</c>) or <c>12.APR.1989</c>, a tinted guilloche band behind the MRZ,
+    /// and a card back with address, height and a barcode above the MRZ.
+    /// </summary>
+    National,
 }

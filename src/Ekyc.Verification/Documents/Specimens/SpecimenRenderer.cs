@@ -56,6 +56,21 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
                 DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
             return bitmap;
         }
+        if (options.Design == SpecimenDesign.National)
+        {
+            using (var design = new NationalDesign(canvas, mm))
+            {
+                if (!options.DrawPrinted)
+                    design.CardBack(printed, options, widthMm, heightMm);
+                else if (td1 && !options.DrawMrz)
+                    design.CardFront(printed, options, widthMm, heightMm);
+                else
+                    design.Passport(printed, options, widthMm, heightMm);
+            }
+            if (options.DrawMrz)
+                DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
+            return bitmap;
+        }
         canvas.Clear(new SKColor(246, 242, 232));
         DrawPattern(canvas, options.Width, height, mm);
         using var text = new FieldText(canvas, typeface, mm);
