@@ -8,7 +8,7 @@ namespace Ekyc.Verification.Documents.Specimens;
 /// drawn by the renderer). A second design keeps the readers honest: another issuer's fonts, labels, guilloche and
 /// ghost image, on data the MRZ encodes alike.
 /// </summary>
-internal sealed class ModernDesign : IDisposable
+internal sealed class ModernDesign : IPageDesign
 {
     private static readonly SKColor Paper = new(236, 242, 236);
     private static readonly SKColor Band = new(38, 66, 110);

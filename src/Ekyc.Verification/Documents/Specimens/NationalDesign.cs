@@ -9,7 +9,7 @@ namespace Ekyc.Verification.Documents.Specimens;
 /// differs between real issuers: label language and order, a serif value font in lower-contrast ink, the portrait's
 /// side, names on one line, full month names, print behind the MRZ and other text and a barcode on the card's back.
 /// </summary>
-internal sealed class NationalDesign : IDisposable
+internal sealed class NationalDesign : IPageDesign
 {
     private static readonly SKColor Paper = new(238, 240, 247);
     private static readonly string[] MonthsEnglish =

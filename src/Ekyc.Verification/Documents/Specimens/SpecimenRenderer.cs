@@ -41,24 +41,9 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             ?? throw new FileNotFoundException($"OCR-B font not loadable from {ocrBFontPath} (apt-get install fonts-ocr-b)");
         var mrz = options.MrzLines ?? MrzWriter.Write(fields);
         var printed = options.PrintedFields ?? fields;
-        if (options.Design == SpecimenDesign.Modern)
+        if (options.Design != SpecimenDesign.Classic)
         {
-            using (var design = new ModernDesign(canvas, mm))
-            {
-                if (!options.DrawPrinted)
-                    design.CardBack(printed, options, widthMm, heightMm);
-                else if (td1 && !options.DrawMrz)
-                    design.CardFront(printed, options, widthMm, heightMm);
-                else
-                    design.Passport(printed, options, widthMm, heightMm);
-            }
-            if (options.DrawMrz)
-                DrawMrz(canvas, typeface, mrz, options.Width, height, mm, td1);
-            return bitmap;
-        }
-        if (options.Design == SpecimenDesign.National)
-        {
-            using (var design = new NationalDesign(canvas, mm))
+            using (IPageDesign design = options.Design == SpecimenDesign.Modern ? new ModernDesign(canvas, mm) : new NationalDesign(canvas, mm))
             {
                 if (!options.DrawPrinted)
                     design.CardBack(printed, options, widthMm, heightMm);
