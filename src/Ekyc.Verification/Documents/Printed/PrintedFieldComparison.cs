@@ -209,9 +209,7 @@ public static class PrintedFieldComparison
                 return null;
             found.Part = found.Part with { Text = part, Parts = [] };
         }
-        var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
-            .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
-        return others.Any(f => Agrees(f, found.Part.Text, mrz)) ? null : (found.Side, found.Part);
+        return HoldsAnotherValue(field, found.Part.Text, mrz) ? null : (found.Side, found.Part);
     }
 
     /// <summary>
@@ -248,9 +246,7 @@ public static class PrintedFieldComparison
             var value = AfterLabel(field, label.Part) ?? NextAlongRow(label.Part, parts.Where(p => p.Side == label.Side).Select(p => p.Part));
             if (value is null || !ShapedLike(field, value.Text))
                 continue;
-            var others = new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
-                .Where(f => f != field && Values(mrz).Any(v => v.Field == f));
-            if (!others.Any(f => Agrees(f, value.Text, mrz)))
+            if (!HoldsAnotherValue(field, value.Text, mrz))
                 return (label.Side, value);
         }
         return null;
@@ -288,6 +284,15 @@ public static class PrintedFieldComparison
         }
         return nearest is { } found && !PrintedFieldLabels.IsLabel(found.Part.Text) ? found.Part : null;
     }
+
+    /// <summary>
+    /// Whether a text taken for <paramref name="field"/> shows another field's MRZ value: the field's own value was then
+    /// missed and a neighbour's would be compared.
+    /// </summary>
+    private static bool HoldsAnotherValue(string field, string text, ExtractedData mrz) =>
+        new[] { PrintedFields.Surname, PrintedFields.GivenNames, PrintedFields.DocumentNumber, PrintedFields.DateOfBirth, PrintedFields.ExpiryDate }
+            .Where(f => f != field && Values(mrz).Any(v => v.Field == f))
+            .Any(f => Agrees(f, text, mrz));
 
     /// <summary>Whether a text has the shape of the field's value.</summary>
     private static bool ShapedLike(string field, string text)
