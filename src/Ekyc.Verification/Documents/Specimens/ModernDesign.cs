@@ -14,8 +14,8 @@ internal sealed class ModernDesign : IPageDesign
     private static readonly SKColor Band = new(38, 66, 110);
     private readonly SKCanvas _canvas;
     private readonly float _mm;
-    private readonly SKTypeface _regular = Load(SansFont.Regular);
-    private readonly SKTypeface _bold = Load(SansFont.Bold);
+    private readonly SKTypeface _regular = PageDrawing.Typeface(SansFont.Regular);
+    private readonly SKTypeface _bold = PageDrawing.Typeface(SansFont.Bold);
     private readonly SKPaint _ink = new() { Color = new SKColor(20, 25, 35), IsAntialias = true };
     private readonly SKPaint _label = new() { Color = new SKColor(70, 90, 125), IsAntialias = true };
     private readonly SKPaint _white = new() { Color = SKColors.White, IsAntialias = true };
@@ -130,10 +130,7 @@ internal sealed class ModernDesign : IPageDesign
     private void Text(string text, float xMm, float baselineMm, SKTypeface typeface, float sizeMm, SKPaint paint)
     {
         using var font = new SKFont(typeface, sizeMm * _mm);
-        var room = _canvas.DeviceClipBounds.Width - (xMm + 3) * _mm;
-        var width = font.MeasureText(text);
-        font.ScaleX = width > room ? room / width : 1;
-        _canvas.DrawText(text, xMm * _mm, baselineMm * _mm, SKTextAlign.Left, font, paint);
+        PageDrawing.Condensed(_canvas, text, xMm * _mm, baselineMm * _mm, font, paint, _canvas.DeviceClipBounds.Width - (xMm + 3) * _mm);
     }
 
     /// <summary>A handwritten-looking stroke: a few loops of a damped sine, different per document.</summary>
@@ -152,9 +149,7 @@ internal sealed class ModernDesign : IPageDesign
         _canvas.DrawPoints(SKPointMode.Polygon, points, pen);
     }
 
-    private static SKTypeface Load(string path) => SKTypeface.FromFile(path) ?? throw new FileNotFoundException($"Font not loadable from {path}.", path);
-
-    private SKRect Scaled(SKRect mm) => new(mm.Left * _mm, mm.Top * _mm, mm.Right * _mm, mm.Bottom * _mm);
+    private SKRect Scaled(SKRect mm) => PageDrawing.Pixels(mm, _mm);
 
     public void Dispose()
     {

@@ -19,9 +19,9 @@ internal sealed class NationalDesign : IPageDesign
     private static readonly string[] MonthsShort = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
     private readonly SKCanvas _canvas;
     private readonly float _mm;
-    private readonly SKTypeface _serif = Load(SerifFont.Regular);
-    private readonly SKTypeface _serifBold = Load(SerifFont.Bold);
-    private readonly SKTypeface _sans = Load(SansFont.Regular);
+    private readonly SKTypeface _serif = PageDrawing.Typeface(SerifFont.Regular);
+    private readonly SKTypeface _serifBold = PageDrawing.Typeface(SerifFont.Bold);
+    private readonly SKTypeface _sans = PageDrawing.Typeface(SansFont.Regular);
     // Blue-black value ink and grey labels: less contrast than the other designs' near-black.
     private readonly SKPaint _ink = new() { Color = new SKColor(30, 36, 78), IsAntialias = true };
     private readonly SKPaint _label = new() { Color = new SKColor(105, 105, 120), IsAntialias = true };
@@ -138,10 +138,7 @@ internal sealed class NationalDesign : IPageDesign
     private void Text(string text, float xMm, float baselineMm, SKTypeface typeface, float sizeMm, SKPaint paint, float rightMm)
     {
         using var font = new SKFont(typeface, sizeMm * _mm);
-        var room = (rightMm - 1 - xMm) * _mm;
-        var width = font.MeasureText(text);
-        font.ScaleX = width > room ? room / width : 1;
-        _canvas.DrawText(text, xMm * _mm, baselineMm * _mm, SKTextAlign.Left, font, paint);
+        PageDrawing.Condensed(_canvas, text, xMm * _mm, baselineMm * _mm, font, paint, (rightMm - 1 - xMm) * _mm);
     }
 
     /// <summary>Bars of seeded widths: the machine-readable barcode some cards print above their MRZ.</summary>
@@ -173,9 +170,7 @@ internal sealed class NationalDesign : IPageDesign
         _canvas.DrawPoints(SKPointMode.Polygon, points, pen);
     }
 
-    private static SKTypeface Load(string path) => SKTypeface.FromFile(path) ?? throw new FileNotFoundException($"Font not loadable from {path}.", path);
-
-    private SKRect Scaled(SKRect mm) => new(mm.Left * _mm, mm.Top * _mm, mm.Right * _mm, mm.Bottom * _mm);
+    private SKRect Scaled(SKRect mm) => PageDrawing.Pixels(mm, _mm);
 
     public void Dispose()
     {

@@ -136,11 +136,7 @@ public sealed class SpecimenRenderer(string ocrBFontPath)
             {
                 canvas.DrawText(f.Label, f.XMm * mm, (f.BaselineMm - 3.1f) * mm, SKTextAlign.Left, _label, _faint);
                 // A value too long for the page is condensed to end 3 mm before the edge, as issuers print long names.
-                var room = canvas.DeviceClipBounds.Width - (f.XMm + 3) * mm;
-                var width = _value.MeasureText(f.Value);
-                _value.ScaleX = width > room ? room / width : 1;
-                canvas.DrawText(f.Value, f.XMm * mm, f.BaselineMm * mm, SKTextAlign.Left, _value, _ink);
-                _value.ScaleX = 1;
+                PageDrawing.Condensed(canvas, f.Value, f.XMm * mm, f.BaselineMm * mm, _value, _ink, canvas.DeviceClipBounds.Width - (f.XMm + 3) * mm);
             }
         }
 
