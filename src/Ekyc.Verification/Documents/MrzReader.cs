@@ -471,32 +471,37 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         var cells = new Dictionary<int, MrzLineCells?>();
         var verdicts = new Dictionary<(int Line, int Column), GlyphVerdict>();
         var ruledOut = new List<string>();
+        MrzLineCells? Cells(int line)
+        {
+            if (!cells.TryGetValue(line, out var lineCells))
+                cells[line] = lineCells = MrzLineCells.Fit(image, lines[line].Line.Box, read[line], lines[line].Alternatives, glyphs);
+            return lineCells;
+        }
+        GlyphVerdict? Judge(int line, int column, IReadOnlyList<char> candidates) =>
+            Cells(line) is { } lineCells ? LookAlikeGlyphs.Judge(lineCells, line, column, candidates) : null;
         // Whether every look-alike of the columns given was read surely by its glyph.
         bool Settle(IEnumerable<(int Line, int Column, IReadOnlyList<char> Candidates)> columns)
         {
             var settled = true;
             foreach (var (line, column, candidates) in columns)
             {
-                if (!cells.TryGetValue(line, out var lineCells))
-                    cells[line] = lineCells = MrzLineCells.Fit(image, lines[line].Line.Box, read[line], lines[line].Alternatives, glyphs);
-                if (lineCells is null)
-                {
-                    settled = false;
-                    continue;
-                }
-                if (!verdicts.TryGetValue((line, column), out var verdict))
-                    verdicts[(line, column)] = verdict = LookAlikeGlyphs.Judge(lineCells, line, column, candidates);
-                settled &= verdict.Sure;
+                if (!verdicts.TryGetValue((line, column), out var verdict) && Judge(line, column, candidates) is { } judged)
+                    verdicts[(line, column)] = verdict = judged;
+                settled &= verdict?.Sure == true;
             }
             return settled;
         }
+        static bool Overturned(GlyphVerdict? verdict) => verdict is { Sure: true } && verdict.Glyph != verdict.Read;
         foreach (var (check, doubtedOnly) in checks)
         {
             var doubted = LookAlikeGlyphs.Columns(layout, check, read, recognised, doubtedOnly).ToList();
             var settled = Settle(doubted);
-            // A doubted look-alike the glyph overturned in a check that agreed: the whole check is read again, since its
-            // other look-alikes may have been misread the same way (OO read as 00 keeps the check digit: 24·7 + 24·3 ≡ 0).
-            var whole = !doubtedOnly || doubted.Any(c => verdicts.TryGetValue((c.Line, c.Column), out var v) && v.Sure && v.Glyph != v.Read);
+            // A look-alike the glyph overturned in a check that agreed: the whole check is read again, since its other
+            // look-alikes may have been misread the same way (OO read as 00 keeps the check digit: 24·7 + 24·3 ≡ 0). The
+            // undoubted ones judged only for that leave no verdict behind when the glyphs agree with them.
+            var whole = !doubtedOnly || doubted.Any(c => Overturned(verdicts.GetValueOrDefault((c.Line, c.Column))))
+                || LookAlikeGlyphs.UndoubtedLookAlikes(layout, check, read, recognised)
+                    .Any(c => Cells(c.Line) is { } lineCells && LookAlikeGlyphs.LeadsRead(lineCells, c.Column, c.Candidates) && Overturned(Judge(c.Line, c.Column, c.Candidates)));
             if (doubtedOnly && whole)
                 settled = Settle(LookAlikeGlyphs.Columns(layout, check, read, recognised));
             if (settled && whole)

@@ -27,7 +27,7 @@ public sealed class OcrFixture : IDisposable
     }
 
     /// <summary>A decision set generator (one per test class: classes may run in parallel), to replay a case by seed and id.</summary>
-    public static DecisionSetGenerator DecisionSet() => new(FacePhotos.Locate(AppContext.BaseDirectory), Renderer());
+    public static DecisionSetGenerator DecisionSet(params SpecimenDesign[] designs) => new(FacePhotos.Locate(AppContext.BaseDirectory), Renderer(), designs: designs);
 
     public static SKBitmap Decode(byte[] encoded)
     {
