@@ -12,9 +12,10 @@ namespace Ekyc.Bench.Liveness;
 /// <c>liveness-challenges [--photos DIR] [--seeds N]</c>: BPCER and APCER of challenge-bound active liveness on
 /// generated captures (<see cref="ChallengeCapture"/>): every test photo of a person (the decision set's identities and
 /// its other portraits) answers random three-move challenges with synthetic head turns and blinks, once per seed, and
-/// is attacked as a flat picture turned before the camera, as a recording in the wrong order and with someone else
-/// showing the moves. Judged by the real <see cref="ChallengeEvaluator"/> and the full <c>face_liveness</c> decision
-/// with default <see cref="FaceOptions"/>; prints the outcome table and the measures the thresholds act on.
+/// is attacked as a flat picture turned before the camera, as a recording in the wrong order, with someone else
+/// showing the moves and with someone else taking over after the first move. Judged by the real
+/// <see cref="ChallengeEvaluator"/> and the full <c>face_liveness</c> decision with default <see cref="FaceOptions"/>;
+/// prints the outcome table and the measures the thresholds act on.
 /// <c>--dump DIR</c> writes the first seed's frames for a look; <c>--only TEXT</c> keeps the photos whose path contains it.
 /// </summary>
 public static class ChallengeSetBench
@@ -74,8 +75,16 @@ public static class ChallengeSetBench
         Console.WriteLine("What the thresholds act on (min / p10 / median / max):");
         foreach (var group in rows.GroupBy(r => r.Kind))
         {
-            Console.WriteLine($"  {group.Key,-17} turn |Δyaw| {Spread(group.SelectMany(r => r.TurnYaws))}   residual {Spread(group.Select(r => r.Parallax).OfType<double>())}" +
+            Console.WriteLine($"  {group.Key,-22} turn |Δyaw| {Spread(group.SelectMany(r => r.TurnYaws))}   residual {Spread(group.Select(r => r.Parallax).OfType<double>())}" +
                 $"   identity {Spread(group.Select(r => r.Identity))}   eyes-open on blink frames {Spread(group.SelectMany(r => r.BlinkEyes))}");
+        }
+        Console.WriteLine();
+        Console.WriteLine("Each frame's similarity to the reference frame (min / p10 / median / max), facing the camera (|Δyaw| under the turn threshold) and turned:");
+        foreach (var group in rows.GroupBy(r => r.Kind))
+        {
+            var frames = group.SelectMany(r => r.Poses.Where(p => p.Frame > 0)).ToList();
+            Console.WriteLine($"  {group.Key,-22} facing {Spread(frames.Where(p => Math.Abs(p.YawChange) < limits.TurnYaw).Select(p => p.Identity))}" +
+                $"   turned {Spread(frames.Where(p => Math.Abs(p.YawChange) >= limits.TurnYaw).Select(p => p.Identity))}");
         }
         Console.WriteLine($"  thresholds: turn {limits.TurnYaw}, eyes open {limits.EyesOpen}, residual fail < {limits.PlanarParallax} / pass ≥ {limits.MinParallax}, " +
             $"identity fail < {limits.DifferentPerson} / pass ≥ {limits.SamePerson}");

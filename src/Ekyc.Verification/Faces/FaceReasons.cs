@@ -30,6 +30,7 @@ public static class FaceReasons
     public const string EyesClosed = "eyes_closed";
     public const string ActiveChallengePassed = "active_challenge_passed";
     public const string FramesDifferentPerson = "frames_different_person";
+    public const string FramesIdentityUncertain = "frames_identity_uncertain";
     public const string FrameFaceMissing = "frame_face_missing";
     public const string ScreenRecaptureSuspected = "screen_recapture_suspected";
     public const string PrintSuspected = "print_suspected";

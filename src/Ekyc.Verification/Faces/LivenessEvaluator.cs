@@ -81,6 +81,8 @@ internal static class LivenessEvaluator
                 failing.Add(FaceReasons.FrameFaceMissing);
             else if (!byName[FaceReasons.FramesDifferentPerson].Passed)
                 return Result(CheckStatus.Fail, live, 0.9, [FaceReasons.FramesDifferentPerson, .. failing]);
+            else if (!byName[FaceReasons.FramesIdentityUncertain].Passed)
+                failing.Add(FaceReasons.FramesIdentityUncertain);
         }
 
         // The anti-spoof score and the screen grid are only trusted for a verdict on a face big, sharp and frontal enough to judge.
@@ -166,7 +168,10 @@ internal static class LivenessEvaluator
         return
         [
             FaceSignal.AtLeast(FaceReasons.FrameFaceMissing, singleFace, frames.Count),
-            FaceSignal.AtLeast(FaceReasons.FramesDifferentPerson, sameness, options.MatchPassThreshold),
+            // The face match's bounds: another person only under its fail threshold, the band up to its pass threshold
+            // reviewed (the same person's photos compared down to 0.44, someone else's up to 0.40; README, Calibration).
+            FaceSignal.AtLeast(FaceReasons.FramesDifferentPerson, sameness, options.MatchFailThreshold),
+            FaceSignal.AtLeast(FaceReasons.FramesIdentityUncertain, sameness, options.MatchPassThreshold),
             FaceSignal.AtLeast("blink", Math.Min(closedDepth, openPeak), options.EyesOpenThreshold),
             FaceSignal.AtLeast("head_turn", yawRange, options.HeadTurnYaw),
         ];

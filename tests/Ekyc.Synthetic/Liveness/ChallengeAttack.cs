@@ -9,6 +9,8 @@ public enum ChallengeAttack
     WrongOrder,
     /// <summary>The holder in the first frame, someone else showing the moves.</summary>
     DifferentPerson,
+    /// <summary>The holder showing the first move, someone else taking over for the rest.</summary>
+    SwappedMidChallenge,
 }
 
 public static class ChallengeAttacks
@@ -20,6 +22,7 @@ public static class ChallengeAttacks
         ChallengeAttack.FlatPicture => "flat_picture",
         ChallengeAttack.WrongOrder => "wrong_order",
         ChallengeAttack.DifferentPerson => "different_person",
+        ChallengeAttack.SwappedMidChallenge => "swapped_mid_challenge",
         _ => throw new ArgumentOutOfRangeException(nameof(a), a, null),
     };
 }

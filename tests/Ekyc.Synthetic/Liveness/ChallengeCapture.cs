@@ -44,13 +44,15 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
 
     /// <summary>
     /// Frames of an attack on <paramref name="moves"/>: <paramref name="other"/> is the photo of the person who shows the
-    /// moves in <see cref="ChallengeAttack.DifferentPerson"/> (unused otherwise).
+    /// moves in <see cref="ChallengeAttack.DifferentPerson"/> and takes them over in <see cref="ChallengeAttack.SwappedMidChallenge"/>
+    /// (unused otherwise).
     /// </summary>
     public IReadOnlyList<byte[]> Attack(ChallengeAttack attack, byte[] photo, byte[] other, IReadOnlyList<ChallengeMove> moves, int seed) => attack switch
     {
         ChallengeAttack.FlatPicture => Flat(photo, moves, seed),
         ChallengeAttack.WrongOrder => Genuine(photo, OtherOrder(moves), seed),
         ChallengeAttack.DifferentPerson => [Genuine(photo, [], seed)[0], .. Genuine(other, moves, seed + 1).Skip(1)],
+        ChallengeAttack.SwappedMidChallenge => [.. Genuine(photo, moves, seed).Take(1 + FramesPerMove), .. Genuine(other, moves, seed + 1).Skip(1 + FramesPerMove)],
         _ => throw new ArgumentOutOfRangeException(nameof(attack), attack, null),
     };
 

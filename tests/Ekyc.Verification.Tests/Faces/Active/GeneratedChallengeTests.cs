@@ -86,6 +86,14 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
     }
 
     [Fact]
+    public void Someone_taking_over_after_the_first_move_is_never_passed()
+    {
+        var outcome = Judge(LeftBlinkRight, Capture.Attack(ChallengeAttack.SwappedMidChallenge, Photo(Photos[3]), Photo(Photos[6]), LeftBlinkRight, seed: 8));
+        Assert.False(outcome.Passed);
+        Assert.Contains(outcome.Failure, new[] { ChallengeEvaluator.IdentityUncertain, ChallengeEvaluator.DifferentPerson });
+    }
+
+    [Fact]
     public void A_seed_fixes_the_frames()
     {
         var photo = Photo(Photos[0]);

@@ -40,6 +40,18 @@ internal static class SyntheticHead
         return [.. v.Select(x => x / norm)];
     }
 
+    /// <summary>A unit embedding whose cosine similarity to <paramref name="of"/> (a unit vector) is <paramref name="similarity"/>.</summary>
+    public static float[] Similar(float[] of, double similarity, int seed)
+    {
+        // The part of another random embedding orthogonal to `of`, mixed in at the angle that gives the similarity.
+        var other = Embedding(seed + 1000);
+        var along = other.Zip(of, (a, b) => a * b).Sum();
+        var orthogonal = other.Zip(of, (a, b) => a - along * b).ToArray();
+        var norm = MathF.Sqrt(orthogonal.Sum(x => x * x));
+        var sine = Math.Sqrt(1 - similarity * similarity);
+        return [.. of.Zip(orthogonal, (a, b) => (float)(similarity * a + sine * b / norm))];
+    }
+
     private static FaceLandmarks Project(IEnumerable<(double X, double Y, double Z)> points, double yawDegrees, double noise, int seed)
     {
         var random = new Random(seed);
