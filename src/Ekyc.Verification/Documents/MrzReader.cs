@@ -446,6 +446,13 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             chars[restored.Column] = '<';
     }
 
+    /// <summary>
+    /// Undoubted look-alikes are read by their glyphs from this many box pixels per character: on a blurred TD1 page at
+    /// 13 px (`documents-accuracy`) the glyph overturned a character the recogniser had read right, and the page's check
+    /// failed. The verifier asks for 14 px anyway (<see cref="DocumentOptions.MinPixelsPerMrzChar"/>).
+    /// </summary>
+    private const float MinUndoubtedGlyphPixelsPerChar = 14f;
+
     /// <summary>A look-alike the glyph chose surely counts as read with at least this probability.</summary>
     private const float GlyphReadProbability = 0.9f;
     /// <summary>The probability left to a look-alike the glyph ruled out: too little for any swap or repair to choose it.</summary>
@@ -501,6 +508,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             // undoubted ones judged only for that leave no verdict behind when the glyphs agree with them.
             var whole = !doubtedOnly || doubted.Any(c => Overturned(verdicts.GetValueOrDefault((c.Line, c.Column))))
                 || LookAlikeGlyphs.UndoubtedLookAlikes(layout, check, read, recognised)
+                    .Where(c => lines[c.Line].Line.Box.Width / read[c.Line].Length >= MinUndoubtedGlyphPixelsPerChar)
                     .Any(c => Cells(c.Line) is { } lineCells && LookAlikeGlyphs.LeadsRead(lineCells, c.Column, c.Candidates) && Overturned(Judge(c.Line, c.Column, c.Candidates)));
             if (doubtedOnly && whole)
                 settled = Settle(LookAlikeGlyphs.Columns(layout, check, read, recognised));
