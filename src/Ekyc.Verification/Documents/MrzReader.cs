@@ -76,6 +76,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             (mrzLines, parse, likelihood, ruledOut, verdicts) = byGlyph;
         if (ReadCountryCodesByGlyph(image, mrzLines, parse, likelihood) is { } codes)
             (mrzLines, parse, likelihood, verdicts) = (codes.Lines, codes.Parse, codes.Likelihood, [.. verdicts, .. codes.Verdicts]);
+        if (ReadNameFillersByGlyph(image, mrzLines, parse, likelihood) is { } names)
+            (mrzLines, parse, likelihood, verdicts) = (names.Lines, names.Parse, names.Likelihood, [.. verdicts, .. names.Verdicts]);
         var parseMs = clock.Elapsed.TotalMilliseconds;
         var certainty = parse?.Mrz is { } mrz ? FailingFieldsCertainty(mrz, likelihood) : null;
         var repair = parse?.Mrz is { } parsed ? RepairLikelihood(parsed, mrzLines, likelihood) : null;
@@ -559,6 +561,47 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             verdicts.AddRange(judged);
         }
         if (verdicts.Count == 0)
+            return null;
+        var byColumn = verdicts.ToDictionary(v => (v.Line, v.Column));
+        MrzLikelihood likelihood = (line, column, c) => byColumn.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
+            ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
+            : recognised(line, column, c);
+        var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
+        return (reread, MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood), likelihood, verdicts);
+    }
+
+    /// <summary>
+    /// The letters of the name fields that may be fillers read again by their OCR-B glyphs (no check digit covers a
+    /// name): over a tinted MRZ band with its own guilloche, a filler's chevron and a wave crossing it read as K
+    /// (`WAGNER<<KARL<HEINZ` as `WAGNERKKKARLKHEINZ`), and the printed name then cannot be compared. Each letter the
+    /// glyphs read surely as a filler becomes one (<see cref="LookAlikeGlyphs.NameCandidates"/>); a K drawn as a K keeps
+    /// its stem, which no filler has. Null when no letter changed.
+    /// </summary>
+    private (List<MrzCandidate> Lines, MrzParseResult Parse, MrzLikelihood Likelihood, IReadOnlyList<GlyphVerdict> Verdicts)?
+        ReadNameFillersByGlyph(SKBitmap image, List<MrzCandidate> lines, MrzParseResult? parse, MrzLikelihood recognised)
+    {
+        if (glyphs is null || parse?.Mrz is not { } mrz || lines.Count != MrzLayout.For(mrz.Format).LineCount)
+            return null;
+        var text = lines.Select(l => l.Text.ToCharArray()).ToList();
+        var verdicts = new List<GlyphVerdict>();
+        foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "names" or "surname" or "givenNames"))
+        {
+            var line = field.Span.Line;
+            var columns = Enumerable.Range(field.Span.Start, field.Span.Length)
+                .Select(column => (Column: column, Candidates: LookAlikeGlyphs.NameCandidates(text[line][column], c => recognised(line, column, c))))
+                .Where(c => c.Candidates.Count > 1)
+                .ToList();
+            if (columns.Count == 0 || MrzLineCells.Fit(image, lines[line].Line.Box, lines[line].Text, lines[line].Alternatives, glyphs) is not { } cells)
+                continue;
+            foreach (var (column, candidates) in columns)
+            {
+                var verdict = LookAlikeGlyphs.Judge(cells, line, column, candidates);
+                verdicts.Add(verdict);
+                if (verdict.Sure)
+                    text[line][column] = verdict.Glyph;
+            }
+        }
+        if (!verdicts.Any(v => v.Sure && v.Glyph != v.Read))
             return null;
         var byColumn = verdicts.ToDictionary(v => (v.Line, v.Column));
         MrzLikelihood likelihood = (line, column, c) => byColumn.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)

@@ -190,6 +190,27 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Seed 191 of the national design, an ID card scanned at 300 dpi: over the tinted MRZ band and its guilloche, the
+    /// fillers of the name line read as K (`WAGNERKKKARLKHEINZKJEANKBAPTIS`), and the printed names could not be
+    /// compared (reviewed, `printed_fields_not_found`). The glyphs read the fillers as fillers and the K of KARL as a K.
+    /// </summary>
+    [Fact]
+    public void Fillers_of_a_name_read_as_K_over_a_tinted_band_are_read_by_their_glyphs()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(), designs: [SpecimenDesign.National]);
+        var label = generator.Plan(8, seed: 191).Single(l => l.Id == "genuine_id_card-008");
+        var (_, back) = generator.RenderDocument(label);
+        using var image = OcrFixture.Decode(back!);
+
+        var reading = ocr.Reader.Read(image);
+
+        foreach (var verdict in reading.GlyphVerdicts.Where(v => v.Line == 2))
+            output.WriteLine(verdict.ToString());
+        Assert.Equal(DecisionSetGenerator.MrzLines(label)[2], reading.Parse!.Mrz!.Lines[2]);
+        Assert.Contains(reading.GlyphVerdicts, v => v.Line == 2 && v.Read == 'K' && v.Glyph == '<' && v.Sure);
+    }
+
+    /// <summary>
     /// A date digit the recogniser doubted in a check that agrees is read by its glyph, as a doubted look-alike is: a
     /// birth date altered under its issued check digit agrees again when another of its digits is misread by the right
     /// amount (7-3-1 weights, modulo 10). Another digit at 1 % is a doubt; at 0.5 % it is not.

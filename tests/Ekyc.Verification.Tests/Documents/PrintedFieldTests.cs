@@ -374,6 +374,29 @@ public sealed class PrintedFieldTests
         Assert.True(fields[PrintedFields.GivenNames].Agrees);
     }
 
+    /// <summary>
+    /// National design, passports photographed at 150 dpi (seeds 191, 193, 197): the name printed on one line,
+    /// <c>HOFFMANN, RAFAEL</c>, read with its comma and space lost, and the label of both names garbled
+    /// (<c>Nam.Vaamn/5</c>): neither name was found and the genuine passports were reviewed. The whole line is the whole
+    /// name run together; a line that goes on is another name, and another name run together does not agree.
+    /// </summary>
+    [Theory]
+    [InlineData("HOFFMANN", "RAFAEL", "HOFFMANNRAFAEL", true)]
+    [InlineData("GALLAGHER", "RAFAEL KARL HEINZ", "GALLAGHERRAFAELKARL-HEINZ", true)]
+    [InlineData("HOFFMANN", "RAFAEL", "RAFAELHOFFMANN", true)]
+    [InlineData("HOFFMANN", "RAFAEL", "HOFFMANNRAFAELA", true)] // one OCR error, as for names found as words
+    [InlineData("HOFFMANN", "RAFAEL", "HOFFMANNRAFAELLO", false)]
+    [InlineData("HOFFMANN", "RAFAEL", "HOFMEISTERRAFAEL", false)]
+    public void A_whole_name_read_with_its_separators_lost_agrees(string mrzSurname, string mrzGiven, string printed, bool agrees)
+    {
+        var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
+
+        var fields = PrintedFieldComparison.Compare(Page(("Nam.Vaamn/5", printed)), mrz).ToDictionary(f => f.Field);
+
+        Assert.Equal(agrees, fields[PrintedFields.Surname].Agrees == true);
+        Assert.Equal(agrees, fields[PrintedFields.GivenNames].Agrees == true);
+    }
+
     [Theory]
     [InlineData("WAGNERKKKARLKHEINZKJEANKBAPTIS", null, "WAGNER", null)] // every '<' of the name field read as K
     [InlineData("DOS SANTOS PEREIRAK ANDREAS", null, "DOS SANTOS PEREIRA", null)] // the << read as K<

@@ -58,6 +58,14 @@ internal static class LookAlikeGlyphs
 
     private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+    /// <summary>
+    /// The characters a letter of a name field read as <paramref name="read"/> is compared with (itself first): the
+    /// filler when the letter is a K (a chevron with a stroke beside it: a filler crossed by print behind the MRZ) or the
+    /// recogniser found a filler at least <see cref="PlausibleAlternative"/> likely there. Fillers and other letters: none.
+    /// </summary>
+    public static IReadOnlyList<char> NameCandidates(char read, Func<char, float> recognised) =>
+        char.IsAsciiLetterUpper(read) && (read == 'K' || recognised('<') >= PlausibleAlternative) ? [read, '<'] : [read];
+
     /// <summary>Half the least recogniser probability that lets a one-character repair explain a failing check (<see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>).</summary>
     private const float PlausibleAlternative = 0.005f;
 

@@ -77,14 +77,30 @@ public static class PrintedFieldComparison
     /// <summary>Whether a printed line shows the field's MRZ value.</summary>
     internal static bool Agrees(string field, string line, ExtractedData mrz) => field switch
     {
-        PrintedFields.Surname => PrintedFieldMatcher.ContainsName(line, mrz.Surname!, lookAlikes: true),
-        PrintedFields.GivenNames => PrintedFieldMatcher.ContainsName(line, mrz.GivenNames!, lookAlikes: true),
+        PrintedFields.Surname => PrintedFieldMatcher.ContainsName(line, mrz.Surname!, lookAlikes: true) || IsWholeNameRunTogether(line, mrz),
+        PrintedFields.GivenNames => PrintedFieldMatcher.ContainsName(line, mrz.GivenNames!, lookAlikes: true) || IsWholeNameRunTogether(line, mrz),
         PrintedFields.DocumentNumber => PrintedFieldMatcher.ContainsText([line], mrz.DocumentNumber!, lookAlikes: true),
         PrintedFields.DateOfBirth => PrintedDates.Find(line).Any(d => d.Is(mrz.DateOfBirth!.Value)),
         PrintedFields.ExpiryDate => PrintedDates.Find(line).Any(d => d.Is(mrz.ExpiryDate!.Value)),
         // Sex and nationality (one letter, a three-letter code) are compared only as the whole value under their label.
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the line is the whole name, surname and given names in either order, with the separators between them
+    /// lost: a name printed on one line (<c>HOFFMANN, RAFAEL</c>) read at 150 dpi as <c>HOFFMANNRAFAEL</c>, whose words
+    /// no longer stand apart. Only the whole line, so a longer name is still another name; one OCR error tolerated in
+    /// six letters or more, as for a name found as whole words.
+    /// </summary>
+    internal static bool IsWholeNameRunTogether(string line, ExtractedData mrz)
+    {
+        static string Letters(string text) => PrintedFieldMatcher.FoldLookAlikes(PrintedFieldMatcher.Normalise(text));
+        var (printed, surname, given) = (Letters(line), Letters(mrz.Surname ?? ""), Letters(mrz.GivenNames ?? ""));
+        if (surname.Length < 2 || given.Length < 2)
+            return false;
+        var tolerance = printed.Length >= 6 ? 1 : 0;
+        return EditDistance.Between(printed, surname + given) <= tolerance || EditDistance.Between(printed, given + surname) <= tolerance;
+    }
 
     /// <summary>
     /// The labelled value against the MRZ: false for a contradiction, true for agreement, null when it cannot be told
