@@ -6,7 +6,8 @@ namespace Ekyc.Verification.Models;
 
 /// <summary>
 /// Finds model files in the npm folder (<c>models/node_modules</c>), checks their SHA-256 once, and loads
-/// each ONNX model into one shared <see cref="InferenceSession"/> (sessions are thread-safe for Run).
+/// each ONNX model into one shared <see cref="InferenceSession"/> (sessions are thread-safe for Run), its subnormal
+/// weights set to zero (<see cref="SubnormalWeights"/>).
 /// </summary>
 public sealed class ModelStore : IDisposable
 {
@@ -118,9 +119,10 @@ public sealed class ModelStore : IDisposable
         };
         // Spinning intra-op threads burn the cores other requests and workers need: 5× slower under load on 2 cores.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return model.FuseHardSwish
-            ? new InferenceSession(HardSwishFusion.Fuse(File.ReadAllBytes(PathOf(model)), out _), options)
-            : new InferenceSession(PathOf(model), options);
+        var bytes = SubnormalWeights.Flush(File.ReadAllBytes(PathOf(model)), out _);
+        if (model.FuseHardSwish)
+            bytes = HardSwishFusion.Fuse(bytes, out _);
+        return new InferenceSession(bytes, options);
     }
 
     public void Dispose()

@@ -1,0 +1,51 @@
+using Ekyc.Verification.Models;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Onnx;
+
+namespace Ekyc.Verification.Tests.Models;
+
+/// <summary>Subnormal weights set to zero: every one found, the outputs the same bit for bit.</summary>
+public class SubnormalWeightsTests
+{
+    [Theory]
+    [InlineData("fr_feature", 8938, 3, 112, 112)]
+    [InlineData("fr_landmark", 26567, 1, 64, 64)]
+    [InlineData("ocr_rec", 31350, 3, 48, 320)]
+    [InlineData("ocr_det", 1579, 3, 320, 320)]
+    public void The_flushed_model_computes_what_the_exported_one_does(string name, int subnormals, int channels, int height, int width)
+    {
+        var path = ModelStore.Locate().PathOf(ModelCatalog.ByName(name));
+        var flushedBytes = SubnormalWeights.Flush(File.ReadAllBytes(path), out var flushed);
+        Assert.Equal(subnormals, flushed);
+        Assert.Equal(0, Subnormals(flushedBytes));
+
+        using var exported = new InferenceSession(path);
+        using var rewritten = new InferenceSession(flushedBytes);
+        var random = new Random(7);
+        var input = new DenseTensor<float>(Enumerable.Range(0, channels * height * width).Select(_ => (float)random.NextDouble()).ToArray(), [1, channels, height, width]);
+        float[] Run(InferenceSession session)
+        {
+            using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
+            return outputs[0].AsEnumerable<float>().ToArray();
+        }
+        Assert.Equal(Run(exported), Run(rewritten));
+    }
+
+    [Fact]
+    public void A_model_without_subnormal_weights_is_left_as_it_is()
+    {
+        var bytes = File.ReadAllBytes(ModelStore.Locate().PathOf(ModelCatalog.FaceEye));
+        Assert.Same(bytes, SubnormalWeights.Flush(bytes, out var flushed));
+        Assert.Equal(0, flushed);
+    }
+
+    private static int Subnormals(byte[] modelBytes)
+    {
+        var graph = ModelProto.Parser.ParseFrom(modelBytes).Graph;
+        var constants = graph.Node.Where(n => n.OpType == "Constant").SelectMany(n => n.Attribute).Where(a => a.T is not null).Select(a => a.T);
+        return graph.Initializer.Concat(constants)
+            .Where(t => t.DataType == (int)TensorProto.Types.DataType.Float)
+            .Sum(t => OnnxFloats.Of(t).Count(float.IsSubnormal));
+    }
+}
