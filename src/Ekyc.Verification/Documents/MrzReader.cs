@@ -519,14 +519,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         }
         if (!verdicts.Values.Any(v => v.Sure))
             return null;
-        var text = read.Select(l => l.ToCharArray()).ToList();
-        foreach (var verdict in verdicts.Values.Where(v => v.Sure))
-            text[verdict.Line][verdict.Column] = verdict.Glyph;
-        MrzLikelihood likelihood = (line, column, c) => verdicts.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
-            ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
-            : recognised(line, column, c);
-        var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
-        var reparsed = MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood);
+        var (reread, reparsed, likelihood) = ReadAsGlyphsSay(lines, verdicts.Values, recognised);
         return (reread, reparsed, likelihood, ruledOut, verdicts.Values.OrderBy(v => v.Line).ThenBy(v => v.Column).ToList());
     }
 
@@ -541,7 +534,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     {
         if (glyphs is null || parse?.Mrz is not { } mrz || lines.Count != MrzLayout.For(mrz.Format).LineCount)
             return null;
-        var text = lines.Select(l => l.Text.ToCharArray()).ToList();
         var verdicts = new List<GlyphVerdict>();
         foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "issuingState" or "nationality"))
         {
@@ -556,18 +548,12 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             var settled = MrzText.Clean(new string(judged.Select(v => v.Sure ? v.Glyph : v.Read).ToArray()));
             if (!MrzCountryCodes.IsKnown(settled) || MrzCountryCodes.IsSpecimen(settled))
                 continue;
-            foreach (var verdict in judged.Where(v => v.Sure))
-                text[line][verdict.Column] = verdict.Glyph;
             verdicts.AddRange(judged);
         }
         if (verdicts.Count == 0)
             return null;
-        var byColumn = verdicts.ToDictionary(v => (v.Line, v.Column));
-        MrzLikelihood likelihood = (line, column, c) => byColumn.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
-            ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
-            : recognised(line, column, c);
-        var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
-        return (reread, MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood), likelihood, verdicts);
+        var (reread, reparsed, likelihood) = ReadAsGlyphsSay(lines, verdicts, recognised);
+        return (reread, reparsed, likelihood, verdicts);
     }
 
     /// <summary>
@@ -582,33 +568,40 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     {
         if (glyphs is null || parse?.Mrz is not { } mrz || lines.Count != MrzLayout.For(mrz.Format).LineCount)
             return null;
-        var text = lines.Select(l => l.Text.ToCharArray()).ToList();
         var verdicts = new List<GlyphVerdict>();
         foreach (var field in MrzLayout.For(mrz.Format).Fields.Where(f => f.Name is "names" or "surname" or "givenNames"))
         {
             var line = field.Span.Line;
             var columns = Enumerable.Range(field.Span.Start, field.Span.Length)
-                .Select(column => (Column: column, Candidates: LookAlikeGlyphs.NameCandidates(text[line][column], c => recognised(line, column, c))))
+                .Select(column => (Column: column, Candidates: LookAlikeGlyphs.NameCandidates(lines[line].Text[column], c => recognised(line, column, c))))
                 .Where(c => c.Candidates.Count > 1)
                 .ToList();
             if (columns.Count == 0 || MrzLineCells.Fit(image, lines[line].Line.Box, lines[line].Text, lines[line].Alternatives, glyphs) is not { } cells)
                 continue;
-            foreach (var (column, candidates) in columns)
-            {
-                var verdict = LookAlikeGlyphs.Judge(cells, line, column, candidates);
-                verdicts.Add(verdict);
-                if (verdict.Sure)
-                    text[line][column] = verdict.Glyph;
-            }
+            verdicts.AddRange(columns.Select(c => LookAlikeGlyphs.Judge(cells, line, c.Column, c.Candidates)));
         }
         if (!verdicts.Any(v => v.Sure && v.Glyph != v.Read))
             return null;
-        var byColumn = verdicts.ToDictionary(v => (v.Line, v.Column));
-        MrzLikelihood likelihood = (line, column, c) => byColumn.TryGetValue((line, column), out var v) && v.Sure && v.Compared.Contains(c)
+        var (reread, reparsed, likelihood) = ReadAsGlyphsSay(lines, verdicts, recognised);
+        return (reread, reparsed, likelihood, verdicts);
+    }
+
+    /// <summary>
+    /// The lines with each sure verdict's glyph in place, parsed again with the glyphs' readings as likelihoods: the glyph
+    /// read at least <see cref="GlyphReadProbability"/>, the look-alikes it ruled out <see cref="GlyphRuledOutProbability"/>.
+    /// </summary>
+    private static (List<MrzCandidate> Lines, MrzParseResult Parse, MrzLikelihood Likelihood) ReadAsGlyphsSay(List<MrzCandidate> lines,
+        IEnumerable<GlyphVerdict> verdicts, MrzLikelihood recognised)
+    {
+        var sure = verdicts.Where(v => v.Sure).ToDictionary(v => (v.Line, v.Column));
+        var text = lines.Select(l => l.Text.ToCharArray()).ToList();
+        foreach (var verdict in sure.Values)
+            text[verdict.Line][verdict.Column] = verdict.Glyph;
+        MrzLikelihood likelihood = (line, column, c) => sure.TryGetValue((line, column), out var v) && v.Compared.Contains(c)
             ? c == v.Glyph ? Math.Max(recognised(line, column, c), GlyphReadProbability) : GlyphRuledOutProbability
             : recognised(line, column, c);
         var reread = lines.Select((l, i) => l with { Text = new string(text[i]) }).ToList();
-        return (reread, MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood), likelihood, verdicts);
+        return (reread, MrzParser.Parse(reread.Select(l => l.Text).ToList(), autocorrect: true, likelihood), likelihood);
     }
 
     /// <summary>
