@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Onnx;
 
 namespace Ekyc.Verification.Models;
@@ -12,12 +11,12 @@ namespace Ekyc.Verification.Models;
 /// </summary>
 internal static class HardSwishFusion
 {
-    public static byte[] Fuse(byte[] modelBytes, out int fused)
+    /// <summary>Fuses the model in place; returns how many hard-swishes were rewritten.</summary>
+    public static int Fuse(ModelProto model)
     {
-        var model = ModelProto.Parser.ParseFrom(modelBytes);
         var graph = model.Graph;
         var consumers = graph.Node.SelectMany(n => n.Input.Select(i => (Input: i, Node: n))).ToLookup(p => p.Input, p => p.Node);
-        fused = 0;
+        var fused = 0;
         foreach (var clip in graph.Node.Where(n => n.OpType == "Clip").ToList())
         {
             if (Match(graph, consumers, clip) is not var (add, mul, div, x))
@@ -33,7 +32,7 @@ internal static class HardSwishFusion
             graph.Node.Insert(at, sigmoid);
             fused++;
         }
-        return fused == 0 ? modelBytes : model.ToByteArray();
+        return fused;
     }
 
     /// <summary>The Add, Mul and Div around a Clip that make a hard-swish of x, each used only there; else null.</summary>

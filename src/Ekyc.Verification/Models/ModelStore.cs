@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Onnx;
 
 namespace Ekyc.Verification.Models;
 
@@ -119,10 +121,16 @@ public sealed class ModelStore : IDisposable
         };
         // Spinning intra-op threads burn the cores other requests and workers need: 5× slower under load on 2 cores.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var bytes = SubnormalWeights.Flush(File.ReadAllBytes(PathOf(model)), out _);
-        if (model.FuseHardSwish)
-            bytes = HardSwishFusion.Fuse(bytes, out _);
-        return new InferenceSession(bytes, options);
+        return new InferenceSession(Rewritten(model), options);
+    }
+
+    /// <summary>The model's bytes with its load-time rewrites applied, parsed and serialised once; the file's own bytes when none applies.</summary>
+    private byte[] Rewritten(ModelFile model)
+    {
+        var bytes = File.ReadAllBytes(PathOf(model));
+        var proto = ModelProto.Parser.ParseFrom(bytes);
+        var rewrites = SubnormalWeights.Flush(proto) + (model.FuseHardSwish ? HardSwishFusion.Fuse(proto) : 0);
+        return rewrites == 0 ? bytes : proto.ToByteArray();
     }
 
     public void Dispose()

@@ -12,15 +12,12 @@ namespace Ekyc.Verification.Models;
 /// </summary>
 internal static class SubnormalWeights
 {
-    public static byte[] Flush(byte[] modelBytes, out int flushed)
+    /// <summary>Flushes the model in place; returns how many weights were set to zero.</summary>
+    public static int Flush(ModelProto model)
     {
-        var model = ModelProto.Parser.ParseFrom(modelBytes);
         var graph = model.Graph;
         var constants = graph.Node.Where(n => n.OpType == "Constant").SelectMany(n => n.Attribute).Where(a => a.T is not null).Select(a => a.T);
-        flushed = 0;
-        foreach (var tensor in graph.Initializer.Concat(constants).Where(t => t.DataType == (int)TensorProto.Types.DataType.Float))
-            flushed += Flush(tensor);
-        return flushed == 0 ? modelBytes : model.ToByteArray();
+        return graph.Initializer.Concat(constants).Where(t => t.DataType == (int)TensorProto.Types.DataType.Float).Sum(Flush);
     }
 
     private static int Flush(TensorProto tensor)
