@@ -13,6 +13,11 @@ public sealed record FaceAnalysis
     public required double Sharpness { get; init; }
     /// <summary>L2-normalised fr_feature embedding.</summary>
     public required float[] Embedding { get; init; }
+    /// <summary>
+    /// Length of the raw embedding before normalisation: 3.2–4.3 on the test photos' upright faces, 1.4–2.8 on the same
+    /// faces turned a quarter or half turn, which the detector still finds and the landmarker reads as upright.
+    /// </summary>
+    public double EmbeddingNorm { get; init; }
     public (float Left, float Right)? EyesOpen { get; init; }
     public float? LiveProbability { get; init; }
 

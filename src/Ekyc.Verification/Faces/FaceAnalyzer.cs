@@ -59,10 +59,11 @@ public sealed class FaceAnalyzer : IDisposable
         try
         {
             var landmarks = timer.Time("landmarks", () => _landmarker.Locate(image.Image, box, scratch.Landmark));
+            var norm = 0f;
             var embedding = timer.Time("align_embed", () =>
             {
                 FaceEmbedder.Align(image.Image, landmarks, scratch.Aligned);
-                return _embedder.Embed(scratch.Aligned);
+                return _embedder.Embed(scratch.Aligned, out norm);
             });
             var sharpness = timer.Time("quality", () => FaceQuality.Sharpness(scratch.Aligned.Bitmap, scratch.Grey));
             return new FaceAnalysis
@@ -73,6 +74,7 @@ public sealed class FaceAnalyzer : IDisposable
                 RollDegrees = FaceQuality.RollDegrees(landmarks),
                 Sharpness = sharpness,
                 Embedding = embedding,
+                EmbeddingNorm = norm,
                 EyesOpen = eyes ? timer.Time("eyes", () => _eyes.OpenProbability(image.Image, landmarks, scratch.Eye)) : null,
                 LiveProbability = liveness ? timer.Time("anti_spoof", () => _antiSpoof.LiveProbability(image.Image, box, scratch.Liveness)) : null,
             };

@@ -27,14 +27,17 @@ internal sealed class FaceEmbedder(ModelStore store)
         input.Render(image, transform, SKColors.Black);
     }
 
-    /// <summary>Embeds the face already aligned into <paramref name="input"/>.</summary>
-    public float[] Embed(ScratchImage input)
+    /// <summary>
+    /// Embeds the face already aligned into <paramref name="input"/>; <paramref name="norm"/> is the raw embedding's length,
+    /// which is low where the embedder sees no upright face (<see cref="FaceAnalysis.EmbeddingNorm"/>).
+    /// </summary>
+    public float[] Embed(ScratchImage input, out float norm)
     {
         TensorFill.Centred(input.Bitmap, input.Data, bgr: true);
         using var outputs = _model.Run(input.Tensor);
         var raw = outputs[0].GetTensorDataAsSpan<float>();
         var embedding = raw[..Dimensions].ToArray();
-        var norm = MathF.Sqrt(embedding.Sum(v => v * v));
+        norm = MathF.Sqrt(embedding.Sum(v => v * v));
         if (norm > 0)
         {
             for (var i = 0; i < embedding.Length; i++)

@@ -100,6 +100,13 @@ public sealed record FaceOptions
     [Range(0.0, 1.0)] public double NmsIou { get; init; } = 0.4;
     /// <summary>Grey border (fraction of each side) for the second detection pass when the first finds nothing.</summary>
     [Range(0.0, 1.0)] public double DetectionPadding { get; init; } = 0.35;
+    /// <summary>
+    /// A largest face whose raw embedding is shorter than this is also read a quarter, half and three quarters turned
+    /// (<see cref="FaceTurn"/>): upright test photos 3.2–4.3, turned 1.4–2.8.
+    /// </summary>
+    [Range(0.0, 10.0)] public double UprightEmbeddingNorm { get; init; } = 3.0;
+    /// <summary>How much longer a turned reading's embedding must be to be taken instead (a face with no turn that reads upright needs <see cref="UprightEmbeddingNorm"/>).</summary>
+    [Range(0.0, 10.0)] public double TurnNormMargin { get; init; } = 0.5;
     /// <summary>Images are decoded down-scaled to this longer side.</summary>
     [Range(320, 16384)] public int MaxImageSide { get; init; } = 2048;
     /// <summary>Encoded images with more pixels are refused unread.</summary>

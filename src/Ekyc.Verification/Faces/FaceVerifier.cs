@@ -42,8 +42,10 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         var frames = new List<ImageObservation>();
         foreach (var frame in selfieFrames.Take(_options.MaxFrames))
         {
+            // The first frame finds which way up the capture is; a camera does not turn between frames of one capture.
             frames.Add(ImageObservation.Observe(_analyzer, frame, _options, timer, eyes: true, liveness: true,
-                screen: frames.Count == 0 && _options.CheckScreenRecapture, tone: frames.Count == 0));
+                screen: frames.Count == 0 && _options.CheckScreenRecapture, tone: frames.Count == 0,
+                quarterTurns: frames.Count == 0 ? null : frames[0].QuarterTurns));
             cancellationToken.ThrowIfCancellationRequested();
         }
         return frames;
@@ -58,7 +60,7 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
                 CheckResult.NotRun(CheckNames.FaceLiveness, CommonReasons.MissingInput));
         }
         var documentTimer = new StageTimer("document_");
-        var document = ImageObservation.Observe(_analyzer, documentFront, _options, documentTimer, eyes: false, liveness: false);
+        var document = ImageObservation.Observe(_analyzer, documentFront, _options, documentTimer, eyes: false, liveness: false, quarterTurns: null);
         cancellationToken.ThrowIfCancellationRequested();
 
         var selfieTimer = new StageTimer("selfie_");

@@ -13,24 +13,49 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
     /// <summary>The black and white levels of the largest face's box (<see cref="FaceTone"/>), when asked for.</summary>
     public FaceToneLevels? Tone { get; init; }
 
+    /// <summary>Clockwise quarter turns the picture was read under (<see cref="FaceTurn"/>); the boxes are in the turned picture.</summary>
+    public int QuarterTurns { get; init; }
+
     /// <param name="screen">Measure the screen grid (the passive selfie's evidence, not every challenge frame's).</param>
     /// <param name="tone">Measure the face's black and white levels (likewise).</param>
+    /// <param name="quarterTurns">
+    /// Read the picture turned clockwise by this many quarter turns; null: find the turn under which its face is upright
+    /// (<see cref="FaceTurn"/>).
+    /// </param>
     public static ImageObservation Observe(FaceAnalyzer analyzer, byte[] bytes, FaceOptions options, StageTimer timer, bool eyes, bool liveness,
-        bool screen = false, bool tone = false)
+        bool screen = false, bool tone = false, int? quarterTurns = 0)
     {
         string? reason = null;
         using var image = timer.Time("decode", () => UprightImage.TryDecode(bytes, options.MaxImageSide, options.MaxImagePixels, out reason));
         if (image is null)
             return new ImageObservation(reason ?? ImageReasons.Undecodable, 0, 0, [], null);
-        var faces = analyzer.Detect(image, timer);
-        var primary = faces.Count > 0 ? analyzer.Analyze(image, faces[0], timer, eyes, liveness) : null;
+        var turns = quarterTurns ?? 0;
+        var (faces, primary, turned) = Read(analyzer, image, turns, timer, eyes, liveness);
+        if (quarterTurns is null && FaceTurn.Find(analyzer, image, primary, options, timer) is > 0 and var found)
+        {
+            turns = found;
+            (faces, primary, turned) = Read(analyzer, image, turns, timer, eyes, liveness);
+        }
+        using var _ = turned;
+        var read = turned ?? image;
         if (primary is not null && faces.Count > 1)
             faces = [faces[0], .. faces.Skip(1).Where(box => !HoldsAnEyeOf(box, primary))];
-        return new ImageObservation(null, image.Width, image.Height, faces, primary)
+        return new ImageObservation(null, read.Width, read.Height, faces, primary)
         {
             Screen = screen ? timer.Time("screen_recapture", () => MeasureScreen(image)) : null,
-            Tone = tone && primary is not null ? timer.Time("tone", () => FaceTone.Measure(image.Image, primary.Box)) : null,
+            Tone = tone && primary is not null ? timer.Time("tone", () => FaceTone.Measure(read.Image, primary.Box)) : null,
+            QuarterTurns = turns,
         };
+    }
+
+    /// <summary>The faces of the picture turned by <paramref name="quarterTurns"/>, with the turned copy (null when not turned) the caller disposes.</summary>
+    private static (IReadOnlyList<FaceBox> Faces, FaceAnalysis? Primary, UprightImage? Turned) Read(FaceAnalyzer analyzer, UprightImage image,
+        int quarterTurns, StageTimer timer, bool eyes, bool liveness)
+    {
+        var turned = quarterTurns > 0 ? timer.Time("turn", () => image.Turned(quarterTurns)) : null;
+        var read = turned ?? image;
+        var faces = analyzer.Detect(read, timer);
+        return (faces, faces.Count > 0 ? analyzer.Analyze(read, faces[0], timer, eyes, liveness) : null, turned);
     }
 
     /// <summary>
@@ -61,6 +86,8 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
         ["size_px"] = Math.Round(Primary.Size),
         ["yaw"] = Math.Round(Primary.Yaw, 3),
         ["roll_degrees"] = Math.Round(Primary.RollDegrees, 1),
+        ["turned_degrees"] = QuarterTurns * 90,
+        ["embedding_norm"] = Math.Round(Primary.EmbeddingNorm, 2),
         ["sharpness"] = Math.Round(Primary.Sharpness, 1),
         ["eyes_open"] = Primary.EyesOpen is { } e ? new[] { Math.Round(e.Left, 4), Math.Round(e.Right, 4) } : null,
         ["live_probability"] = Primary.LiveProbability is { } p ? Math.Round(p, 4) : null,

@@ -112,6 +112,26 @@ public sealed class UprightImage : IDisposable
         return source.Resize(info, new SKSamplingOptions(SKCubicResampler.Mitchell));
     }
 
+    /// <summary>
+    /// The picture turned clockwise by <paramref name="quarterTurns"/> (1–3) quarter turns, as a new image the caller disposes:
+    /// for a picture taken sideways or upside down whose file carries no orientation to say so.
+    /// </summary>
+    public UprightImage Turned(int quarterTurns)
+    {
+        var origin = quarterTurns switch
+        {
+            1 => SKEncodedOrigin.RightTop,
+            2 => SKEncodedOrigin.BottomRight,
+            3 => SKEncodedOrigin.LeftBottom,
+            _ => throw new ArgumentOutOfRangeException(nameof(quarterTurns), quarterTurns, "One to three quarter turns."),
+        };
+        using var pixels = SKBitmap.FromImage(Image);
+        var turned = ExifOrientation.Upright(pixels, origin);
+        turned.SetImmutable();
+        using (turned)
+            return new UprightImage(SKImage.FromBitmap(turned), EncodedWidth, EncodedHeight);
+    }
+
     /// <summary>A pixel copy with no cached mipmaps, as a freshly decoded upload would be (benchmarks).</summary>
     internal UprightImage Copy()
     {

@@ -65,6 +65,32 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     }
 
     /// <summary>
+    /// A selfie saved sideways or upside down without an orientation tag: the detector still finds the face and the
+    /// landmarker reads it as upright, so it compared as another person (−0.1…0.2) until the picture was read turned.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_selfie_taken_sideways_or_upside_down_is_read_upright_and_matches_its_holder(int turns)
+    {
+        var match = Verify(Media("cage.jpg"), ImageEdits.QuarterTurns(Media("cage2_crop.jpg"), turns)).Match;
+        Assert.Equal(CheckStatus.Pass, match.Status);
+        Assert.Equal((4 - turns) * 90, ((Dictionary<string, object?>)match.Evidence["selfie_face"]!)["turned_degrees"]);
+        Assert.Equal(0, ((Dictionary<string, object?>)match.Evidence["document_face"]!)["turned_degrees"]);
+    }
+
+    [Fact]
+    public void A_document_photographed_upside_down_is_read_upright_and_another_person_still_fails()
+    {
+        var document = ImageEdits.QuarterTurns(Media("cage.jpg"), 2);
+        Assert.Equal(CheckStatus.Pass, Verify(document, Media("cage2_crop.jpg")).Match.Status);
+        var impostor = Verify(document, ImageEdits.QuarterTurns(Media("obama4_crop.jpg"), 1)).Match;
+        Assert.Equal(CheckStatus.Fail, impostor.Status);
+        Assert.Equal(180, ((Dictionary<string, object?>)impostor.Evidence["document_face"]!)["turned_degrees"]);
+    }
+
+    /// <summary>
     /// A document portrait under 100 px gives no fail verdict (someone else's selfie reviews), and under the pass floor
     /// (50 px) no verdict at all, even for the same person.
     /// </summary>

@@ -47,6 +47,18 @@ internal static class ImageEdits
         canvas.DrawImage(image, 0, 0, Sampling);
     });
 
+    /// <summary>Turned clockwise by whole quarter turns, as a phone saves a picture taken sideways without an orientation tag.</summary>
+    public static byte[] QuarterTurns(byte[] jpeg, int turns)
+    {
+        var (width, height) = turns % 2 == 0 ? (Width(jpeg), Height(jpeg)) : (Height(jpeg), Width(jpeg));
+        return Draw(jpeg, width, height, 92, (canvas, image) =>
+        {
+            canvas.Translate(width / 2f, height / 2f);
+            canvas.RotateDegrees(90 * turns);
+            canvas.DrawImage(image, -image.Width / 2f, -image.Height / 2f, Sampling);
+        });
+    }
+
     /// <summary>Black and white, as an old document portrait.</summary>
     public static byte[] Greyscale(byte[] jpeg)
     {
