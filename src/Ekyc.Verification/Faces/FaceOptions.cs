@@ -82,9 +82,9 @@ public sealed record FaceOptions
     /// <summary>
     /// A luma spectral peak (dB) under the documents' screen threshold (13 dB) that still sends a selfie to review
     /// (<c>screen_grid_faint</c>) when at least <see cref="FaintScreenGridMinTiles"/> tiles show it: a screen filling the
-    /// frame, its grid barely resolved or folded into moiré. Measured (README, <c>bench -- liveness-selfies</c>): genuine
-    /// frames reach 8.8 dB in that many tiles (the real video frames of <c>franck</c>); screen replays that the anti-spoof
-    /// model passes read 9.8–12.4 dB.
+    /// frame, its grid barely resolved or folded into moiré. Measured (README, <c>bench -- liveness-selfies</c>): screen
+    /// replays that the anti-spoof model passed read 9.7–12.4 dB; genuine frames stay under 9 dB in that many tiles except
+    /// one real video frame with a periodic pattern of its own (<c>franck_03909</c>, 9.1–11.9 dB), which goes to review.
     /// </summary>
     [Range(0.0, 100.0)] public double FaintScreenGridDb { get; init; } = 9;
     /// <summary>

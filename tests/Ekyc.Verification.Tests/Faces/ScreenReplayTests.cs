@@ -41,7 +41,7 @@ public class ScreenReplayTests(FaceEngineFixture engine)
     [Fact]
     public void A_real_webcam_frame_with_a_faint_pattern_of_its_own_still_passes()
     {
-        // A frame of a real video: its own periodic pattern reads 8.8 dB in 4 of 12 tiles, the highest of the genuine frames measured.
+        // A frame of a real video: its own periodic pattern reads 8.8 dB in 4 of 12 tiles, just under the threshold.
         var liveness = Liveness(Render("franck_01829.jpg", SelfieKind.Webcam, 5002));
 
         Assert.True(liveness.Status == CheckStatus.Pass, $"{liveness.Score}: {string.Join(",", liveness.ReasonCodes)}");
