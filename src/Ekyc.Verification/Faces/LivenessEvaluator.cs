@@ -9,7 +9,7 @@ namespace Ekyc.Verification.Faces;
 /// <summary>
 /// Turns the selfie (and any further frames) into <c>face_liveness</c>. Passive signals: exactly one face,
 /// its size and position, sharpness, frontal pose, open eyes, the anti-spoof score, a screen's grid (strong, or faint in
-/// nearly every tile), the face's black level and its contrast (a print keeps no deep darks, a print or a veiled screen
+/// several tiles), the face's black level and its contrast (a print keeps no deep darks, a print or a veiled screen
 /// no dark far below its white: <see cref="FaceTone"/>). Active signals, when
 /// several frames came: a blink or a head turn by the same person.
 /// </summary>
@@ -146,7 +146,7 @@ internal static class LivenessEvaluator
             FaceSignal.AtLeast(FaceReasons.SpoofScoreLow, live, options.LivenessThreshold),
             FaceSignal.AtMost(FaceReasons.ScreenRecaptureSuspected, grid, 0),
             .. screen is not null
-                ? [FaceSignal.AtMost(FaceReasons.ScreenGridFaint, screen.WidespreadLumaPeakDecibels(options.FaintScreenGridTileShare), options.FaintScreenGridDb)]
+                ? [FaceSignal.AtMost(FaceReasons.ScreenGridFaint, screen.LumaPeakDecibels(options.FaintScreenGridMinTiles), options.FaintScreenGridDb)]
                 : Array.Empty<FaceSignal>(),
             .. selfie.Tone is { } tone
                 ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, tone.Black, options.MaxFaceBlackLevel),

@@ -34,11 +34,13 @@ public class CarefulReplayTests(FaceEngineFixture engine)
     [InlineData("chuck_crop.jpg", SelfieKind.ScreenReplayFine, 1002)]
     public void A_replay_the_anti_spoof_model_scores_live_goes_to_review_for_its_flat_contrast(string photo, SelfieKind kind, int seed)
     {
+        // The faint-grid signal is set aside: the video frames of `franck` carry a periodic pattern of their own into the print.
         var frame = Render(photo, kind, seed);
-        var without = Liveness(frame, engine.Options with { MinFaceContrast = 0 });
+        var gridAside = engine.Options with { FaintScreenGridDb = 100 };
+        var without = Liveness(frame, gridAside with { MinFaceContrast = 0 });
         Assert.True(without.Status == CheckStatus.Pass, $"{without.Score}: {string.Join(",", without.ReasonCodes)}");
 
-        var liveness = Liveness(frame);
+        var liveness = Liveness(frame, gridAside);
         Assert.Equal(CheckStatus.Review, liveness.Status);
         Assert.Equal([FaceReasons.FaceContrastLow], liveness.ReasonCodes);
         var signal = Contrast(liveness);

@@ -44,12 +44,12 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
         || (Chroma.Decibels >= options.RecaptureChromaPeakDb && ChromaTiles >= options.RecaptureMinTiles);
 
     /// <summary>
-    /// The luma peak (dB) when at least <paramref name="tileShare"/> of the tiles show it on their own, else 0: a screen
-    /// filling the frame puts the same faint grid in nearly every tile, where a scene's own periodic texture (fabric,
-    /// blinds) stays local. Not the chroma peak: an enlarged JPEG's subsampled chroma leaves a widespread chroma peak of
-    /// its own (up to 11.9 dB on genuine frames, README).
+    /// The luma peak (dB) when at least <paramref name="minTiles"/> tiles show it on their own, else 0. A count, not a
+    /// share of the tiles: a screen's grid is modulated by the picture, so a dark background or dark clothes hide it
+    /// from part of the frame. Not the chroma peak: an enlarged JPEG's subsampled chroma leaves a widespread chroma peak
+    /// of its own (up to 11.9 dB on genuine frames, README).
     /// </summary>
-    public double WidespreadLumaPeakDecibels(double tileShare) => LumaTiles >= tileShare * Tiles ? Luma.Decibels : 0;
+    public double LumaPeakDecibels(int minTiles) => LumaTiles >= minTiles ? Luma.Decibels : 0;
 
     /// <summary>Measures the image; null when it holds fewer than six tiles, even overlapping (under ~256×192 px).</summary>
     public static ScreenRecapture? Measure(SKBitmap image)
