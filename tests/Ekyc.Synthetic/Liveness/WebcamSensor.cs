@@ -13,14 +13,18 @@ public static class WebcamSensor
         using (var image = SKImage.FromBitmap(scene))
         {
             // The person drifts by about a percent and tilts by a degree or two between frames: a similarity, so it
-            // adds nothing a homography would not explain.
-            // adds nothing a homography would not explain. Slightly enlarged so that no edge comes into view.
+            // adds nothing a homography would not explain. The strip that comes into view repeats the scene's border
+            // (the room goes on) rather than enlarging the scene: an enlargement cut into tight crops whose face
+            // already touches the border, which a capture page never sends (its oval keeps the head inside the frame),
+            // and the face box then jumped (sean_guru2_crop's reference frame read 0.02–0.55 against the
+            // identity's other photo, 0.49–0.54 unenlarged).
             var (cx, cy) = (scene.Width / 2f, scene.Height / 2f);
-            canvas.Translate(cx + (float)(Uniform(random, -0.01, 0.01) * scene.Width), cy + (float)(Uniform(random, -0.01, 0.01) * scene.Height));
-            canvas.RotateDegrees((float)Uniform(random, -1.5, 1.5));
-            canvas.Scale(1.05f);
-            canvas.Translate(-cx, -cy);
-            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+            var drift = SKMatrix.CreateTranslation(cx + (float)(Uniform(random, -0.01, 0.01) * scene.Width), cy + (float)(Uniform(random, -0.01, 0.01) * scene.Height));
+            var move = SKMatrix.CreateTranslation(-cx, -cy)
+                .PostConcat(SKMatrix.CreateRotationDegrees((float)Uniform(random, -1.5, 1.5)))
+                .PostConcat(drift);
+            using var paint = new SKPaint { Shader = image.ToShader(SKShaderTileMode.Clamp, SKShaderTileMode.Clamp, new SKSamplingOptions(SKFilterMode.Linear), move) };
+            canvas.DrawRect(SKRect.Create(scene.Width, scene.Height), paint);
         }
         var sigma = Uniform(random, 2, 5);
         var frameGain = gain * Uniform(random, 0.97, 1.03);

@@ -3,6 +3,7 @@ using Ekyc.Synthetic.Decisions;
 using Ekyc.Synthetic.Liveness;
 using Ekyc.Verification.Faces;
 using Ekyc.Verification.Faces.Active;
+using SkiaSharp;
 
 namespace Ekyc.Verification.Tests.Faces.Active;
 
@@ -91,6 +92,37 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         var outcome = Judge(LeftBlinkRight, Capture.Attack(ChallengeAttack.SwappedMidChallenge, Photo(Photos[3]), Photo(Photos[6]), LeftBlinkRight, seed: 8));
         Assert.False(outcome.Passed);
         Assert.Contains(outcome.Failure, new[] { ChallengeEvaluator.IdentityUncertain, ChallengeEvaluator.DifferentPerson });
+    }
+
+    [Fact]
+    public void A_webcam_frame_moves_the_scene_without_cutting_into_its_border()
+    {
+        // A scene whose left 6 px are red: the drift (≤ 1 %, 4 px) and tilt move it, and the strip that comes into view
+        // repeats the border; an enlarged scene (the earlier 1.05) pushed the band out of the frame.
+        using var scene = new SKBitmap(new SKImageInfo(400, 400, SKColorType.Rgba8888, SKAlphaType.Premul));
+        scene.Erase(SKColors.Gray);
+        using (var canvas = new SKCanvas(scene))
+        using (var red = new SKPaint { Color = SKColors.Red })
+            canvas.DrawRect(SKRect.Create(6, 400), red);
+        for (var seed = 0; seed < 8; seed++)
+        {
+            using var frame = SKBitmap.Decode(WebcamSensor.Frame(scene, 1, new Random(seed)));
+            var edge = frame.GetPixel(0, 200);
+            Assert.True(edge.Red > 150 && edge.Green < 110, $"seed {seed}: {edge}");
+        }
+    }
+
+    [Fact]
+    public void The_reference_frame_of_a_tight_crop_compares_with_the_other_photo_as_the_photo_does()
+    {
+        // sean_guru2_crop's face fills the photo; cut further at the frame's edge its face box jumped and the reference
+        // frame read 0.21–0.52 against SeanConnery.jpg over these seeds (the photo itself 0.48, a passive selfie render
+        // 0.46–0.54); moved without enlarging, 0.43–0.55.
+        var portrait = engine.Largest(Photo(FacePhotos.Identities[2].Photos[0][0]));
+        var selfie = Photo(FacePhotos.Identities[2].Photos[1][0]);
+        var similarities = new[] { 1, 8, 15, 22, 29, 36 }
+            .Select(seed => FaceAnalyzer.Similarity(portrait, engine.Largest(Capture.Genuine(selfie, [], seed)[0]))).ToList();
+        Assert.All(similarities, s => Assert.True(s >= 0.4, string.Join(" ", similarities.Select(x => x.ToString("F2")))));
     }
 
     [Fact]
