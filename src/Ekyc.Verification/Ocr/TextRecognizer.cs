@@ -29,6 +29,7 @@ public sealed class TextRecognizer
 
     private readonly ModelStore _models;
     private readonly string[] _keys;
+    private readonly CtcKeys _classes;
     private readonly bool[] _mrzClass;
 
     public TextRecognizer(ModelStore models)
@@ -36,6 +37,7 @@ public sealed class TextRecognizer
         _models = models;
         // Class 0 is the CTC blank, class i is line i−1 of the dictionary, the last class is a space.
         _keys = ["", .. File.ReadAllLines(models.PathOf(ModelCatalog.OcrKeys)), " "];
+        _classes = new CtcKeys(_keys);
         _mrzClass = _keys.Select(k => k.Length == 1 && (char.IsAsciiLetterUpper(k[0]) || char.IsAsciiDigit(k[0]) || k[0] == '<')).ToArray();
         _mrzClass[0] = true;
     }
@@ -73,7 +75,7 @@ public sealed class TextRecognizer
         }
         return new RecognizedText(text, mrz, confidence, mrzConfidence)
         {
-            MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _keys),
+            MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _classes),
         };
     }
 
