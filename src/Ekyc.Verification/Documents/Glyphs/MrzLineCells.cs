@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
@@ -145,6 +146,7 @@ internal sealed class MrzLineCells
         }
 
         /// <summary>Adds each of <paramref name="pixels"/> to its shift's sum and its square to its sum of squares.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Accumulate(ReadOnlySpan<float> pixels, Span<float> sum, Span<float> sumSq)
         {
             var i = 0;
