@@ -121,7 +121,7 @@ internal sealed class MrzLineCells
     }
 
     /// <summary>The ink around a cell, and for each shift of a glyph over it the sum and variance of the ink it covers.</summary>
-    private sealed class Window
+    internal sealed class Window
     {
         public Window(float[] ink, int slackX, int slackY, int glyphHeight)
         {
