@@ -29,15 +29,17 @@ public sealed class TextRecognizer
 
     private readonly ModelStore _models;
     private readonly string[] _keys;
-    private readonly bool[] _mrzClass;
+    private readonly CtcKeys _classes;
+    /// <summary>The classes of the MRZ alphabet and the blank, in increasing order.</summary>
+    private readonly int[] _mrzClasses;
 
     public TextRecognizer(ModelStore models)
     {
         _models = models;
         // Class 0 is the CTC blank, class i is line i−1 of the dictionary, the last class is a space.
         _keys = ["", .. File.ReadAllLines(models.PathOf(ModelCatalog.OcrKeys)), " "];
-        _mrzClass = _keys.Select(k => k.Length == 1 && (char.IsAsciiLetterUpper(k[0]) || char.IsAsciiDigit(k[0]) || k[0] == '<')).ToArray();
-        _mrzClass[0] = true;
+        _classes = new CtcKeys(_keys);
+        _mrzClasses = [0, .. Enumerable.Range(1, _keys.Length - 1).Where(c => _keys[c] is [var k] && (char.IsAsciiLetterUpper(k) || char.IsAsciiDigit(k) || k == '<'))];
     }
 
     /// <summary>Blank down-weighting tried, in order, when an MRZ reading misses its expected length.</summary>
@@ -57,14 +59,14 @@ public sealed class TextRecognizer
         int steps = tensor.Dimensions[1], classes = tensor.Dimensions[2];
         var probabilities = tensor.ToArray();
         var (text, confidence, _) = Decode(probabilities, steps, classes, null, 1f);
-        var (mrz, mrzConfidence, mrzSteps) = Decode(probabilities, steps, classes, _mrzClass, 1f);
+        var (mrz, mrzConfidence, mrzSteps) = Decode(probabilities, steps, classes, _mrzClasses, 1f);
         if (mrzLengths is not null && !mrzLengths.Contains(mrz.Length))
         {
             // Keep the decoding closest to an expected length; stop at an exact one or once past the longest.
             int Miss(string t) => mrzLengths.Min(l => Math.Abs(l - t.Length));
             foreach (var scale in BlankScales.Skip(1))
             {
-                var retry = Decode(probabilities, steps, classes, _mrzClass, scale);
+                var retry = Decode(probabilities, steps, classes, _mrzClasses, scale);
                 if (Miss(retry.Text) < Miss(mrz))
                     (mrz, mrzConfidence, mrzSteps) = retry;
                 if (Miss(mrz) == 0 || retry.Text.Length > mrzLengths.Max())
@@ -73,7 +75,7 @@ public sealed class TextRecognizer
         }
         return new RecognizedText(text, mrz, confidence, mrzConfidence)
         {
-            MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _keys),
+            MrzAlternatives = new CtcAlternatives(probabilities, classes, mrzSteps, _classes),
         };
     }
 
@@ -102,22 +104,30 @@ public sealed class TextRecognizer
         return crop;
     }
 
-    private (string Text, float Confidence, int[] Steps) Decode(float[] probabilities, int steps, int classes, bool[]? allowed, float blankScale)
+    /// <summary>
+    /// Greedy CTC decoding over every class, or over the <paramref name="allowed"/> ones (in increasing order): the MRZ
+    /// alphabet's 37 and the blank, not the 6,625 of the dictionary, for the up to six decodings of an MRZ line.
+    /// </summary>
+    private (string Text, float Confidence, int[] Steps) Decode(float[] probabilities, int steps, int classes, int[]? allowed, float blankScale)
     {
         var text = new System.Text.StringBuilder();
         var at = new List<int>();
         var previous = 0;
         double sum = 0;
-        var count = 0;
+        var read = 0;
         for (var t = 0; t < steps; t++)
         {
             var row = probabilities.AsSpan(t * classes, classes);
             var best = 0;
             var bestValue = float.MinValue;
-            for (var c = 0; c < classes; c++)
+            var count = allowed?.Length ?? classes;
+            for (var k = 0; k < count; k++)
             {
+                var c = allowed is null ? k : allowed[k];
+                if (c >= classes)
+                    break;
                 var value = c == 0 ? row[c] * blankScale : row[c];
-                if (value > bestValue && (allowed is null || allowed[c]))
+                if (value > bestValue)
                 {
                     best = c;
                     bestValue = value;
@@ -128,10 +138,10 @@ public sealed class TextRecognizer
                 text.Append(_keys[best]);
                 at.Add(t);
                 sum += bestValue;
-                count++;
+                read++;
             }
             previous = best;
         }
-        return (text.ToString(), count == 0 ? 0f : (float)(sum / count), [.. at]);
+        return (text.ToString(), read == 0 ? 0f : (float)(sum / read), [.. at]);
     }
 }

@@ -14,7 +14,7 @@ public sealed record RecognizedText(string Text, string MrzText, float Confidenc
 }
 
 /// <summary>For each character of a greedy CTC reading, the time step it was read at and that step's class probabilities.</summary>
-internal sealed class CtcAlternatives(float[] probabilities, int classes, int[] steps, string[] keys)
+internal sealed class CtcAlternatives(float[] probabilities, int classes, int[] steps, CtcKeys keys)
 {
     public int Count => steps.Length;
 
@@ -27,8 +27,7 @@ internal sealed class CtcAlternatives(float[] probabilities, int classes, int[] 
     /// <summary>The probability of <paramref name="c"/> at character <paramref name="index"/>'s step.</summary>
     public float Probability(int index, char c)
     {
-        var key = c.ToString();
-        var cls = Array.IndexOf(keys, key);
+        var cls = keys.ClassOf(c);
         return cls <= 0 ? 0f : probabilities[steps[index] * classes + cls];
     }
 
@@ -37,10 +36,11 @@ internal sealed class CtcAlternatives(float[] probabilities, int classes, int[] 
     {
         var row = probabilities.AsSpan(steps[index] * classes, classes);
         (char, float)? best = null;
-        for (var c = 1; c < classes && c < keys.Length; c++)
+        var all = keys.Keys;
+        for (var c = 1; c < classes && c < all.Length; c++)
         {
-            if (keys[c].Length == 1 && allowed(keys[c][0]) && (best is null || row[c] > best.Value.Item2))
-                best = (keys[c][0], row[c]);
+            if (all[c].Length == 1 && allowed(all[c][0]) && (best is null || row[c] > best.Value.Item2))
+                best = (all[c][0], row[c]);
         }
         return best;
     }

@@ -26,7 +26,7 @@ public class MrzNameSeparatorTests
             foreach (var (_, c, p) in these)
                 probabilities[row + Array.IndexOf(Keys, c.ToString())] = p;
         }
-        return new CtcAlternatives(probabilities, Keys.Length, [.. Enumerable.Range(0, line.Length)], Keys);
+        return new CtcAlternatives(probabilities, Keys.Length, [.. Enumerable.Range(0, line.Length)], new CtcKeys(Keys));
     }
 
     private static string Restore(string line, CtcAlternatives reading)

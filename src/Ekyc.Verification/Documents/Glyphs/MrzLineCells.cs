@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
@@ -120,29 +121,46 @@ internal sealed class MrzLineCells
     }
 
     /// <summary>The ink around a cell, and for each shift of a glyph over it the sum and variance of the ink it covers.</summary>
-    private sealed class Window
+    internal sealed class Window
     {
         public Window(float[] ink, int slackX, int slackY, int glyphHeight)
         {
             (Ink, SlackX, SlackY) = (ink, slackX, slackY);
             Width = OcrBGlyphs.Pitch + 2 * slackX;
-            var shifts = (2 * slackX + 1) * (2 * slackY + 1);
-            (Sum, Variance) = (new float[shifts], new float[shifts]);
+            var columns = 2 * slackX + 1;
+            (Sum, Variance) = (new float[columns * (2 * slackY + 1)], new float[columns * (2 * slackY + 1)]);
             var n = OcrBGlyphs.Pitch * glyphHeight;
+            // The shifts of one row side by side, a vector of them at a time: each shift still adds its pixels in the
+            // same order (row by row, left to right), so every sum is the one a shift-by-shift loop gives, bit for bit.
+            Span<float> sum = stackalloc float[columns], sumSq = stackalloc float[columns];
             for (var oy = 0; oy <= 2 * slackY; oy++)
-                for (var ox = 0; ox <= 2 * slackX; ox++)
-                {
-                    float sum = 0, sumSq = 0;
-                    for (var y = 0; y < glyphHeight; y++)
-                        for (var x = 0; x < OcrBGlyphs.Pitch; x++)
-                        {
-                            var p = ink[(oy + y) * Width + ox + x];
-                            sum += p;
-                            sumSq += p * p;
-                        }
-                    var at = oy * (2 * slackX + 1) + ox;
-                    (Sum[at], Variance[at]) = (sum, sumSq - sum * sum / n);
-                }
+            {
+                sum.Clear();
+                sumSq.Clear();
+                for (var y = 0; y < glyphHeight; y++)
+                    for (var x = 0; x < OcrBGlyphs.Pitch; x++)
+                        Accumulate(ink.AsSpan((oy + y) * Width + x, columns), sum, sumSq);
+                for (var ox = 0; ox < columns; ox++)
+                    (Sum[oy * columns + ox], Variance[oy * columns + ox]) = (sum[ox], sumSq[ox] - sum[ox] * sum[ox] / n);
+            }
+        }
+
+        /// <summary>Adds each of <paramref name="pixels"/> to its shift's sum and its square to its sum of squares.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Accumulate(ReadOnlySpan<float> pixels, Span<float> sum, Span<float> sumSq)
+        {
+            var i = 0;
+            for (; i <= pixels.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var p = new Vector<float>(pixels[i..]);
+                (new Vector<float>(sum[i..]) + p).CopyTo(sum[i..]);
+                (new Vector<float>(sumSq[i..]) + p * p).CopyTo(sumSq[i..]);
+            }
+            for (; i < pixels.Length; i++)
+            {
+                sum[i] += pixels[i];
+                sumSq[i] += pixels[i] * pixels[i];
+            }
         }
 
         public float[] Ink { get; }
@@ -161,12 +179,13 @@ internal sealed class MrzLineCells
         var centreAlong = _start + _pitch * column + _shiftX * _scale;
         var centreAcross = _shiftY * _scale;
         var patch = new float[width * height];
+        var image = _image.Sampler();
         for (var y = 0; y < height; y++)
             for (var x = 0; x < width; x++)
             {
                 var a = centreAlong + (x - width / 2f + 0.5f) * _scale;
                 var b = centreAcross + (y - height / 2f + 0.5f) * _scale;
-                patch[y * width + x] = _image.Ink(_box.CenterX + a * ux + b * vx, _box.CenterY + a * uy + b * vy);
+                patch[y * width + x] = image.Ink(_box.CenterX + a * ux + b * vx, _box.CenterY + a * uy + b * vy);
             }
         return patch;
     }
