@@ -28,7 +28,6 @@ public sealed class TextRecognizer
     private static readonly float[] Std = [0.5f, 0.5f, 0.5f];
 
     private readonly ModelStore _models;
-    private readonly string[] _keys;
     private readonly CtcKeys _classes;
     /// <summary>The classes of the MRZ alphabet and the blank, in increasing order.</summary>
     private readonly int[] _mrzClasses;
@@ -37,9 +36,8 @@ public sealed class TextRecognizer
     {
         _models = models;
         // Class 0 is the CTC blank, class i is line i−1 of the dictionary, the last class is a space.
-        _keys = ["", .. File.ReadAllLines(models.PathOf(ModelCatalog.OcrKeys)), " "];
-        _classes = new CtcKeys(_keys);
-        _mrzClasses = [0, .. Enumerable.Range(1, _keys.Length - 1).Where(c => _keys[c] is [var k] && (char.IsAsciiLetterUpper(k) || char.IsAsciiDigit(k) || k == '<'))];
+        _classes = new CtcKeys(["", .. File.ReadAllLines(models.PathOf(ModelCatalog.OcrKeys)), " "]);
+        _mrzClasses = [0, .. Enumerable.Range(1, _classes.Keys.Length - 1).Where(c => _classes.Keys[c] is [var k] && (char.IsAsciiLetterUpper(k) || char.IsAsciiDigit(k) || k == '<'))];
     }
 
     /// <summary>Blank down-weighting tried, in order, when an MRZ reading misses its expected length.</summary>
@@ -133,9 +131,9 @@ public sealed class TextRecognizer
                     bestValue = value;
                 }
             }
-            if (best != 0 && best != previous && best < _keys.Length)
+            if (best != 0 && best != previous && best < _classes.Keys.Length)
             {
-                text.Append(_keys[best]);
+                text.Append(_classes.Keys[best]);
                 at.Add(t);
                 sum += bestValue;
                 read++;
