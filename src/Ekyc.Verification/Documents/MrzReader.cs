@@ -448,13 +448,6 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             chars[restored.Column] = '<';
     }
 
-    /// <summary>
-    /// Undoubted look-alikes are read by their glyphs from this many box pixels per character: on a blurred TD1 page at
-    /// 13 px (`documents-accuracy`) the glyph overturned a character the recogniser had read right, and the page's check
-    /// failed. The verifier asks for 14 px anyway (<see cref="DocumentOptions.MinPixelsPerMrzChar"/>).
-    /// </summary>
-    private const float MinUndoubtedGlyphPixelsPerChar = 14f;
-
     /// <summary>A look-alike the glyph chose surely counts as read with at least this probability.</summary>
     private const float GlyphReadProbability = 0.9f;
     /// <summary>The probability left to a look-alike the glyph ruled out: too little for any swap or repair to choose it.</summary>
@@ -474,7 +467,8 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
     {
         var read = lines.Select(l => l.Text).ToList();
         var recognised = Likelihood(lines);
-        if (glyphs is null || parse?.Mrz is not { } mrz || LookAlikeGlyphs.Checks(mrz, read, recognised) is not { Count: > 0 } checks)
+        var pixelsPerChar = lines.Select(l => l.Line.Box.Width / l.Text.Length).ToList();
+        if (glyphs is null || parse?.Mrz is not { } mrz || LookAlikeGlyphs.Checks(mrz, read, recognised, pixelsPerChar) is not { Count: > 0 } checks)
             return null;
         var layout = MrzLayout.For(mrz.Format);
         var cells = new Dictionary<int, MrzLineCells?>();
@@ -509,8 +503,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             // look-alikes may have been misread the same way (OO read as 00 keeps the check digit: 24·7 + 24·3 ≡ 0). The
             // undoubted ones judged only for that leave no verdict behind when the glyphs agree with them.
             var whole = !doubtedOnly || doubted.Any(c => Overturned(verdicts.GetValueOrDefault((c.Line, c.Column))))
-                || LookAlikeGlyphs.UndoubtedLookAlikes(layout, check, read, recognised)
-                    .Where(c => lines[c.Line].Line.Box.Width / read[c.Line].Length >= MinUndoubtedGlyphPixelsPerChar)
+                || LookAlikeGlyphs.UndoubtedLookAlikes(layout, check, read, recognised, pixelsPerChar)
                     .Any(c => Cells(c.Line) is { } lineCells && LookAlikeGlyphs.LeadsRead(lineCells, c.Column, c.Candidates) && Overturned(Judge(c.Line, c.Column, c.Candidates)));
             if (doubtedOnly && whole)
                 settled = Settle(LookAlikeGlyphs.Columns(layout, check, read, recognised));

@@ -227,7 +227,7 @@ public sealed class LookAlikeGlyphTests(OcrFixture ocr, ITestOutputHelper output
         var other = lines[1][15] == '8' ? '3' : '8';
         MrzLikelihood recognised = (line, column, c) => c == lines[line][column] ? 0.95f : line == 1 && column == 15 && c == other ? alternative : 0f;
 
-        var checks = LookAlikeGlyphs.Checks(mrz, lines, recognised);
+        var checks = LookAlikeGlyphs.Checks(mrz, lines, recognised, [.. lines.Select(_ => 20f)]);
 
         Assert.Equal(doubted, checks.Any(c => c.Check.Field == "birthDate" && c.DoubtedOnly));
     }

@@ -66,6 +66,13 @@ internal static class LookAlikeGlyphs
     public static IReadOnlyList<char> NameCandidates(char read, Func<char, float> recognised) =>
         char.IsAsciiLetterUpper(read) && (read == 'K' || recognised('<') >= PlausibleAlternative) ? [read, '<'] : [read];
 
+    /// <summary>
+    /// Undoubted look-alikes are read by their glyphs from this many box pixels per character: on a blurred TD1 page at
+    /// 13 px (`documents-accuracy`) the glyph overturned a character the recogniser had read right, and the page's check
+    /// failed. The verifier asks for 14 px anyway (<see cref="DocumentOptions.MinPixelsPerMrzChar"/>).
+    /// </summary>
+    private const float MinUndoubtedGlyphPixelsPerChar = 14f;
+
     /// <summary>Half the least recogniser probability that lets a one-character repair explain a failing check (<see cref="DocumentOptions.MinCheckDigitRepairLikelihood"/>).</summary>
     private const float PlausibleAlternative = 0.005f;
 
@@ -86,7 +93,9 @@ internal static class LookAlikeGlyphs
     /// columns: a reading that lost characters (a passport line read at 36) fits its cells badly, and glyphs compared in
     /// misfitted cells must not overturn a reading whose checks hold.
     /// </summary>
-    public static IReadOnlyList<(MrzCheckSpec Check, bool DoubtedOnly)> Checks(MrzResult mrz, IReadOnlyList<string> lines, MrzLikelihood recognised)
+    /// <param name="pixelsPerChar">Each line's box pixels per character read (<see cref="UndoubtedLookAlikes"/>).</param>
+    public static IReadOnlyList<(MrzCheckSpec Check, bool DoubtedOnly)> Checks(MrzResult mrz, IReadOnlyList<string> lines, MrzLikelihood recognised,
+        IReadOnlyList<float> pixelsPerChar)
     {
         var layout = MrzLayout.For(mrz.Format);
         var specs = layout.Checks.ToList();
@@ -96,7 +105,7 @@ internal static class LookAlikeGlyphs
         var swapped = mrz.Corrections.Where(c => c.Reason.Contains("check digit", StringComparison.Ordinal)).Select(c => c.Reason[..c.Reason.IndexOf(':')]).ToHashSet();
         var failing = mrz.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
         return specs.Select(s => (Check: s, DoubtedOnly: !failing.Contains(s.Field) && !swapped.Contains(s.Field)))
-            .Where(s => !s.DoubtedOnly || Columns(layout, s.Check, lines, recognised, doubtedOnly: true).Any() || UndoubtedLookAlikes(layout, s.Check, lines, recognised).Any())
+            .Where(s => !s.DoubtedOnly || Columns(layout, s.Check, lines, recognised, doubtedOnly: true).Any() || UndoubtedLookAlikes(layout, s.Check, lines, recognised, pixelsPerChar).Any())
             .ToList();
     }
 
@@ -131,12 +140,13 @@ internal static class LookAlikeGlyphs
     /// recogniser did not doubt, on lines read at their full length (whose cells fit). A confident look-alike misread can
     /// cancel an alteration as a doubted one can: the card number OL1344196 altered to OL1744196 under its issued check
     /// digit was read 0L1744196 without a doubt on the 0 (O → 0 takes 24·7 ≡ 8 off the sum, 3 → 7 adds 4·7 ≡ 8), and the
-    /// check agreed. A glyph that surely overturns one of them has the whole check read again.
+    /// check agreed. A glyph that surely overturns one of them has the whole check read again. Only on lines read at
+    /// <see cref="MinUndoubtedGlyphPixelsPerChar"/> or more (<paramref name="pixelsPerChar"/>, per line).
     /// </summary>
     public static IEnumerable<(int Line, int Column, IReadOnlyList<char> Candidates)> UndoubtedLookAlikes(MrzLayout layout, MrzCheckSpec check,
-        IReadOnlyList<string> lines, MrzLikelihood recognised) =>
+        IReadOnlyList<string> lines, MrzLikelihood recognised, IReadOnlyList<float> pixelsPerChar) =>
         Columns(layout, check, lines, recognised).Where(c =>
-            lines[c.Line].Length == layout.LineLength && c.Candidates[0] != '<'
+            lines[c.Line].Length == layout.LineLength && pixelsPerChar[c.Line] >= MinUndoubtedGlyphPixelsPerChar && c.Candidates[0] != '<'
             && layout.Fields.Any(f => f.Class == MrzCharClass.AlphaNumeric && f.Span.Line == c.Line && c.Column >= f.Span.Start && c.Column < f.Span.Start + f.Span.Length)
             && MrzConfusables.AlternativesOf(c.Candidates[0]).Count > 0
             && !Doubted(MrzCharClass.AlphaNumeric, c.Candidates[0], ch => recognised(c.Line, c.Column, ch)));
