@@ -14,22 +14,32 @@ namespace Ekyc.Verification.Faces;
 /// </summary>
 internal static class FaceTurn
 {
-    /// <summary>The clockwise quarter turns (0–3) under which the picture's largest face reads most upright.</summary>
-    public static int Find(FaceAnalyzer analyzer, UprightImage image, FaceAnalysis? upright, FaceOptions options, StageTimer timer)
+    /// <summary>The picture turned clockwise by <paramref name="QuarterTurns"/> (1–3), its faces (largest first) and the largest's analysis.</summary>
+    public sealed record Turned(int QuarterTurns, UprightImage Picture, IReadOnlyList<FaceBox> Faces, FaceAnalysis Primary) : IDisposable
+    {
+        public void Dispose() => Picture.Dispose();
+    }
+
+    /// <summary>The turn under which the picture's largest face reads most upright; null when it reads best as it is.</summary>
+    public static Turned? Find(FaceAnalyzer analyzer, UprightImage image, FaceAnalysis? upright, FaceOptions options, StageTimer timer)
     {
         if (upright is not null && upright.EmbeddingNorm >= options.UprightEmbeddingNorm)
-            return 0;
-        var (bestTurns, bestNorm) = (0, upright?.EmbeddingNorm ?? options.UprightEmbeddingNorm - options.TurnNormMargin);
+            return null;
+        Turned? best = null;
+        var bestNorm = upright?.EmbeddingNorm ?? options.UprightEmbeddingNorm - options.TurnNormMargin;
         for (var quarterTurns = 1; quarterTurns <= 3; quarterTurns++)
         {
-            using var turned = timer.Time("turn", () => image.Turned(quarterTurns));
-            var faces = analyzer.Detect(turned, timer);
-            if (faces.Count == 0)
-                continue;
-            var norm = analyzer.Analyze(turned, faces[0], timer).EmbeddingNorm;
-            if (norm >= bestNorm + options.TurnNormMargin)
-                (bestTurns, bestNorm) = (quarterTurns, norm);
+            var picture = timer.Time("turn", () => image.Turned(quarterTurns));
+            var faces = analyzer.Detect(picture, timer);
+            var face = faces.Count > 0 ? analyzer.Analyze(picture, faces[0], timer) : null;
+            if (face is not null && face.EmbeddingNorm >= bestNorm + options.TurnNormMargin)
+            {
+                best?.Dispose();
+                (best, bestNorm) = (new Turned(quarterTurns, picture, faces, face), face.EmbeddingNorm);
+            }
+            else
+                picture.Dispose();
         }
-        return bestTurns;
+        return best;
     }
 }

@@ -30,14 +30,17 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
         if (image is null)
             return new ImageObservation(reason ?? ImageReasons.Undecodable, 0, 0, [], null);
         var turns = quarterTurns ?? 0;
-        var (faces, primary, turned) = Read(analyzer, image, turns, timer, eyes, liveness);
-        if (quarterTurns is null && FaceTurn.Find(analyzer, image, primary, options, timer) is > 0 and var found)
+        using var given = turns > 0 ? timer.Time("turn", () => image.Turned(turns)) : null;
+        var read = given ?? image;
+        var faces = analyzer.Detect(read, timer);
+        var primary = faces.Count > 0 ? analyzer.Analyze(read, faces[0], timer, eyes, liveness) : null;
+        using var found = quarterTurns is null ? FaceTurn.Find(analyzer, image, primary, options, timer) : null;
+        if (found is not null)
         {
-            turns = found;
-            (faces, primary, turned) = Read(analyzer, image, turns, timer, eyes, liveness);
+            (turns, read, faces, primary) = (found.QuarterTurns, found.Picture, found.Faces, found.Primary);
+            if (eyes || liveness)
+                primary = analyzer.Analyze(read, faces[0], timer, eyes, liveness);
         }
-        using var _ = turned;
-        var read = turned ?? image;
         if (primary is not null && faces.Count > 1)
             faces = [faces[0], .. faces.Skip(1).Where(box => !HoldsAnEyeOf(box, primary))];
         return new ImageObservation(null, read.Width, read.Height, faces, primary)
@@ -46,16 +49,6 @@ internal sealed record ImageObservation(string? Error, int Width, int Height, IR
             Tone = tone && primary is not null ? timer.Time("tone", () => FaceTone.Measure(read.Image, primary.Box)) : null,
             QuarterTurns = turns,
         };
-    }
-
-    /// <summary>The faces of the picture turned by <paramref name="quarterTurns"/>, with the turned copy (null when not turned) the caller disposes.</summary>
-    private static (IReadOnlyList<FaceBox> Faces, FaceAnalysis? Primary, UprightImage? Turned) Read(FaceAnalyzer analyzer, UprightImage image,
-        int quarterTurns, StageTimer timer, bool eyes, bool liveness)
-    {
-        var turned = quarterTurns > 0 ? timer.Time("turn", () => image.Turned(quarterTurns)) : null;
-        var read = turned ?? image;
-        var faces = analyzer.Detect(read, timer);
-        return (faces, faces.Count > 0 ? analyzer.Analyze(read, faces[0], timer, eyes, liveness) : null, turned);
     }
 
     /// <summary>
