@@ -1,7 +1,5 @@
 using Ekyc.Verification.Models;
 using Google.Protobuf;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using Onnx;
 
 namespace Ekyc.Verification.Tests.Models;
@@ -18,18 +16,8 @@ public class HardSwishFusionTests
         var path = ModelStore.Locate().PathOf(model);
         var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
         Assert.Equal(patterns, HardSwishFusion.Fuse(proto));
-        var fusedBytes = proto.ToByteArray();
 
-        using var exported = new InferenceSession(path);
-        using var rewritten = new InferenceSession(fusedBytes);
-        var random = new Random(7);
-        var input = new DenseTensor<float>(Enumerable.Range(0, 3 * height * width).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), [1, 3, height, width]);
-        float[] Run(InferenceSession session)
-        {
-            using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.Single(), input)]);
-            return outputs[0].AsEnumerable<float>().ToArray();
-        }
-        var (expected, actual) = (Run(exported), Run(rewritten));
+        var (expected, actual) = RewrittenModelRun.Outputs(path, proto.ToByteArray(), [1, 3, height, width], random => (float)(random.NextDouble() * 2 - 1));
         Assert.Equal(expected.Length, actual.Length);
         Assert.All(expected.Zip(actual), p => Assert.True(Math.Abs(p.First - p.Second) < 1e-4f, $"{p.First} vs {p.Second}"));
     }

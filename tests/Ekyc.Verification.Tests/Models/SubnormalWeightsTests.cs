@@ -1,7 +1,5 @@
 using Ekyc.Verification.Models;
 using Google.Protobuf;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using Onnx;
 
 namespace Ekyc.Verification.Tests.Models;
@@ -22,16 +20,8 @@ public class SubnormalWeightsTests
         var flushedBytes = model.ToByteArray();
         Assert.Equal(0, Subnormals(flushedBytes));
 
-        using var exported = new InferenceSession(path);
-        using var rewritten = new InferenceSession(flushedBytes);
-        var random = new Random(7);
-        var input = new DenseTensor<float>(Enumerable.Range(0, channels * height * width).Select(_ => (float)random.NextDouble()).ToArray(), [1, channels, height, width]);
-        float[] Run(InferenceSession session)
-        {
-            using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]);
-            return outputs[0].AsEnumerable<float>().ToArray();
-        }
-        Assert.Equal(Run(exported), Run(rewritten));
+        var (expected, actual) = RewrittenModelRun.Outputs(path, flushedBytes, [1, channels, height, width], random => (float)random.NextDouble());
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
