@@ -155,12 +155,30 @@ public static class PrintedFieldComparison
     /// Whether the MRZ name is the printed one as ICAO 9303 truncates a name that does not fit: each MRZ component the
     /// start of the printed component in its place (cut short, down to an initial). Only for the value under the name's
     /// label, and only when the MRZ says it truncated: otherwise a printed name longer than the MRZ's is a contradiction.
+    /// The recogniser may lose the space between two printed components (<c>ADRIANJEAN-BAPTISTE</c> under a keystoned
+    /// photo, against the MRZ's <c>ADRIAN JEAN B</c>), so a component may also follow the previous one at once, as many
+    /// times as the printed name shows fewer components than the MRZ.
     /// </summary>
     internal static bool IsTruncationOf(string printed, string mrzName)
     {
         var (printedWords, mrzWords) = (NameComponents(printed), NameComponents(mrzName));
-        return mrzWords.Length > 0 && mrzWords.Length <= printedWords.Length
-            && mrzWords.Select((w, i) => printedWords[i].StartsWith(w, StringComparison.Ordinal)).All(prefix => prefix);
+        var letters = string.Concat(printedWords);
+        var starts = printedWords.Select((_, i) => printedWords.Take(i).Sum(w => w.Length)).ToArray();
+        // Only as many spaces lost as the printed name has components fewer than the MRZ's: JEAN B is no truncation of JEANBERT MARIE.
+        bool From(int component, int at, int spacesLost)
+        {
+            var word = mrzWords[component];
+            if (at + word.Length > letters.Length || string.CompareOrdinal(letters, at, word, 0, word.Length) != 0)
+                return false;
+            if (component + 1 == mrzWords.Length)
+                return true;
+            var end = at + word.Length;
+            // The next component starts the next printed one (this one whole or cut short), or right here (the space lost).
+            var next = starts.FirstOrDefault(s => s >= end, letters.Length);
+            return (next < letters.Length && From(component + 1, next, spacesLost))
+                || (next > end && spacesLost > 0 && From(component + 1, end, spacesLost - 1));
+        }
+        return mrzWords.Length > 0 && From(0, 0, Math.Max(0, mrzWords.Length - printedWords.Length));
     }
 
     private static bool InitialsOnly(string? givenNames) => NameComponents(givenNames ?? "").All(c => c.Length == 1);
