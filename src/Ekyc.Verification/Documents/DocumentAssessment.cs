@@ -422,6 +422,7 @@ internal sealed class DocumentAssessment
         ["camera"] = capture.Metadata is { Make: not null } m ? $"{m.Make} {m.Model}".Trim() : null,
         ["text_regions"] = capture.Reading?.RegionCount,
         ["turned_degrees"] = capture.TurnedDegrees,
+        ["straightened_degrees"] = Math.Round(capture.StraightenedDegrees, 1),
         ["printed_lines"] = capture.Reading?.PrintedText.Count,
     };
 

@@ -12,4 +12,5 @@ internal sealed record DocumentCapture(
     MetadataTraces? Metadata,
     MrzReading? Reading,
     int TurnedDegrees = 0,
+    float StraightenedDegrees = 0,
     ScreenRecapture? Recapture = null);

@@ -52,6 +52,10 @@ public sealed record MrzReading
     /// </summary>
     internal int RereadRecognitions { get; init; }
     public int RegionCount { get; init; }
+    /// <summary>The angle the page's text runs at, degrees clockwise (<see cref="TextSkew"/>).</summary>
+    public float TextAngle { get; init; }
+    /// <summary>The corners of every detected text region: where the page's text lies.</summary>
+    public IReadOnlyList<(float X, float Y)> TextCorners { get; init; } = [];
     /// <summary>Detected text regions outside the MRZ lines that were read.</summary>
     public IReadOnlyList<TextRegion> OtherRegions { get; init; } = [];
     /// <summary>Printed lines read from <see cref="OtherRegions"/> (after the MRZ is known, see <see cref="PrintedTextReader"/>).</summary>
