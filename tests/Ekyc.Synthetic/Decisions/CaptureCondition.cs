@@ -11,6 +11,11 @@ public enum CaptureCondition
     Rotated,
     /// <summary>A 220–300 dpi capture saved at JPEG quality 70–95.</summary>
     Jpeg70To95,
+    /// <summary>
+    /// A phone photo of the page lying on a desk, the phone held at an angle: the page turned 8–15° either way in the
+    /// frame and seen in perspective, at about 170–220 dpi.
+    /// </summary>
+    PhoneAtAngle,
 }
 
 public static class CaptureConditions
@@ -23,6 +28,7 @@ public static class CaptureConditions
         CaptureCondition.Phone150DpiUnevenLight => "phone_150dpi_uneven_light",
         CaptureCondition.Rotated => "rotated",
         CaptureCondition.Jpeg70To95 => "jpeg_70_95",
+        CaptureCondition.PhoneAtAngle => "phone_at_angle",
         _ => throw new ArgumentOutOfRangeException(nameof(c), c, null),
     };
 }

@@ -37,6 +37,8 @@ public static class DocumentCapture
             case CaptureCondition.Phone150DpiUnevenLight:
                 // The page printed at 300 dpi, photographed at half that: ~15 px per MRZ character on an ID card.
                 return PhonePhoto(renderer, printed, page, 150, random, seed);
+            case CaptureCondition.PhoneAtAngle:
+                return AtAngle(renderer.Render(printed, page with { Width = Width(300), JpegQuality = 95 }), random, seed);
             default:
                 throw new ArgumentOutOfRangeException(nameof(condition), condition, null);
         }
@@ -77,6 +79,31 @@ public static class DocumentCapture
             LensBlur = Uniform(random, 0.45, 0.8),
             Noise = Uniform(random, 0.004, 0.012),
             JpegQuality = random.Next(80, 93),
+            Seed = seed,
+        });
+    }
+
+    /// <summary>The page on a desk (filling about 70 % of the frame's width), photographed turned 8–15° and in perspective at 170–220 dpi.</summary>
+    private static byte[] AtAngle(byte[] page300Dpi, Random random, int seed)
+    {
+        using var page = Decode(page300Dpi);
+        var (width, height) = ((int)(page.Width * 1.45), (int)(page.Height * 1.6));
+        using var desk = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using (var canvas = new SKCanvas(desk))
+        {
+            WoodenDesk.Draw(canvas, width, height);
+            using var image = SKImage.FromBitmap(page);
+            canvas.DrawImage(image, (width - page.Width) / 2f, (height - page.Height) / 2f, SKSamplingOptions.Default);
+        }
+        var sign = random.Next(2) == 0 ? -1 : 1;
+        return SimulatedCamera.Photograph(new PaperScene(desk, Uniform(random, -0.3, 0.3)), new CameraShot
+        {
+            Scale = Uniform(random, 170, 220) / 300,
+            RotationDegrees = sign * Uniform(random, 8, 15),
+            Keystone = Uniform(random, -0.15, 0.15),
+            LensBlur = Uniform(random, 0.45, 0.7),
+            Noise = Uniform(random, 0.004, 0.01),
+            JpegQuality = random.Next(82, 93),
             Seed = seed,
         });
     }
