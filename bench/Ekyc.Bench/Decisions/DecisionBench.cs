@@ -89,7 +89,7 @@ public static class DecisionBench
         }
         if (outDir is not null)
             File.WriteAllText(Path.Combine(outDir, "outcomes.json"), JsonSerializer.Serialize(results.ToDictionary(kv => kv.Key, kv => kv.Value.Select(o =>
-                new { o.Label.Id, o.Status, o.Rule, o.Findings, o.Scores, o.SubmitToDecisionMs })), DecisionSetWriter.Json));
+                new { o.Label.Id, o.Status, o.Rule, o.Findings, o.Scores, o.SubmitToDecisionMs, o.ChallengeSkipped })), DecisionSetWriter.Json));
         Console.WriteLine($"\ntotal {clock.Elapsed.TotalSeconds:F0} s");
         return 0;
     }

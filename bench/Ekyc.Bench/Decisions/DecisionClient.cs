@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
+using Ekyc.Synthetic.Liveness;
 
 namespace Ekyc.Bench.Decisions;
 
@@ -18,9 +21,12 @@ public static class DecisionClient
         await UploadDocumentAsync(client, id, "front", label.DocumentType, c.Front);
         if (c.Back is not null)
             await UploadDocumentAsync(client, id, "back", label.DocumentType, c.Back);
+        var skipped = false;
         if (c.AnswerChallenge is { } answer)
             await AnswerChallengeAsync(client, id, answer);
-        else
+        else if (c.LiveChallenge is { } live)
+            skipped = !await AnswerLiveAsync(client, id, live);
+        if (c.AnswerChallenge is null && (c.LiveChallenge is null || skipped))
             using (var selfie = new MultipartFormDataContent { { new ByteArrayContent(c.Selfie), "file", "selfie.jpg" } })
                 (await client.PostAsync($"/v1/sessions/{id}/selfie", selfie)).EnsureSuccessStatusCode();
 
@@ -43,7 +49,10 @@ public static class DecisionClient
             .ToList();
         var scores = checksRun.Where(check => check["score"] is not null)
             .ToDictionary(check => check["name"]!.GetValue<string>(), check => check["score"]!.GetValue<double>());
-        return new DecisionOutcome(label, report["status"]!.GetValue<string>(), report["decision"]?["rule"]?.GetValue<string>() ?? "", findings, scores, elapsed);
+        return new DecisionOutcome(label, report["status"]!.GetValue<string>(), report["decision"]?["rule"]?.GetValue<string>() ?? "", findings, scores, elapsed)
+        {
+            ChallengeSkipped = skipped,
+        };
     }
 
     /// <summary>
@@ -63,18 +72,54 @@ public static class DecisionClient
     private static bool NotPassed(JsonNode signal) =>
         (signal["status"] is JsonValue status && status.GetValue<string>() != "pass") || (signal["passed"] is JsonValue passed && !passed.GetValue<bool>());
 
-    /// <summary>As the capture page does: asks for a challenge, shows its moves, uploads the frames against it.</summary>
+    /// <summary>An attack on the challenge, sent without the page: asks for a challenge, uploads the frames against it.</summary>
     private static async Task AnswerChallengeAsync(HttpClient client, string id, Func<IReadOnlyList<ChallengeMove>, IReadOnlyList<byte[]>> answer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/sessions/{id}/liveness-challenge") { Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } };
-        var issued = await client.SendAsync(request);
-        issued.EnsureSuccessStatusCode();
-        var challenge = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
+        var challenge = await IssueAsync(client, id);
         var moves = challenge["moves"]!.AsArray().Select(m => ChallengeMoveNames.Parse(m!.GetValue<string>())).ToList();
         using var frames = new MultipartFormDataContent { { new StringContent(challenge["id"]!.GetValue<string>()), "challenge_id" } };
         foreach (var (frame, i) in answer(moves).Select((f, i) => (f, i)))
             frames.Add(new ByteArrayContent(frame), "file", $"frame{i}.jpg");
         (await client.PostAsync($"/v1/sessions/{id}/selfie", frames)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Pose checks the bench lets a step take before its customer gives up (the page allows 150 a challenge).</summary>
+    public const int AttemptsPerStep = 8;
+
+    /// <summary>
+    /// As the capture page does with its pose guidance (<c>selfie.js</c>): the frames of each step go to the server's pose
+    /// check until one shows the step's pose, and only those are uploaded (<see cref="LiveAnswer.AnswerAsync"/>). A
+    /// customer whose pose the check never sees takes the page's way out, a still selfie (false: the caller uploads it).
+    /// </summary>
+    private static async Task<bool> AnswerLiveAsync(HttpClient client, string id, Func<IReadOnlyList<ChallengeMove>, LiveAnswer> person)
+    {
+        var challenge = await IssueAsync(client, id);
+        var challengeId = challenge["id"]!.GetValue<string>();
+        using var live = person([.. challenge["moves"]!.AsArray().Select(m => ChallengeMoveNames.Parse(m!.GetValue<string>()))]);
+        var kept = await live.AnswerAsync(async (step, referenceYaw, frame) =>
+        {
+            using var body = new ByteArrayContent(frame) { Headers = { ContentType = new MediaTypeHeaderValue("image/jpeg") } };
+            var response = await client.PostAsync($"/v1/sessions/{id}/liveness-challenge/{challengeId}/pose?step={step}" +
+                $"&reference_yaw={referenceYaw.ToString(CultureInfo.InvariantCulture)}", body);
+            response.EnsureSuccessStatusCode();
+            var check = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return new PoseSeen(check["matched"]!.GetValue<bool>(), check["yaw"]?.GetValue<double>() ?? 0);
+        }, AttemptsPerStep);
+        if (kept is null)
+            return false;
+        using var frames = new MultipartFormDataContent { { new StringContent(challengeId), "challenge_id" } };
+        foreach (var (frame, i) in kept.Select((f, i) => (f, i)))
+            frames.Add(new ByteArrayContent(frame), "file", $"frame{i}.jpg");
+        (await client.PostAsync($"/v1/sessions/{id}/selfie", frames)).EnsureSuccessStatusCode();
+        return true;
+    }
+
+    private static async Task<JsonNode> IssueAsync(HttpClient client, string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/sessions/{id}/liveness-challenge") { Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } };
+        var issued = await client.SendAsync(request);
+        issued.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await issued.Content.ReadAsStringAsync())!;
     }
 
     private static async Task UploadDocumentAsync(HttpClient client, string id, string side, string type, byte[] image)

@@ -8,6 +8,9 @@ namespace Ekyc.Bench.Decisions;
 public sealed record DecisionOutcome(DecisionLabel Label, string Status, string Rule, IReadOnlyList<CheckFinding> Findings,
     IReadOnlyDictionary<string, double> Scores, double SubmitToDecisionMs)
 {
+    /// <summary>A genuine customer whose pose the page's check never saw at some step, who sent a still selfie instead.</summary>
+    public bool ChallengeSkipped { get; init; }
+
     /// <summary>
     /// A fraud rejected, or sent to review where review is acceptable for its class, with the evidence that should
     /// catch it among the reasons (<see cref="DecisionClasses.Evidence"/>): a rejection for an unrelated doubt did not catch it.

@@ -32,6 +32,8 @@ public static class DecisionTables
             $"passive-only selfie: {passive.Count(o => o.Status == "approved")}/{passive.Count}; " +
             $"fraud approved: {fraud.Count(o => o.Status == "approved")} of {fraud.Count}; " +
             $"fraud caught by its evidence: {fraud.Count(o => o.Caught)}/{fraud.Count} (rejected for any reason: {fraud.Count(o => o.Status == "rejected")})");
+        Console.WriteLine($"challenge skipped for a still selfie (the pose check never saw a step in {DecisionClient.AttemptsPerStep} tries): {genuine.Count(o => o.ChallengeSkipped)}/{genuine.Count}" +
+            string.Concat(genuine.Where(o => o.ChallengeSkipped).Select(o => $"; {o.Label.Id} {o.Label.SelfiePhoto} {o.Status}")));
         foreach (var check in new[] { "face_match", "face_liveness" })
             Console.WriteLine($"{check} score, median (min–max) per class: " + string.Join("; ", outcomes.GroupBy(o => o.Label.Class).OrderBy(g => g.Key)
                 .Select(g => (g.Key, Values: g.Where(o => o.Scores.ContainsKey(check)).Select(o => o.Scores[check]).Order().ToArray()))

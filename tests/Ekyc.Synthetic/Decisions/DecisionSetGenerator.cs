@@ -60,8 +60,14 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var photo = File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto));
         var selfie = SelfieCapture.Render(photo, label.SelfieKind is SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture ? SelfieKind.Webcam : label.SelfieKind,
             random, label.RenderSeed);
-        return new DecisionCase(label, front, back, selfie, ChallengeAnswer(label, photo));
+        return label.SelfieKind == SelfieKind.ChallengeWebcam
+            ? new DecisionCase(label, front, back, selfie, LiveChallenge: moves => Capture().Live(photo, moves, label.RenderSeed))
+            : new DecisionCase(label, front, back, selfie, label.SelfieKind == SelfieKind.ChallengeFlatPicture
+                ? moves => Capture().Attack(ChallengeAttack.FlatPicture, photo, photo, moves, label.RenderSeed)
+                : null);
     }
+
+    private ChallengeCapture Capture() => challenges ?? throw new InvalidOperationException("Challenge answers need a ChallengeCapture.");
 
     /// <summary>The document alone (front, and back for an ID card), exactly as <see cref="Render"/> draws it.</summary>
     public (byte[] Front, byte[]? Back) RenderDocument(DecisionLabel label) => RenderDocument(label, AsCaptured(label), new Random(label.RenderSeed));
@@ -78,16 +84,6 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var front = capture(printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, dateStyle, random, label.RenderSeed);
         var back = td1 ? capture(printed, mrz, portrait, DocumentSide.CardBack, dateStyle, random, label.RenderSeed + 1) : null;
         return (front, back);
-    }
-
-    private Func<IReadOnlyList<ChallengeMove>, IReadOnlyList<byte[]>>? ChallengeAnswer(DecisionLabel label, byte[] photo)
-    {
-        if (label.SelfieKind is not (SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture))
-            return null;
-        ChallengeCapture Capture() => challenges ?? throw new InvalidOperationException("Challenge answers need a ChallengeCapture.");
-        return label.SelfieKind == SelfieKind.ChallengeWebcam
-            ? moves => Capture().Genuine(photo, moves, label.RenderSeed)
-            : moves => Capture().Attack(ChallengeAttack.FlatPicture, photo, photo, moves, label.RenderSeed);
     }
 
     /// <summary>The MRZ the document carries: written from the label, with the issued check digits where it was tampered with.</summary>

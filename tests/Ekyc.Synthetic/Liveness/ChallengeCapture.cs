@@ -20,8 +20,9 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
     public IReadOnlyList<byte[]> Genuine(byte[] photo, IReadOnlyList<ChallengeMove> moves, int seed)
     {
         var random = new Random(seed);
-        using var scene = Scene(photo, random);
-        var landmarks = Landmarks(scene);
+        var staged = Stage(photo, random);
+        using var scene = staged.Scene;
+        var landmarks = staged.Landmarks;
         var gain = Uniform(random, 0.85, 1.1);
         var frames = new List<byte[]> { Frame(scene, gain, random) };
         foreach (var move in moves)
@@ -42,6 +43,14 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         return frames;
     }
 
+    /// <summary>A live person answering <paramref name="moves"/> through the capture page's pose guidance (<see cref="LiveAnswer"/>).</summary>
+    public LiveAnswer Live(byte[] photo, IReadOnlyList<ChallengeMove> moves, int seed)
+    {
+        var random = new Random(seed);
+        var (scene, landmarks) = Stage(photo, random);
+        return new LiveAnswer(scene, landmarks, moves, Uniform(random, 0.85, 1.1), random);
+    }
+
     /// <summary>
     /// Frames of an attack on <paramref name="moves"/>: <paramref name="other"/> is the photo of the person who shows the
     /// moves in <see cref="ChallengeAttack.DifferentPerson"/> and takes them over in <see cref="ChallengeAttack.SwappedMidChallenge"/>
@@ -60,6 +69,7 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
     private IReadOnlyList<byte[]> Flat(byte[] photo, IReadOnlyList<ChallengeMove> moves, int seed)
     {
         var random = new Random(seed);
+        // The picture itself fills the frame: no room is added beside a printed face.
         using var scene = Scene(photo, random);
         var landmarks = Landmarks(scene);
         var centre = HeadTurn.Mean(landmarks, 0, landmarks.Count);
@@ -85,6 +95,34 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         var reversed = moves.Reverse().ToList();
         return reversed.SequenceEqual(moves) ? [.. moves.Skip(1), moves[0]] : reversed;
     }
+
+    /// <summary>
+    /// The photo as a webcam frame with the head in the capture page's oval, and its face's landmarks: at a webcam's
+    /// size, and with room beside the head. A photo cropped to the face (`sean_guru2_crop`, `bill-murray-snl_crop`) has
+    /// its cheek on the border, and a head turned towards that side was squeezed against the frame edge, which stays
+    /// put: those frames read 0.01–0.25 against the reference while the other side's turns read 0.6–0.9. The page's
+    /// 3:4 oval in a landscape frame leaves room on both sides; here the room goes on, its border repeated.
+    /// </summary>
+    private (SKBitmap Scene, IReadOnlyList<SKPoint> Landmarks) Stage(byte[] photo, Random random)
+    {
+        var scene = Scene(photo, random);
+        var landmarks = Landmarks(scene);
+        var interOcular = HeadTurn.Distance(HeadTurn.Mean(landmarks, 36, 42), HeadTurn.Mean(landmarks, 42, 48));
+        var room = (int)Math.Ceiling(SideRoom * interOcular);
+        var (left, right) = (Math.Max(0, room - (int)landmarks[0].X), Math.Max(0, room - (int)(scene.Width - landmarks[16].X)));
+        if (left == 0 && right == 0)
+            return (scene, landmarks);
+        var wide = new SKBitmap(new SKImageInfo(scene.Width + left + right, scene.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(wide))
+        using (var image = SKImage.FromBitmap(scene))
+        using (var paint = new SKPaint { Shader = image.ToShader(SKShaderTileMode.Clamp, SKShaderTileMode.Clamp, SKMatrix.CreateTranslation(left, 0)) })
+            canvas.DrawRect(SKRect.Create(wide.Width, wide.Height), paint);
+        scene.Dispose();
+        return (wide, [.. landmarks.Select(p => new SKPoint(p.X + left, p.Y))]);
+    }
+
+    /// <summary>Room beside the face outline, in inter-ocular distances: the turned head's mesh reaches 0.6 beyond it.</summary>
+    private const double SideRoom = 1.5;
 
     /// <summary>The photo at a webcam's size (longer side 480–680 px).</summary>
     private static SKBitmap Scene(byte[] photo, Random random)
