@@ -27,10 +27,10 @@ public sealed class UprightImage : IDisposable
     /// image is larger than <paramref name="maxPixels"/> (a decompression bomb is refused before decoding).
     /// Images whose longer side exceeds <paramref name="maxSide"/> are decoded down-scaled, to within 10 % of it.
     /// </summary>
-    public static UprightImage? TryDecode(ReadOnlySpan<byte> bytes, int maxSide, long maxPixels, out string? reason)
+    public static UprightImage? TryDecode(byte[] bytes, int maxSide, long maxPixels, out string? reason)
     {
         reason = null;
-        if (bytes.IsEmpty)
+        if (bytes.Length == 0)
         {
             reason = ImageReasons.Empty;
             return null;
@@ -48,7 +48,7 @@ public sealed class UprightImage : IDisposable
             reason = ImageReasons.TooLarge;
             return null;
         }
-        var decoded = DecodeScaled(codec, maxSide);
+        var decoded = DecodeScaled(bytes, codec, maxSide);
         if (decoded is null)
         {
             reason = ImageReasons.Undecodable;
@@ -74,26 +74,17 @@ public sealed class UprightImage : IDisposable
     private const float MaxNativeShare = 1.1f;
 
     /// <summary>Lets the codec skip work (JPEG decodes at 1/8 steps natively) when the image is far larger than needed.</summary>
-    private static SKBitmap? DecodeScaled(SKCodec codec, int maxSide)
+    private static SKBitmap? DecodeScaled(byte[] bytes, SKCodec codec, int maxSide)
     {
         var longest = Math.Max(codec.Info.Width, codec.Info.Height);
         var scale = longest > maxSide ? (float)maxSide / longest : 1f;
         var size = codec.GetScaledDimensions(scale);
         if (Math.Max(size.Width, size.Height) < MinNativeShare * Math.Min(maxSide, longest))
             size = codec.Info.Size;
-        return Decode(codec, size) ?? (size != codec.Info.Size ? Decode(codec, codec.Info.Size) : null);
+        // The document engine decodes the front at this size too when their bounds agree: decoded once per verification.
+        return SharedDecodes.Decode(bytes, codec, size).Bitmap ?? (size != codec.Info.Size ? SharedDecodes.Decode(bytes, codec, codec.Info.Size).Bitmap : null);
     }
 
-    private static SKBitmap? Decode(SKCodec codec, SKSizeI size)
-    {
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        var bitmap = new SKBitmap(info);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
-            return bitmap;
-        bitmap.Dispose();
-        return null;
-    }
 
     private static SKBitmap Replace(SKBitmap previous, SKBitmap next)
     {

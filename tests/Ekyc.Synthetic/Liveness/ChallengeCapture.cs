@@ -139,7 +139,7 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         using var bitmap = SKImage.FromBitmap(scene);
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         var options = new FaceOptions();
-        using var image = UprightImage.TryDecode(png.AsSpan(), options.MaxImageSide, options.MaxImagePixels, out _)
+        using var image = UprightImage.TryDecode(png.ToArray(), options.MaxImageSide, options.MaxImagePixels, out _)
             ?? throw new InvalidDataException("Undecodable scene.");
         var faces = analyzer.Detect(image, new StageTimer());
         if (faces.Count == 0)
