@@ -10,7 +10,7 @@ public sealed record PrintedText(string Side, RecognizedLine Line);
 /// One printed field against its MRZ value: whether it was found, what is printed, whether it agrees (null: found but
 /// not comparable, e.g. a nationality printed as a word), the recogniser's confidence in the printed text, and how it
 /// was found — <c>value</c> (the MRZ value appears in the printed text), <c>label</c> (the text under the field's label) or
-/// <c>name_line</c> (its half of a one-line name whose other half is the MRZ's other name).
+/// <c>name_line</c> (the surname of a one-line name whose given names are the MRZ's).
 /// </summary>
 public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, string? Printed = null, bool? Agrees = null,
     double? Confidence = null, string? Side = null, string? FoundBy = null);
@@ -20,8 +20,8 @@ public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, st
 /// in some printed line (names as whole words, names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
 /// tolerated from six characters, ICAO transliteration of Ä Ö Ü ß Å Ø Æ accepted; dates in any printed form). Otherwise the value printed under the field's
 /// label is taken, or, on cards that print the label beside its value, the value after it on its row: a different value
-/// there is a contradiction (under a label of both names, <c>SURNAME, GIVEN NAMES</c>, the field's part of it, also when
-/// that label was not read but the line's other half is the MRZ's other name); no label, or a label with nothing
+/// there is a contradiction (under a label of both names, <c>SURNAME, GIVEN NAMES</c>, the field's part of it; the surname
+/// also when that label was not read but the line's given names are the MRZ's); no label, or a label with nothing
 /// readable under or beside it, is "not found".
 /// </summary>
 public static class PrintedFieldComparison
@@ -256,14 +256,16 @@ public static class PrintedFieldComparison
     }
 
     /// <summary>
-    /// The field's half of a name printed on one line, <c>SURNAME, GIVEN NAMES</c>, found without its label (at 150 dpi
-    /// or turned, the label of both names is often read garbled): a line with one comma whose other half is exactly the
-    /// MRZ's other name (one OCR error tolerated from six letters). Its own half is then the printed value; a forged
-    /// surname beside the genuine given names is a contradiction, not a field "not found".
+    /// The surname of a name printed on one line, <c>SURNAME, GIVEN NAMES</c>, found without its label (at 150 dpi or
+    /// turned, the label of both names is often read garbled): a line with one comma whose second half is exactly the
+    /// MRZ's given names (one OCR error tolerated from six letters). Its first half is then the printed surname; a forged
+    /// surname beside the genuine given names is a contradiction, not a field "not found". Not the given names beside
+    /// the MRZ's surname: the MRZ cuts given names that do not fit, and a cut name read with its spaces lost
+    /// (<c>MAXIMILIANTHOMAS</c> for <c>MAXIMILIAN TH</c>) failed a genuine passport.
     /// </summary>
     internal static (string Side, RecognizedLine Part)? OnNameLine(string field, IReadOnlyList<PrintedText> printed, ExtractedData mrz)
     {
-        if (field is not (PrintedFields.Surname or PrintedFields.GivenNames) || (field == PrintedFields.Surname ? mrz.GivenNames : mrz.Surname) is not { } otherName)
+        if (field != PrintedFields.Surname || mrz.GivenNames is not { } givenNames)
             return null;
         foreach (var line in printed)
         {
@@ -271,10 +273,10 @@ public static class PrintedFieldComparison
             var comma = text.IndexOf(',');
             if (comma <= 0 || comma != text.LastIndexOf(','))
                 continue;
-            var (own, other) = field == PrintedFields.Surname ? (text[..comma], text[(comma + 1)..]) : (text[(comma + 1)..], text[..comma]);
-            if (!IsWholeName(other, otherName) || PrintedFieldLabels.IsLabel(own) || !ShapedLike(field, own) || HoldsAnotherValue(field, own, mrz))
+            var surname = text[..comma];
+            if (!IsWholeName(text[(comma + 1)..], givenNames) || PrintedFieldLabels.IsLabel(surname) || !ShapedLike(field, surname) || HoldsAnotherValue(field, surname, mrz))
                 continue;
-            return (line.Side, line.Line with { Text = own.Trim(), Parts = [] });
+            return (line.Side, line.Line with { Text = surname.Trim(), Parts = [] });
         }
         return null;
     }
