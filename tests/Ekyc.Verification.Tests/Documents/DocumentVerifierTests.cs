@@ -534,4 +534,45 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
 
         Assert.NotEqual(CheckStatus.Fail, result.Authenticity.Status);
     }
+
+    /// <summary>
+    /// National design, printed/MRZ-mismatch passports (a forged surname printed beside the genuine given names, on one
+    /// line under one label) turned or at JPEG 70–95: the label read garbled, the surname was "not found" and the forgery
+    /// reviewed `printed_fields_not_found`. The line's other half is the MRZ's given names, so its first half is the
+    /// printed surname: a confident contradiction, failed naming the field.
+    /// </summary>
+    [Theory]
+    [InlineData(193, "printed_mrz_mismatch-002")]
+    [InlineData(193, "printed_mrz_mismatch-004")]
+    [InlineData(241, "printed_mrz_mismatch-004")]
+    public void A_forged_surname_on_a_one_line_name_whose_label_was_not_read_fails(int seed, string id)
+    {
+        var generator = OcrFixture.DecisionSet(SpecimenDesign.National);
+        var label = generator.Plan(8, seed).Single(l => l.Id == id);
+        var (front, _) = generator.RenderDocument(label);
+
+        var result = Verify(front, type: "passport", options: new DocumentOptions());
+
+        Assert.Equal(label.PrintedSurname, Printed(result)[PrintedFields.Surname].Printed);
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains(Signals(result), s => s is { Code: "printed_surname", Status: "fail", Reason: "printed_mrz_mismatch" });
+    }
+
+    /// <summary>
+    /// Seed 301, national design: a genuine passport turned 2–6° whose given names, MAXIMILIAN THOMAS, the MRZ cuts to
+    /// MAXIMILIAN TH, printed on one line with the surname and read with the space lost (MAXIMILIANTHOMAS). Taken as the
+    /// given names beside the MRZ's surname, it contradicted the MRZ by four letters and failed the passport; only the
+    /// surname is taken from a one-line name.
+    /// </summary>
+    [Fact]
+    public void A_genuine_passport_whose_cut_given_names_were_read_run_together_does_not_fail()
+    {
+        var generator = OcrFixture.DecisionSet(SpecimenDesign.National);
+        var label = generator.Plan(8, seed: 301).Single(l => l.Id == "genuine_passive_selfie-002");
+        var (front, _) = generator.RenderDocument(label);
+
+        var result = Verify(front, type: "passport", options: new DocumentOptions());
+
+        Assert.NotEqual(CheckStatus.Fail, result.Authenticity.Status);
+    }
 }

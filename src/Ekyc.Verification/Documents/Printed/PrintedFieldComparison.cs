@@ -9,7 +9,8 @@ public sealed record PrintedText(string Side, RecognizedLine Line);
 /// <summary>
 /// One printed field against its MRZ value: whether it was found, what is printed, whether it agrees (null: found but
 /// not comparable, e.g. a nationality printed as a word), the recogniser's confidence in the printed text, and how it
-/// was found — <c>value</c> (the MRZ value appears in the printed text) or <c>label</c> (the text under the field's label).
+/// was found — <c>value</c> (the MRZ value appears in the printed text), <c>label</c> (the text under the field's label) or
+/// <c>name_line</c> (the surname of a one-line name whose given names are the MRZ's).
 /// </summary>
 public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, string? Printed = null, bool? Agrees = null,
     double? Confidence = null, string? Side = null, string? FoundBy = null);
@@ -19,8 +20,9 @@ public sealed record PrintedFieldResult(string Field, string Mrz, bool Found, st
 /// in some printed line (names as whole words, names and numbers folded, OCR-B look-alikes taken as one character, one OCR substitution
 /// tolerated from six characters, ICAO transliteration of Ä Ö Ü ß Å Ø Æ accepted; dates in any printed form). Otherwise the value printed under the field's
 /// label is taken, or, on cards that print the label beside its value, the value after it on its row: a different value
-/// there is a contradiction (under a label of both names, <c>SURNAME, GIVEN NAMES</c>, the field's part of it); no label,
-/// or a label with nothing readable under or beside it, is "not found".
+/// there is a contradiction (under a label of both names, <c>SURNAME, GIVEN NAMES</c>, the field's part of it; the surname
+/// also when that label was not read but the line's given names are the MRZ's); no label, or a label with nothing
+/// readable under or beside it, is "not found".
 /// </summary>
 public static class PrintedFieldComparison
 {
@@ -43,9 +45,11 @@ public static class PrintedFieldComparison
                 results.Add(new PrintedFieldResult(field, value, true, agreeing.Line.Text, true, Math.Round(agreeing.Line.Confidence, 3), agreeing.Side, "value"));
                 continue;
             }
-            var labelled = UnderLabel(field, printed, mrz) ?? BesideLabel(field, printed, mrz);
+            var labelled = (UnderLabel(field, printed, mrz) ?? BesideLabel(field, printed, mrz)) is { } l ? (l.Side, l.Part, FoundBy: "label")
+                : OnNameLine(field, printed, mrz) is { } n ? (n.Side, n.Part, FoundBy: "name_line")
+                : default((string Side, RecognizedLine Part, string FoundBy)?);
             results.Add(labelled is { } v
-                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz, namesTruncated), Math.Round(v.Part.Confidence, 3), v.Side, "label")
+                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz, namesTruncated), Math.Round(v.Part.Confidence, 3), v.Side, v.FoundBy)
                 : new PrintedFieldResult(field, value, false));
         }
         return results;
@@ -94,13 +98,15 @@ public static class PrintedFieldComparison
     /// </summary>
     internal static bool IsWholeNameRunTogether(string line, ExtractedData mrz)
     {
-        static string Letters(string text) => PrintedFieldMatcher.FoldLookAlikes(PrintedFieldMatcher.Normalise(text));
         var (printed, surname, given) = (Letters(line), Letters(mrz.Surname ?? ""), Letters(mrz.GivenNames ?? ""));
         if (surname.Length < 2 || given.Length < 2)
             return false;
         var tolerance = printed.Length >= 6 ? 1 : 0;
         return EditDistance.Between(printed, surname + given) <= tolerance || EditDistance.Between(printed, given + surname) <= tolerance;
     }
+
+    /// <summary>A name's letters and digits, folded, look-alikes as one.</summary>
+    private static string Letters(string text) => PrintedFieldMatcher.FoldLookAlikes(PrintedFieldMatcher.Normalise(text));
 
     /// <summary>
     /// The labelled value against the MRZ: false for a contradiction, true for agreement, null when it cannot be told
@@ -265,6 +271,39 @@ public static class PrintedFieldComparison
             : surname.Length > 0 && words.Length > surname.Length && words[..surname.Length].SequenceEqual(surname) ? surname.Length
             : 0;
         return split == 0 ? null : string.Join(' ', field == PrintedFields.Surname ? printed[..split] : printed[split..]);
+    }
+
+    /// <summary>
+    /// The surname of a name printed on one line, <c>SURNAME, GIVEN NAMES</c>, found without its label (at 150 dpi or
+    /// turned, the label of both names is often read garbled): a line with one comma whose second half is exactly the
+    /// MRZ's given names (one OCR error tolerated from six letters). Its first half is then the printed surname; a forged
+    /// surname beside the genuine given names is a contradiction, not a field "not found". Not the given names beside
+    /// the MRZ's surname: the MRZ cuts given names that do not fit, and a cut name read with its spaces lost
+    /// (<c>MAXIMILIANTHOMAS</c> for <c>MAXIMILIAN TH</c>) failed a genuine passport.
+    /// </summary>
+    internal static (string Side, RecognizedLine Part)? OnNameLine(string field, IReadOnlyList<PrintedText> printed, ExtractedData mrz)
+    {
+        if (field != PrintedFields.Surname || mrz.GivenNames is not { } givenNames)
+            return null;
+        foreach (var line in printed)
+        {
+            var text = line.Line.Text;
+            var comma = text.IndexOf(',');
+            if (comma <= 0 || comma != text.LastIndexOf(','))
+                continue;
+            var surname = text[..comma];
+            if (!IsWholeName(text[(comma + 1)..], givenNames) || PrintedFieldLabels.IsLabel(surname) || !ShapedLike(field, surname) || HoldsAnotherValue(field, surname, mrz))
+                continue;
+            return (line.Side, line.Line with { Text = surname.Trim(), Parts = [] });
+        }
+        return null;
+    }
+
+    /// <summary>Whether a printed text is the whole name, nothing more or less (one OCR error tolerated from six letters).</summary>
+    private static bool IsWholeName(string printed, string mrzName)
+    {
+        var (text, name) = (Letters(printed), Letters(mrzName));
+        return name.Length >= 2 && EditDistance.Between(text, name) <= (text.Length >= 6 ? 1 : 0);
     }
 
     /// <summary>
