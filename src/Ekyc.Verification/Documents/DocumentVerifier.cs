@@ -162,7 +162,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
         for (var i = 0; i < captures.Count; i++)
         {
             var capture = captures[i];
-            if (capture.Image is null || capture.Reading is not { TextCorners.Count: > 0 } tilted || Math.Abs(tilted.TextAngle) < MinSkewDegrees)
+            if (capture.Image is null || capture.Reading is not { TextCorners.Count: > 0 } tilted || !Tilted(tilted.TextAngle, MinSkewDegrees))
                 continue;
             // Cut to the text found: the page then fills the detector's input as a straight photo's would, rather
             // than shrinking inside the corners a turned frame adds (a 12° passport on a desk read no MRZ uncut).
@@ -184,6 +184,14 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// reading straightened by a fraction of a degree would cost a second read for nothing.
     /// </summary>
     private const float MinSkewDegrees = 3f;
+
+    /// <summary>
+    /// Text tilted by at least <paramref name="least"/> and at most <see cref="MaxSkewDegrees"/>: a page turned further
+    /// (sideways text reads ±90°) is a quarter turn, which <see cref="RetryTurned"/> tries.
+    /// </summary>
+    private static bool Tilted(float angle, float least) => Math.Abs(angle) >= least && Math.Abs(angle) <= MaxSkewDegrees;
+
+    private const float MaxSkewDegrees = 30f;
 
     /// <summary>
     /// Printed text tilted this much is read from a straightened copy even when the MRZ read tilted: ID card fronts
@@ -265,7 +273,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 break;
             var clock = Stopwatch.StartNew();
             var (page, regions) = (capture.Image.Bitmap, capture.Reading.OtherRegions);
-            using var straightened = Math.Abs(capture.Reading.TextAngle) >= PrintedSkewDegrees && capture.StraightenedDegrees == 0
+            using var straightened = Tilted(capture.Reading.TextAngle, PrintedSkewDegrees) && capture.StraightenedDegrees == 0
                 ? capture.Image.Rotated(-capture.Reading.TextAngle, capture.Reading.TextCorners, TextMargin)
                 : null;
             if (straightened is not null)

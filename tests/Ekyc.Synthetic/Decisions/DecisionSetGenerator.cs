@@ -16,9 +16,12 @@ namespace Ekyc.Synthetic.Decisions;
 /// <param name="isClear">Whether a holder's name and birth date stay clear of the screening lists; a name it refuses is drawn again.</param>
 /// <param name="challenges">Renders the liveness-challenge answers (genuine classes, challenge replay); required for those classes.</param>
 /// <param name="designs">The issuers' page designs the documents take in turn (each over every capture condition); the classic one alone when null.</param>
+/// <param name="captures">The capture conditions the documents take in turn; <see cref="CaptureConditions.FirstFour"/> when null.</param>
 public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null, ChallengeCapture? challenges = null,
-    IReadOnlyList<SpecimenDesign>? designs = null)
+    IReadOnlyList<SpecimenDesign>? designs = null, IReadOnlyList<CaptureCondition>? captures = null)
 {
+    private readonly IReadOnlyList<CaptureCondition> _captures = captures is { Count: > 0 } ? captures : CaptureConditions.FirstFour;
+
     private readonly IReadOnlyList<SpecimenDesign> _designs = designs is { Count: > 0 } ? designs : [SpecimenDesign.Classic];
 
     /// <summary>Genuine classes answering the challenge get this many times the per-class count: the approval rate is the number that matters most.</summary>
@@ -105,7 +108,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
             _ => k % 2 == 0 ? "passport" : "id_card",
         };
         // Fraud classes alternate the document type: this index gives each type every condition in turn.
-        var capture = CaptureConditions.All[(@class.IsGenuine() ? k : k + k / 2) % CaptureConditions.All.Count];
+        var capture = _captures[(@class.IsGenuine() ? k : k + k / 2) % _captures.Count];
         var identity = FacePhotos.Identities[random.Next(FacePhotos.Identities.Count)];
         var direction = random.Next(2);
         var portrait = Pick(random, identity.Photos[direction]);
@@ -129,7 +132,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
             Class = @class,
             DocumentType = documentType,
             Capture = capture,
-            Design = _designs[k / CaptureConditions.All.Count % _designs.Count],
+            Design = _designs[k / _captures.Count % _designs.Count],
             Holder = holder,
             IssuingState = issuing,
             DocumentNumber = DocumentNumber(random),
