@@ -139,7 +139,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             return capture;
         var reading = _reader.Read(image.Bitmap, token, readMrz, detectorBound);
         var (detectMs, recognizeMs, parseMs) = (reading.DetectMs, reading.RecognizeMs, reading.ParseMs);
-        // A card bound assumes the card fills the image: when no MRZ is found there, it is looked for as before.
+        // The bound assumes the document fills the image: when no MRZ is found there, it is looked for at the full bound.
         if (readMrz && reading.Parse?.Success != true && Math.Max(image.Bitmap.Width, image.Bitmap.Height) > detectorBound && detectorBound < TextDetector.MaxSide)
         {
             reading = _reader.Read(image.Bitmap, token, readMrz);

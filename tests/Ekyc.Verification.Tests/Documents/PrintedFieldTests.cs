@@ -27,6 +27,8 @@ public sealed class PrintedFieldTests
     [InlineData("12 ABR 1989")]
     [InlineData("I2 APR 1989")]
     [InlineData("12041989")] // 12 04 1989 with the spaces lost by the OCR
+    [InlineData("1204 1989")] // one space lost (a 12 MP passport photo: 0505 2032)
+    [InlineData("12 041989")] // split by the detector at the wider gap, joined again (passport at 800 px: 05 052032)
     public void Printed_birth_date_forms_are_parsed(string printed) =>
         Assert.Contains(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
 
@@ -85,6 +87,7 @@ public sealed class PrintedFieldTests
     [InlineData("31.02.1989")]
     [InlineData("PASSPORT OFFICE")]
     [InlineData("1204198")]
+    [InlineData("1204 19891")] // a lost separator does not make a longer run of digits a date
     public void Other_dates_and_non_dates_are_not_the_birth_date(string printed) =>
         Assert.DoesNotContain(PrintedDates.Find(printed), d => d.Is(new DateOnly(1989, 4, 12)));
 

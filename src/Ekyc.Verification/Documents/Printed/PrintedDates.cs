@@ -12,7 +12,7 @@ public readonly record struct PrintedDate(int Day, int Month, int Year, bool Sho
 
 /// <summary>
 /// Finds the dates of a printed line in the forms documents use: <c>12 APR 1989</c>, <c>12APR89</c>, <c>12 APR/AVR 89</c>
-/// (bilingual month), <c>12 April 1989</c>, <c>12. März 1989</c> (full month names), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>, <c>17051990</c> (a spaced
+/// (bilingual month), <c>12 April 1989</c>, <c>12. März 1989</c> (full month names), <c>17 05 1990</c>, <c>17.05.1990</c>, <c>17/05/90</c>, <c>1990-05-17</c>, <c>17051990</c>, <c>1705 1990</c> (a spaced
 /// form whose spaces the OCR lost); month abbreviations and names in
 /// English, French, German, Spanish and Italian. The OCR's O, I and L between digits count as 0 and 1.
 /// </summary>
@@ -58,8 +58,12 @@ public static partial class PrintedDates
     [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/]? ?([A-Z0-9]{3,4}|[A-Z0-9]{4,9}[A-Z])(?: ?/ ?[A-Z0-9]{3,4})? ?[ .\-/]? ?(\d{4}|\d{2})(?!\d)")]
     private static partial Regex DayMonthNameYear();
 
-    /// <summary>The separators may be lost: the recogniser reads <c>04 01 1983</c> as one word, <c>04011983</c>.</summary>
-    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)")]
+    /// <summary>
+    /// The separators may be lost, both or one: the recogniser reads <c>04 01 1983</c> as one word, <c>04011983</c>, or as
+    /// <c>0401 1983</c>, and the detector, given the page at a lower resolution, splits it at the wider gap into
+    /// <c>04</c> and <c>011983</c>, joined again as <c>04 011983</c>. Then day and month have two digits and the year four.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\d)(\d{1,2}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{2}) ?[ .\-/]? ?(\d{2}) ?[ .\-/]? ?(\d{4})(?!\d)")]
     private static partial Regex DayMonthYear();
 
     [GeneratedRegex(@"(?<!\d)(\d{4}) ?[ .\-/] ?(\d{1,2}) ?[ .\-/] ?(\d{1,2})(?!\d)")]
@@ -75,7 +79,7 @@ public static partial class PrintedDates
                 Add(dates, m.Groups[1].Value, month, m.Groups[3].Value, m.Value);
         foreach (Match m in DayMonthYear().Matches(text))
         {
-            var g = m.Groups[1].Success ? 1 : 4; // separated, or eight digits in a row
+            var g = m.Groups[1].Success ? 1 : 4; // separated, or eight digits with a separator or both lost
             var (day, month, year) = (m.Groups[g].Value, m.Groups[g + 1].Value, m.Groups[g + 2].Value);
             var (first, second) = (int.Parse(day), int.Parse(month));
             Add(dates, day, second, year, m.Value);
