@@ -83,20 +83,12 @@ public static class DocumentCapture
         });
     }
 
-    /// <summary>The page on a desk (filling about 70 % of the frame's width), photographed turned 8–15° and in perspective at 170–220 dpi.</summary>
+    /// <summary>The page on a desk (<see cref="DeskPhoto"/>), photographed turned 8–15° and in perspective at 170–220 dpi.</summary>
     private static byte[] AtAngle(byte[] page300Dpi, Random random, int seed)
     {
         using var page = Decode(page300Dpi);
-        var (width, height) = ((int)(page.Width * 1.45), (int)(page.Height * 1.6));
-        using var desk = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using (var canvas = new SKCanvas(desk))
-        {
-            WoodenDesk.Draw(canvas, width, height);
-            using var image = SKImage.FromBitmap(page);
-            canvas.DrawImage(image, (width - page.Width) / 2f, (height - page.Height) / 2f, SKSamplingOptions.Default);
-        }
         var sign = random.Next(2) == 0 ? -1 : 1;
-        return SimulatedCamera.Photograph(new PaperScene(desk, Uniform(random, -0.3, 0.3)), new CameraShot
+        return DeskPhoto.Photograph(page, Uniform(random, -0.3, 0.3), new CameraShot
         {
             Scale = Uniform(random, 170, 220) / 300,
             RotationDegrees = sign * Uniform(random, 8, 15),

@@ -4,7 +4,6 @@ using Ekyc.Synthetic.Capture;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
-using SkiaSharp;
 
 namespace Ekyc.Verification.Tests.Documents;
 
@@ -46,19 +45,11 @@ public class TiltedPhotoTests(OcrFixture ocr)
     private static double Straightened(DocumentVerification result) =>
         Convert.ToDouble(((IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!)["straightened_degrees"]);
 
-    /// <summary>The page (1,500 px) on a desk half as large again, photographed at 0.6 camera pixels per page pixel: about 180 dpi.</summary>
+    /// <summary>The page (1,500 px) on a desk, photographed at 0.6 camera pixels per page pixel: about 180 dpi.</summary>
     private static byte[] Photograph(double degrees)
     {
         using var page = OcrFixture.Decode(OcrFixture.Renderer().Render(Passport, new SpecimenOptions { Width = 1500, JpegQuality = 92 }));
-        var (width, height) = ((int)(page.Width * 1.45), (int)(page.Height * 1.6));
-        using var desk = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using (var canvas = new SKCanvas(desk))
-        {
-            WoodenDesk.Draw(canvas, width, height);
-            using var image = SKImage.FromBitmap(page);
-            canvas.DrawImage(image, (width - page.Width) / 2f, (height - page.Height) / 2f, SKSamplingOptions.Default);
-        }
-        return SimulatedCamera.Photograph(new PaperScene(desk, 0.3),
+        return DeskPhoto.Photograph(page, 0.3,
             new CameraShot { Scale = 0.6, RotationDegrees = degrees, Keystone = 0.1, LensBlur = 0.6, Noise = 0.008, JpegQuality = 88, Seed = 5 });
     }
 }
