@@ -48,7 +48,10 @@ public static class PoseGuide
             : reading.OffCentre > MaxOffCentre ? PoseHint.CentreFace
             : reading.Sharpness < options.MinSharpness ? PoseHint.HoldStill
             : Math.Abs(reading.Yaw) >= options.ChallengeTurnYaw / 2 ? PoseHint.LookStraight
-            : Math.Min(reading.EyesOpenLeft, reading.EyesOpenRight) < options.EyesOpenThreshold ? PoseHint.OpenEyes
+            // Both eyes together, as the judge reads them (FramePose.BothEyes): the eye model misses one eye now and then
+            // (`franck_02888`: one eye 0.04–0.44 beside 0.5–0.99), and on the lower one such a customer was told to open
+            // their eyes for ever while the judge would have taken the frame.
+            : FramePose.BothEyes(reading.EyesOpenLeft, reading.EyesOpenRight) < options.EyesOpenThreshold ? PoseHint.OpenEyes
             : PoseHint.Ok;
         return new PoseVerdict(null, hint == PoseHint.Ok, hint, null);
     }

@@ -30,6 +30,15 @@ public class PoseGuideTests
     }
 
     [Fact]
+    public void A_reference_whose_one_eye_the_model_misreads_is_taken_as_the_judge_takes_it()
+    {
+        var oneEyeMisread = new PoseReading(1, 0, 0.2, 0.95, 300, 0.5, 0.05, 200);
+        Assert.True(Judge(oneEyeMisread).Matched);
+        Assert.True(FramePose.BothEyes(0.2, 0.95) >= Options.EyesOpenThreshold); // the judge's reading of the same frame: open
+        Assert.Equal(PoseHint.OpenEyes, Judge(new PoseReading(1, 0, 0.2, 0.3, 300, 0.5, 0.05, 200)).Hint);
+    }
+
+    [Fact]
     public void A_turn_counts_from_the_judges_yaw_change_relative_to_the_reference()
     {
         const double reference = 0.05;
