@@ -49,16 +49,18 @@ public sealed class DocumentVerifier : IDocumentVerifier
         using var inference = InferenceClock.Measure();
         var timings = new TimingLog();
         var captures = new List<DocumentCapture>();
+        // Keyed by the tilted reading itself: a side turned by RetryTurned meanwhile has another reading, and is straightened anew.
+        var straightReads = new Dictionary<MrzReading, StraightRead>(ReferenceEqualityComparer.Instance);
         try
         {
             ReadSides(images, captures, timings, cancellationToken);
 
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
-                RetryStraightened(captures, timings, cancellationToken);
+                RetryStraightened(captures, straightReads, timings, cancellationToken);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
                 RetryTurned(captures, timings, cancellationToken);
-            ReadPrinted(captures, today, timings, cancellationToken);
+            ReadPrinted(captures, straightReads, today, timings, cancellationToken);
             // After the retry: a side read turned replaced its capture, and the image it was read from is disposed.
             var portrait = FindPortrait(captures[0], timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
@@ -69,6 +71,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
         {
             foreach (var capture in captures)
                 capture.Image?.Dispose();
+            foreach (var read in straightReads.Values)
+                read.Image.Dispose();
         }
     }
 
@@ -157,26 +161,43 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// When no side gave an MRZ whose checks agree, a side whose text runs at <see cref="MinSkewDegrees"/> or more is
     /// read again straightened; that reading is kept when its checks agree, or when it found an MRZ and the tilted one did not.
     /// </summary>
-    private void RetryStraightened(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    private void RetryStraightened(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, TimingLog timings, CancellationToken token)
     {
         for (var i = 0; i < captures.Count; i++)
         {
             var capture = captures[i];
             if (capture.Image is null || capture.Reading is not { TextCorners.Count: > 0 } tilted || !Tilted(tilted.TextAngle, MinSkewDegrees))
                 continue;
-            // Cut to the text found: the page then fills the detector's input as a straight photo's would, rather
-            // than shrinking inside the corners a turned frame adds (a 12° passport on a desk read no MRZ uncut).
-            var straightened = capture.Image.Rotated(-tilted.TextAngle, tilted.TextCorners, TextMargin);
-            var reading = _reader.Read(straightened.Bitmap, token);
-            timings.Add($"{capture.Side}_ocr_straightened", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
-            if (Verified(reading) || (reading.Parse?.Success == true && tilted.Parse?.Success != true))
+            var straight = Straighten(capture, readMrz: true, straightReads, timings, token);
+            if (Verified(straight.Reading) || (straight.Reading.Parse?.Success == true && tilted.Parse?.Success != true))
             {
-                captures[i].Image!.Dispose();
-                captures[i] = capture with { Image = straightened, Reading = reading, StraightenedDegrees = -tilted.TextAngle };
+                straightReads.Remove(tilted);
+                capture.Image.Dispose();
+                captures[i] = capture with { Image = straight.Image, Reading = straight.Reading, StraightenedDegrees = -tilted.TextAngle };
             }
-            else
-                straightened.Dispose();
         }
+    }
+
+    /// <summary>A side read again straightened (<see cref="Straighten"/>); the verification disposes its image unless the side takes it.</summary>
+    private sealed record StraightRead(DecodedImage Image, MrzReading Reading, bool ReadMrz);
+
+    /// <summary>
+    /// The side turned straight, cut to the text found, and read: the page then fills the detector's input as a straight
+    /// photo's would, rather than shrinking inside the corners a turned frame adds (a 12° passport on a desk read no MRZ
+    /// uncut). Read once per side and kept: the printed reading of a side whose straightened MRZ reading was not taken
+    /// uses it again.
+    /// </summary>
+    private StraightRead Straighten(DocumentCapture capture, bool readMrz, Dictionary<MrzReading, StraightRead> straightReads, TimingLog timings,
+        CancellationToken token)
+    {
+        var tilted = capture.Reading!;
+        if (straightReads.TryGetValue(tilted, out var done) && done.ReadMrz == readMrz)
+            return done;
+        done?.Image.Dispose();
+        var image = capture.Image!.Rotated(-tilted.TextAngle, tilted.TextCorners, TextMargin);
+        var reading = _reader.Read(image.Bitmap, token, readMrz);
+        timings.Add($"{capture.Side}_ocr_straightened", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
+        return straightReads[tilted] = new StraightRead(image, reading, readMrz);
     }
 
     /// <summary>
@@ -256,7 +277,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// and for a TD1 card on both sides, the other side first (the holder's data is printed on the front, the MRZ is on
     /// the back); reading stops once every MRZ value has been found on the sides read so far.
     /// </summary>
-    private void ReadPrinted(List<DocumentCapture> captures, DateOnly today, TimingLog timings, CancellationToken token)
+    private void ReadPrinted(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, DateOnly today, TimingLog timings,
+        CancellationToken token)
     {
         var mrzSide = captures.FirstOrDefault(c => c.Reading?.Parse?.Success == true);
         if (!_options.ReadPrintedFields || mrzSide?.Reading?.Parse?.Mrz is not { } mrz)
@@ -273,15 +295,11 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 break;
             var clock = Stopwatch.StartNew();
             var (page, regions) = (capture.Image.Bitmap, capture.Reading.OtherRegions);
-            using var straightened = Tilted(capture.Reading.TextAngle, PrintedSkewDegrees) && capture.StraightenedDegrees == 0
-                ? capture.Image.Rotated(-capture.Reading.TextAngle, capture.Reading.TextCorners, TextMargin)
-                : null;
-            if (straightened is not null)
+            if (Tilted(capture.Reading.TextAngle, PrintedSkewDegrees) && capture.StraightenedDegrees == 0 && capture.Reading.TextCorners.Count > 0)
             {
                 // The MRZ is read again on its side only so that its lines are told apart from the printed text.
-                var found = _reader.Read(straightened.Bitmap, token, readMrz: capture == mrzSide);
-                (page, regions) = (straightened.Bitmap, found.OtherRegions);
-                timings.Add($"{capture.Side}_ocr_straightened", found.DetectMs + found.RecognizeMs + found.ParseMs);
+                var straight = Straighten(capture, readMrz: capture == mrzSide, straightReads, timings, token);
+                (page, regions) = (straight.Image.Bitmap, straight.Reading.OtherRegions);
             }
             var lines = _printed.Read(page, regions,
                 read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),

@@ -85,7 +85,6 @@ public sealed class UprightImage : IDisposable
         return SharedDecodes.Decode(bytes, codec, size).Bitmap ?? (size != codec.Info.Size ? SharedDecodes.Decode(bytes, codec, codec.Info.Size).Bitmap : null);
     }
 
-
     private static SKBitmap Replace(SKBitmap previous, SKBitmap next)
     {
         if (!ReferenceEquals(previous, next))
