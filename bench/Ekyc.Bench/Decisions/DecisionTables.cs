@@ -34,6 +34,10 @@ public static class DecisionTables
             $"fraud caught by its evidence: {fraud.Count(o => o.Caught)}/{fraud.Count} (rejected for any reason: {fraud.Count(o => o.Status == "rejected")})");
         Console.WriteLine($"challenge skipped for a still selfie (the pose check never saw a step in {DecisionClient.AttemptsPerStep} tries): {genuine.Count(o => o.ChallengeSkipped)}/{genuine.Count}" +
             string.Concat(genuine.Where(o => o.ChallengeSkipped).Select(o => $"; {o.Label.Id} {o.Label.SelfiePhoto} {o.Status}")));
+        // Each genuine customer held, with the selfie photo and the reasons: the classes to work on, without --out.
+        var held = outcomes.Where(o => o.Label.Class.IsGenuine() && o.Status != "approved").ToList();
+        Console.WriteLine($"genuine not approved: {held.Count}" + string.Concat(held.Select(o =>
+            $"; {o.Label.Id} selfie {Path.GetFileName(o.Label.SelfiePhoto)}{(o.ChallengeSkipped ? " (challenge skipped)" : "")} {o.Status}: {string.Join(' ', o.Findings)}")));
         foreach (var check in new[] { "face_match", "face_liveness" })
             Console.WriteLine($"{check} score, median (min–max) per class: " + string.Join("; ", outcomes.GroupBy(o => o.Label.Class).OrderBy(g => g.Key)
                 .Select(g => (g.Key, Values: g.Where(o => o.Scores.ContainsKey(check)).Select(o => o.Scores[check]).Order().ToArray()))
