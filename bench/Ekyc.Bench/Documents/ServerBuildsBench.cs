@@ -49,7 +49,7 @@ internal static class ServerBuildsBench
                 for (var g = 0; g < groups.Count; g++)
                     foreach (var b in Turns(builds.Count, turn++))
                         bursts[b][g].Add(await BurstAsync(builds[b], [.. Enumerable.Range(0, burst).Select(i => groups[g][i % groups[g].Count])]));
-                Console.WriteLine($"round {r + 1}: realistic set CPU-seconds per verification {string.Join(" → ", bursts.Select(b => $"{SetCpu(b.Skip(1).Select(g => g[r])):F2}"))}, load average {LoadAverage()}");
+                Console.WriteLine($"round {r + 1}: realistic set CPU-seconds per verification {Steps(bursts.Select(b => SetCpu(b.Skip(1).Select(g => g[r]))), "F2")}, load average {LoadAverage()}");
             }
 
             Console.WriteLine();
@@ -58,18 +58,26 @@ internal static class ServerBuildsBench
                               $"(server process CPU time over first submit → last decision ÷ verifications); medians over rounds; {Environment.ProcessorCount} cores");
             Console.WriteLine("| documents | CPU-seconds per verification (÷) | submit→decision median (÷) | p95 | cores busy | decided per minute | decisions |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
-            for (var g = 0; g < groups.Count; g++)
+            void Row(string label, List<int> rows)
             {
-                var cpu = bursts.Select(b => Median(b[g].Select(x => x.CpuSeconds / x.Count))).ToList();
-                var median = latencies.Select(l => Median(l[g])).ToList();
-                Console.WriteLine($"| {groups[g][0].Group} | {Steps(cpu, "F2")} ({cpu[0] / cpu[^1]:F2}) | {Steps(median, "F0")} ms ({median[0] / median[^1]:F2}) | " +
-                                  $"{Steps(latencies.Select(l => RealisticPipelineBench.Percentile(l[g], 0.95)), "F0")} ms | " +
-                                  $"{Steps(bursts.Select(b => Median(b[g].Select(x => x.CpuSeconds / x.WallSeconds / Environment.ProcessorCount * 100))), "F0")} % | " +
-                                  $"{Steps(bursts.Select(b => Median(b[g].Select(x => x.Count / x.WallSeconds * 60))), "F0")} | " +
-                                  $"{string.Join(" → ", statuses.Select(s => string.Join(" ", s[g].GroupBy(x => x).Select(x => $"{x.Key} {x.Count()}"))))} |");
+                // Per build and round, the rows' bursts together; then the median over rounds.
+                List<double> PerRound(Func<IReadOnlyList<Burst>, double> measure) =>
+                    [.. bursts.Select(b => Median(Enumerable.Range(0, rounds).Select(r => measure([.. rows.Select(g => b[g][r])]))))];
+                var cpu = PerRound(SetCpu);
+                var busy = PerRound(x => x.Sum(b => b.CpuSeconds) / x.Sum(b => b.WallSeconds) / Environment.ProcessorCount * 100);
+                var perMinute = PerRound(x => x.Sum(b => b.Count) / x.Sum(b => b.WallSeconds) * 60);
+                var latency = latencies.Select(l => rows.SelectMany(g => l[g]).ToList()).ToList();
+                var median = latency.Select(l => Median(l)).ToList();
+                var decisions = statuses.Select(s => string.Join(" ", rows.SelectMany(g => s[g]).GroupBy(x => x).Select(x => $"{x.Key} {x.Count()}")));
+                Console.WriteLine($"| {label} | {Steps(cpu, "F2")} ({cpu[0] / cpu[^1]:F2}) | {Steps(median, "F0")} ms ({median[0] / median[^1]:F2}) | " +
+                                  $"{Steps(latency.Select(l => RealisticPipelineBench.Percentile(l, 0.95)), "F0")} ms | {Steps(busy, "F0")} % | {Steps(perMinute, "F0")} | " +
+                                  $"{string.Join(" → ", decisions)} |");
             }
-            var set = bursts.Select(b => Median(Enumerable.Range(0, rounds).Select(r => SetCpu(b.Skip(1).Select(g => g[r]))))).ToList();
-            Console.WriteLine($"| realistic set (all but the reference) | {Steps(set, "F2")} ({set[0] / set[^1]:F2}) | | | | | |");
+            for (var g = 0; g < groups.Count; g++)
+                Row(groups[g][0].Group, [g]);
+            foreach (var kind in groups.Skip(1).Select(g => g[0].Kind).Distinct())
+                Row($"{kind}, every capture", [.. Enumerable.Range(1, groups.Count - 1).Where(g => groups[g][0].Kind == kind)]);
+            Row("realistic set (all but the reference)", [.. Enumerable.Range(1, groups.Count - 1)]);
         }
         finally
         {
@@ -132,7 +140,7 @@ internal static class ServerBuildsBench
         return new Burst((build.Server.ProcessorTime - cpu).TotalSeconds, wall, ids.Count);
     }
 
-    /// <summary>The set's CPU-seconds per verification: all its rows' bursts of one round together.</summary>
+    /// <summary>CPU-seconds per verification of several bursts together (the rows of a set in one round).</summary>
     private static double SetCpu(IEnumerable<Burst> bursts) =>
         bursts.Sum(b => b.CpuSeconds) / bursts.Sum(b => b.Count);
 
