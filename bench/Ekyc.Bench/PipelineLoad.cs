@@ -9,8 +9,10 @@ namespace Ekyc.Bench;
 /// <summary>
 /// Whole verifications through the real server with every engine: a rendered 1,500 px passport whose portrait
 /// is a real face, and a selfie of the same person. Prints median and p95 submit→decision and per-stage medians.
-/// Then the realistic set beside it (<see cref="Documents.RealisticPipelineBench"/>).
-/// Usage: <c>pipeline [--sessions 20] [--photos tests/data/photos] [--realistic 2 per kind and capture, 0 skips] [--rounds 3] [--burst 12]</c>.
+/// Then the realistic set beside it (<see cref="Documents.RealisticPipelineBench"/>). With <c>--server-dll</c> given once or
+/// more, only the realistic set and that page run, against those server builds side by side (<see cref="Documents.ServerBuildsBench"/>).
+/// Usage: <c>pipeline [--sessions 20] [--photos tests/data/photos] [--realistic 2 per kind and capture, 0 skips] [--rounds 3] [--burst 12]
+/// [--server-dll BEFORE/Ekyc.Server.dll --server-dll AFTER/Ekyc.Server.dll]</c>.
 /// </summary>
 public static class PipelineLoad
 {
@@ -23,6 +25,13 @@ public static class PipelineLoad
         var passport = new SpecimenRenderer(OcrBFont.Path).Render(fields,
             new SpecimenOptions { Width = 1500, JpegQuality = 90, Portrait = File.ReadAllBytes(Path.Combine(media, "cage2_crop.jpg")) });
         var selfie = File.ReadAllBytes(Path.Combine(media, "cage.jpg"));
+        var builds = args.Select((a, i) => (a, i)).Where(x => x.a == "--server-dll" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+        if (builds.Count > 0)
+        {
+            await Documents.ServerBuildsBench.RunAsync(builds, Reference(passport, selfie), Arg(args, "--rounds", "3", int.Parse),
+                Arg(args, "--realistic", "2", int.Parse), Arg(args, "--burst", "12", int.Parse));
+            return 0;
+        }
 
         await using var server = await InProcessServer.StartAsync("pipeline", "--Ekyc:Worker:PollInterval=00:00:00.050");
         var client = server.Client;
@@ -67,11 +76,13 @@ public static class PipelineLoad
         var perCell = Arg(args, "--realistic", "2", int.Parse);
         if (perCell > 0)
         {
-            var reference = new Documents.RealisticDocument("synthetic page", "reference", "passport", 1500, 0, passport, null, selfie);
-            await Documents.RealisticPipelineBench.RunAsync(server, reference, Arg(args, "--rounds", "3", int.Parse), perCell, Arg(args, "--burst", "12", int.Parse));
+            await Documents.RealisticPipelineBench.RunAsync(server, Reference(passport, selfie), Arg(args, "--rounds", "3", int.Parse), perCell, Arg(args, "--burst", "12", int.Parse));
         }
         return 0;
     }
+
+    private static Documents.RealisticDocument Reference(byte[] passport, byte[] selfie) =>
+        new("synthetic page", "reference", "passport", 1500, 0, passport, null, selfie);
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
 

@@ -112,7 +112,7 @@ internal static class RealisticPipelineBench
         return new Run(latency, report["status"]!.GetValue<string>(), stages);
     }
 
-    private static async Task<string> PrepareAsync(HttpClient client, RealisticDocument document)
+    internal static async Task<string> PrepareAsync(HttpClient client, RealisticDocument document)
     {
         var created = await client.PostAsJsonAsync("/v1/sessions", new { reference = "bench", document_types = new[] { document.DocumentType } });
         created.EnsureSuccessStatusCode();
@@ -132,11 +132,14 @@ internal static class RealisticPipelineBench
     }
 
     private static async Task<bool> IsPendingAsync(HttpClient client, string id) =>
-        JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}"))!["status"]!.GetValue<string>() is "submitted" or "processing";
+        await StatusAsync(client, id) is "submitted" or "processing";
+
+    internal static async Task<string> StatusAsync(HttpClient client, string id) =>
+        JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}"))!["status"]!.GetValue<string>();
 
     private static double Median(IEnumerable<double> values) => Percentile([.. values], 0.5);
 
-    private static double Percentile(List<double> values, double q)
+    internal static double Percentile(List<double> values, double q)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];

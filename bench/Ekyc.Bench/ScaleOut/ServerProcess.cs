@@ -53,6 +53,16 @@ public sealed class ServerProcess : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
     public int ProcessId => _process?.Id ?? 0;
 
+    /// <summary>User and system CPU time the process has used so far (read from <c>/proc/PID/stat</c> on Linux).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Start()
     {
         var dll = _executable.EndsWith(".dll", StringComparison.Ordinal);
