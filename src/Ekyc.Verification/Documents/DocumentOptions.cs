@@ -43,7 +43,11 @@ public sealed record DocumentOptions
     /// characters) at <see cref="MinPixelsPerMrzChar"/>: an ID card about 470 px wide.
     /// </summary>
     [Range(1, 10000)] public double MinDocumentWidth { get; init; } = 420;
-    /// <summary>Variance of the Laplacian below which the image counts as blurred: review.</summary>
+    /// <summary>
+    /// Variance of the Laplacian of the text found (the whole frame when none is) below which the side counts as
+    /// blurred: review. On 155 sides of the decision set (seeds 601–602, every capture condition) genuine ones measure 129 and up,
+    /// the same sides blurred by σ 2.5 px at most 22.
+    /// </summary>
     [Range(0, 100000)] public double MinSharpness { get; init; } = 60;
     /// <summary>Share of near-white pixels above which glare may hide data: review.</summary>
     [Range(0, 1)] public double MaxGlareShare { get; init; } = 0.15;

@@ -152,8 +152,16 @@ public sealed class DocumentVerifier : IDocumentVerifier
         timings.Add($"{capture.Side}_ocr_detect", detectMs);
         timings.Add($"{capture.Side}_ocr_recognize", recognizeMs);
         timings.Add($"{capture.Side}_mrz_parse", parseMs);
-        return capture with { Reading = reading };
+        return capture with { Reading = reading, Quality = OnText(capture.Quality!, image, reading) };
     }
+
+    /// <summary>
+    /// The quality with its sharpness measured again on the text found, on the image as uploaded (a straightened copy
+    /// is resampled, so softer): a card photographed small on a desk was judged blurred when the flat desk around it
+    /// took most of the frame. A side with no text found keeps the whole frame's.
+    /// </summary>
+    private static ImageQuality OnText(ImageQuality quality, DecodedImage image, MrzReading reading) =>
+        reading.TextCorners.Count == 0 ? quality : quality with { LaplacianVariance = ImageQuality.SharpnessWithin(image.Bitmap, reading.TextCorners) };
 
     /// <summary>
     /// A page photographed at an angle: the detector follows text lines tilted a few degrees, but from about 10° it

@@ -408,6 +408,37 @@ public sealed class DocumentVerifierTests(OcrFixture ocr, ITestOutputHelper outp
         Assert.Equal(DocumentSignal.Pass, Signals(Verify(Render(SyntheticMrzReadingTests.Passport))).Single(s => s.Code == "front_sharpness").Status);
     }
 
+    [Theory]
+    [InlineData(0.8f, DocumentSignal.Pass)]
+    [InlineData(2.5f, DocumentSignal.Review)]
+    public void Card_lying_small_on_a_plain_desk_is_judged_blurred_by_its_own_sharpness(float blur, string expected)
+    {
+        // A 125 dpi card taking a sixth of a 1008 px frame, as soft as a phone's photo: the flat desk around it diluted the
+        // whole frame's sharpness to a third of the threshold (a needless image_blurred review); its text alone measures
+        // about twice the threshold. Blurred further (σ 2.5 px), it stays under the threshold, desk or not.
+        var card = SyntheticMrzReadingTests.Card;
+        var capture = new SpecimenOptions { Width = 420, JpegQuality = 95, Noise = 2, BlurSigma = blur, DateStyle = PrintedDateStyle.DigitsDotted };
+        var result = Verify(OnPlainDesk(Render(card, capture with { DrawMrz = false })), OnPlainDesk(Render(card, capture with { DrawPrinted = false })), "id_card");
+
+        Assert.Equal(expected, Signals(result).Single(s => s.Code == "front_sharpness").Status);
+        Assert.Equal(expected == DocumentSignal.Review, result.Authenticity.ReasonCodes.Contains("image_blurred"));
+    }
+
+    /// <summary>The page in the middle of a plain desk 2.4 times its width and 2.6 times its height.</summary>
+    private static byte[] OnPlainDesk(byte[] page)
+    {
+        using var card = SKBitmap.Decode(page);
+        using var desk = new SKBitmap((int)(card.Width * 2.4), (int)(card.Height * 2.6));
+        using (var canvas = new SKCanvas(desk))
+        {
+            canvas.Clear(new SKColor(164, 132, 98));
+            using var image = SKImage.FromBitmap(card);
+            canvas.DrawImage(image, (desk.Width - card.Width) / 2f, (desk.Height - card.Height) / 2f, SKSamplingOptions.Default);
+        }
+        using var data = desk.Encode(SKEncodedImageFormat.Jpeg, 92);
+        return data.ToArray();
+    }
+
     [Fact]
     public void Empty_and_undecodable_uploads_fail_with_their_reason()
     {
