@@ -464,6 +464,29 @@ public sealed class PrintedFieldTests
         Assert.Equal(agrees, given.Agrees);
     }
 
+    /// <summary>
+    /// Seed 301: the given names' value was not detected, and the label below it was read cut short, <c>Dateofbi</c>,
+    /// too short for the label's fuzzy match: it was compared as the given names and contradicted them. A label cut
+    /// short is still a label, and the field is not found.
+    /// </summary>
+    [Theory]
+    [InlineData("Dateofbi")]
+    [InlineData("Nationa")]
+    public void A_label_read_cut_short_under_a_field_is_not_its_value(string cut)
+    {
+        var page = new List<PrintedText> { Line(0, "Given names / Prénoms"), Line(1.5f, cut) };
+
+        var given = PrintedFieldComparison.Compare(page, Mrz).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.False(given.Found);
+    }
+
+    [Theory]
+    [InlineData("DATEOFB", true)]
+    [InlineData("DATEOF", false)] // shorter than a cut label is taken
+    [InlineData("MARTINEZ", false)]
+    public void A_label_word_cut_short_is_a_label(string text, bool label) => Assert.Equal(label, PrintedFieldLabels.IsLabel(text));
+
     /// <summary>Label above value, one field per 2 label heights, all at the same left edge (a label 20 px high).</summary>
     private static List<PrintedText> Page(params (string Label, string Value)[] fields) =>
         fields.SelectMany((f, i) => new[] { Line(i * 3.5f, f.Label), Line(i * 3.5f + 1.5f, f.Value) }).ToList();

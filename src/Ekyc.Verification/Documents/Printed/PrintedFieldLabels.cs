@@ -64,10 +64,22 @@ public static class PrintedFieldLabels
         return rest != folded && Labels[1].Words.Any(w => rest.Contains(w, StringComparison.Ordinal));
     }
 
-    /// <summary>Whether a printed line is (or holds) a label of any printed field.</summary>
+    /// <summary>Whether a printed line is (or holds) a label of any printed field, or is one cut short.</summary>
     public static bool IsLabel(string text)
     {
         var folded = PrintedFieldMatcher.Normalise(text);
-        return FieldOf(text) is not null || OtherLabels.Any(w => Holds(folded, w));
+        return FieldOf(text) is not null || OtherLabels.Any(w => Holds(folded, w)) || CutShort(folded);
     }
+
+    /// <summary>A cut label is this long at least: no name is the start of a label word that long.</summary>
+    private const int MinCutLength = 7;
+
+    /// <summary>
+    /// Whether the whole text is the start of a longer label word: the detector cut a label's region short
+    /// (<c>Dateofbi</c> of <c>Date of birth / Date de naissance</c>), which fuzzy matching no longer recognises. Under a
+    /// field whose value it missed, it was taken for the value (a genuine passport's given names "contradicted").
+    /// </summary>
+    private static bool CutShort(string folded) =>
+        folded.Length >= MinCutLength
+        && Labels.SelectMany(l => l.Words).Concat(OtherLabels).Any(w => w.Length > folded.Length && w.StartsWith(folded, StringComparison.Ordinal));
 }
