@@ -73,9 +73,9 @@ public sealed record FaceOptions
     [Range(1, 60)] public int MaxFrames { get; init; } = 16;
     /// <summary>Yaw change from the first frame that shows a challenge's turn (the frames of a real turn: see README).</summary>
     [Range(0.0, 2.0)] public double ChallengeTurnYaw { get; init; } = 0.2;
-    /// <summary>Homography residual (RMS / inter-ocular distance) a challenge's turn must reach to show a real 3-D head.</summary>
+    /// <summary>Homography residual (RMS / inter-ocular distance) each of a challenge's turns must reach to show a real 3-D head.</summary>
     [Range(0.0, 1.0)] public double ChallengeMinParallax { get; init; } = 0.05;
-    /// <summary>Below this residual the turn is a flat picture moving (fail); between the two it goes to review.</summary>
+    /// <summary>Below this residual in every turn the frames are a flat picture moving (fail); between the two it goes to review.</summary>
     [Range(0.0, 1.0)] public double ChallengePlanarParallax { get; init; } = 0.04;
     /// <summary>Whether the selfie is searched for a screen's pixel grid or moiré (the documents' recapture measure).</summary>
     public bool CheckScreenRecapture { get; init; } = true;

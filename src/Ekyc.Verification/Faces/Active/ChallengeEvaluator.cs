@@ -39,21 +39,27 @@ public static class ChallengeEvaluator
         var anotherPerson = poses.Skip(1).Max(p => p.Identity) < limits.DifferentPerson;
         var moving = Shown(poses, limits);
         var found = InOrder(challenge.Moves, moving);
-        // The turn frame furthest from a plane among the turns found in order: one clear turn is the 3-D evidence; a
-        // photo never gives one. With none found in order (the first move, a blink, never showed), every frame showing
-        // a turn is looked at, so a flat picture that cannot blink still fails `motion_planar`. Not more frames than
-        // that: the furthest of many flat frames can reach the pass bar (0.061, `cage.jpg` turned).
+        // A flat picture fails as planar when even its turn frame furthest from a plane stays near one: no live head
+        // produces that. With no turn found in order (the first move, a blink, never showed), every frame showing a turn
+        // is looked at, so a flat picture that cannot blink still fails `motion_planar`; not more frames than that: the
+        // furthest of many flat frames can reach the pass bar (0.061, `cage.jpg` turned).
         var inOrder = found.Where(f => f.Move != ChallengeMove.Blink).Select(f => f.Frame).ToList();
         var turns = inOrder.Count > 0 ? inOrder
             : moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
-        double? parallax = turns.Count == 0 ? null : turns.Max(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks));
+        var residuals = turns.Select(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks)).ToList();
+        double? strongest = residuals.Count == 0 ? null : residuals.Max();
+        // A pass needs every turn found in order to show the 3-D evidence, not the best one: a flat picture's residual
+        // is landmark error, which grows on a foreshortened view and scatters from frame to frame, so one of three turns
+        // of a flat `sean_guru2_crop` or `chuck_crop` read 0.050–0.060 (passed) beside others at 0.031–0.042, while a
+        // head's residual follows each turn (README, flat replays of a turns-only challenge).
+        var parallax = inOrder.Count > 0 ? residuals.Min() : strongest;
 
         string? failure = null;
         var fatal = false;
         if (anotherPerson)
             (failure, fatal) = (DifferentPerson, true);
         // A turn that is a flat picture moving fails even when other moves are missing: no live head produces one.
-        else if (parallax is { } p && p < limits.PlanarParallax)
+        else if (strongest is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
         else if (found.Count < challenge.Moves.Count)
             (failure, fatal) = ShownInAnotherOrder(challenge.Moves, Shown(poses, limits, ClearTurn)) ? (WrongOrder, true) : (NotCompleted, false);

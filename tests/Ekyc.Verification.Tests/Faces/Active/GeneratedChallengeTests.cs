@@ -57,6 +57,21 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         Assert.True(outcomes.Count(o => o.Failure == ChallengeEvaluator.PlanarMotion) >= 3, failures);
     }
 
+    [Theory]
+    // The decision bench's flat replay of sean_guru2_crop (render seed 632608935): the first turn read residual 0.031,
+    // the others 0.041–0.058; passed on the best turn's 0.058.
+    [InlineData("sean_guru2_crop.jpg", 632608935, new[] { ChallengeMove.TurnLeft, ChallengeMove.TurnRight, ChallengeMove.TurnLeft })]
+    [InlineData("sean_guru2_crop.jpg", 632608935, new[] { ChallengeMove.TurnRight, ChallengeMove.TurnLeft, ChallengeMove.TurnRight })]
+    // chuck_crop: the first turn read 0.050, the next 0.035 (passed on 0.050).
+    [InlineData("chuck_crop.jpg", 1, new[] { ChallengeMove.TurnLeft, ChallengeMove.TurnRight, ChallengeMove.TurnLeft })]
+    [InlineData("chuck_crop.jpg", 1, new[] { ChallengeMove.TurnRight, ChallengeMove.TurnLeft, ChallengeMove.TurnRight })]
+    public void A_flat_picture_turned_for_a_turns_only_challenge_never_passes_on_its_best_turn(string photo, int seed, ChallengeMove[] moves)
+    {
+        var bytes = File.ReadAllBytes(TestPhotos.Media(photo));
+        var outcome = Judge(moves, Capture.Attack(ChallengeAttack.FlatPicture, bytes, bytes, moves, seed));
+        Assert.False(outcome.Passed, $"residual {outcome.Parallax:F4} " + string.Join(" ", outcome.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}")));
+    }
+
     [Fact]
     public void Generated_moves_in_the_wrong_order_fail_as_a_replay()
     {
