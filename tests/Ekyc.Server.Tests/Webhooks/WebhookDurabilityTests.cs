@@ -11,8 +11,9 @@ public class WebhookDurabilityTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var path = receiver.Path("restart", (_, n) => n == 0 ? new ReceiverAnswer(502) : new ReceiverAnswer(200));
-        // The first retry is due two seconds after the failure: long enough for the restart to happen in between.
-        var first = await TestServer.StartAsync(null, [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=2s"]);
+        // The first retry is due five seconds after the failure: long enough for the restart to happen in between, even on
+        // a loaded machine (at two seconds the first server once sent the retry itself before it was disposed).
+        var first = await TestServer.StartAsync(null, [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=5s"]);
         string sessionId;
         using (var client = first.Client())
         {
@@ -26,7 +27,7 @@ public class WebhookDurabilityTests
         await first.DisposeAsync();
         Assert.Single(receiver.ReceivedOn(path));
 
-        await using var second = await TestServer.StartAsync(first.DataPath, [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=2s"]);
+        await using var second = await TestServer.StartAsync(first.DataPath, [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=5s"]);
         using var again = second.Client();
         var delivered = await WebhookApi.WaitForDeliveryAsync(again, $"session_id={sessionId}", d => d.Str("status") == "succeeded");
         Assert.Equal([502, 200], delivered["attempts"]!.AsArray().Select(a => a!["status_code"]!.GetValue<int>()));
