@@ -71,21 +71,22 @@ internal static class RealisticPipelineBench
         foreach (var group in groups.Where(g => g.Key == reference.Group || g.Key.Contains("scan 300 dpi")))
         {
             var documents = group.Select(g => g.Item).ToList();
-            var (cpu, wall) = await BurstAsync(client, [.. Enumerable.Range(0, burst).Select(i => documents[i % documents.Count])]);
+            var (cpu, wall) = await BurstAsync(client, [.. Enumerable.Range(0, burst).Select(i => documents[i % documents.Count])], ThisProcessCpu);
             var engines = Median(group.SelectMany(g => g.Alone).Select(a => a.CpuMs)) / 1000;
             Console.WriteLine($"| {group.Key} | {cpu / burst:F2} | {engines:F2} | {cpu / burst / engines:F2} | {cpu / wall / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} | {burst / wall * 60:F0} |");
         }
     }
 
-    /// <summary>Prepares every session first, then submits them all and waits for every decision: CPU and wall seconds in between.</summary>
-    private static async Task<(double CpuSeconds, double WallSeconds)> BurstAsync(HttpClient client, List<RealisticDocument> documents)
+    /// <summary>
+    /// Prepares every session first, then submits them all and waits for every decision: the CPU seconds <paramref name="cpu"/>
+    /// counted (this process's, or a server process's) and the wall seconds in between.
+    /// </summary>
+    internal static async Task<(double CpuSeconds, double WallSeconds)> BurstAsync(HttpClient client, List<RealisticDocument> documents, Func<TimeSpan> cpu)
     {
         var ids = new List<string>();
         foreach (var document in documents)
             ids.Add(await PrepareAsync(client, document));
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
+        var before = cpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(ids.Select(id => client.PostAsync($"/v1/sessions/{id}/submit", null)));
         // Polling costs the server CPU too: ask about one session at a time, the last submitted first (the queue is FIFO).
@@ -93,19 +94,30 @@ internal static class RealisticPipelineBench
             while (await IsPendingAsync(client, id))
                 await Task.Delay(250);
         var wall = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        return ((process.TotalProcessorTime - cpu).TotalSeconds, wall);
+        return ((cpu() - before).TotalSeconds, wall);
     }
 
-    private static async Task<Run> VerifyAsync(HttpClient client, RealisticDocument document)
+    private static TimeSpan ThisProcessCpu()
     {
-        var id = await PrepareAsync(client, document);
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>Submits a prepared session and waits for its decision: the milliseconds from submit to decision.</summary>
+    internal static async Task<double> SubmitAndWaitAsync(HttpClient client, string id)
+    {
         var started = Stopwatch.GetTimestamp();
         (await client.PostAsync($"/v1/sessions/{id}/submit", null)).EnsureSuccessStatusCode();
         do
             await Task.Delay(10);
         while (await IsPendingAsync(client, id));
-        var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task<Run> VerifyAsync(HttpClient client, RealisticDocument document)
+    {
+        var id = await PrepareAsync(client, document);
+        var latency = await SubmitAndWaitAsync(client, id);
         var report = JsonNode.Parse(await client.GetStringAsync($"/v1/sessions/{id}/report"))!;
         var stages = report["stages"]!.AsArray().ToDictionary(s => s!["stage"]!.GetValue<string>(),
             s => (s!["milliseconds"]!.GetValue<double>(), s["inference_milliseconds"]?.GetValue<double>()));

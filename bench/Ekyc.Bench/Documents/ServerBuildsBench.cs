@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Ekyc.Bench.ScaleOut;
 
@@ -113,31 +112,14 @@ internal static class ServerBuildsBench
     private static async Task<(double Ms, string Status)> VerifyAsync(HttpClient client, RealisticDocument document)
     {
         var id = await RealisticPipelineBench.PrepareAsync(client, document);
-        var started = Stopwatch.GetTimestamp();
-        (await client.PostAsync($"/v1/sessions/{id}/submit", null)).EnsureSuccessStatusCode();
-        string status;
-        do
-        {
-            await Task.Delay(10);
-            status = await RealisticPipelineBench.StatusAsync(client, id);
-        } while (status is "submitted" or "processing");
-        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, status);
+        var ms = await RealisticPipelineBench.SubmitAndWaitAsync(client, id);
+        return (ms, await RealisticPipelineBench.StatusAsync(client, id));
     }
 
-    /// <summary>Prepares every session first, then submits them all and waits for every decision: the server's CPU over that span.</summary>
     private static async Task<Burst> BurstAsync(Build build, List<RealisticDocument> documents)
     {
-        var ids = new List<string>();
-        foreach (var document in documents)
-            ids.Add(await RealisticPipelineBench.PrepareAsync(build.Client, document));
-        var cpu = build.Server.ProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(ids.Select(id => build.Client.PostAsync($"/v1/sessions/{id}/submit", null)));
-        foreach (var id in Enumerable.Reverse(ids))
-            while (await RealisticPipelineBench.StatusAsync(build.Client, id) is "submitted" or "processing")
-                await Task.Delay(250);
-        var wall = clock.Elapsed.TotalSeconds;
-        return new Burst((build.Server.ProcessorTime - cpu).TotalSeconds, wall, ids.Count);
+        var (cpu, wall) = await RealisticPipelineBench.BurstAsync(build.Client, documents, () => build.Server.ProcessorTime);
+        return new Burst(cpu, wall, documents.Count);
     }
 
     /// <summary>CPU-seconds per verification of several bursts together (the rows of a set in one round).</summary>
