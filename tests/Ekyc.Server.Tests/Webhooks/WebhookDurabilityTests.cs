@@ -1,3 +1,4 @@
+using Ekyc.Server.Data;
 using Ekyc.Server.Tests.Infrastructure;
 using Ekyc.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,10 @@ public class WebhookDurabilityTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var path = receiver.Path("restart", (_, n) => n == 0 ? new ReceiverAnswer(502) : new ReceiverAnswer(200));
-        // The first retry is due five seconds after the failure: long enough for the restart to happen in between, even on
-        // a loaded machine (at two seconds the first server once sent the retry itself before it was disposed).
-        var first = await TestServer.StartAsync(null, [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=5s"]);
+        // The retry is due an hour after the failure, so the first server never sends it whatever the machine's load; the
+        // second finds it due because the test moves the hour on.
+        string[] settings = [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=1h"];
+        var first = await TestServer.StartAsync(null, settings);
         string sessionId;
         using (var client = first.Client())
         {
@@ -27,7 +29,9 @@ public class WebhookDurabilityTests
         await first.DisposeAsync();
         Assert.Single(receiver.ReceivedOn(path));
 
-        await using var second = await TestServer.StartAsync(first.DataPath, [.. WebhookFixture.LoopbackSettings, "Ekyc:Webhooks:RetrySchedule=5s"]);
+        await using var second = await TestServer.StartAsync(first.DataPath, settings);
+        await Db.ExecuteAsync(second, "UPDATE webhook_deliveries SET next_attempt_at = @now WHERE session_id = @id AND status = 'pending'",
+            new { now = Clock.Format(DateTimeOffset.UtcNow), id = sessionId });
         using var again = second.Client();
         var delivered = await WebhookApi.WaitForDeliveryAsync(again, $"session_id={sessionId}", d => d.Str("status") == "succeeded");
         Assert.Equal([502, 200], delivered["attempts"]!.AsArray().Select(a => a!["status_code"]!.GetValue<int>()));
