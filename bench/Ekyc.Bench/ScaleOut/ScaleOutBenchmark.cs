@@ -3,10 +3,12 @@ using System.Text.Json;
 namespace Ekyc.Bench.ScaleOut;
 
 /// <summary>
-/// <c>scaleout [--sessions N] [--processes 3] [--concurrency 8] [--postgres CONNECTION] [--no-baseline] [--no-engines]</c>:
+/// <c>scaleout [--sessions N] [--processes 3] [--concurrency 8] [--postgres CONNECTION] [--no-baseline] [--no-engines] [--realistic N]</c>:
 /// runs the built server as separate processes on one PostgreSQL database (EKYC_TEST_POSTGRES or --postgres, else a
 /// throwaway cluster), as 1 process, as N processes, then as N processes with one of them SIGKILLed mid-run and restarted, and
-/// prints wall time, sessions per minute and submit→decision percentiles, failing when a guarantee broke.
+/// prints wall time, sessions per minute, submit→decision percentiles and the servers' CPU-seconds per session, failing
+/// when a guarantee broke. <c>--realistic N</c> uploads the realistic set (N per kind and capture; ID cards front and back)
+/// instead of the drawn card and selfie.
 /// </summary>
 public static class ScaleOutBenchmark
 {
@@ -22,12 +24,14 @@ public static class ScaleOutBenchmark
         postgres = throwaway?.ConnectionString ?? postgres!;
         Console.WriteLine($"server: {executable}");
 
-        // Drawn before the clock starts: encoding is the client's work, not the server's.
-        var documents = Enumerable.Range(1, 16).Select(SyntheticImages.Document).ToList();
-        var selfies = Enumerable.Range(1, 16).Select(SyntheticImages.Selfie).ToList();
+        // Made before the clock starts: encoding is the client's work, not the server's.
+        IReadOnlyList<ScaleOutCapture> captures = Value(args, "--realistic") is { } perCell
+            ? [.. Documents.RealisticDocuments.Load(int.Parse(perCell)).Select(d => new ScaleOutCapture(d.DocumentType, d.Front, d.Back, d.Selfie))]
+            : [.. Enumerable.Range(1, 16).Select(i => new ScaleOutCapture("id_card", SyntheticImages.Document(i), null, SyntheticImages.Selfie(i)))];
+        Console.WriteLine($"captures: {captures.Count} {(args.Contains("--realistic") ? "of the realistic set" : "drawn cards and selfies")}");
         var engines = !args.Contains("--no-engines");
         Console.WriteLine(engines ? "engines: as configured (all on by default)" : "engines: off (checks not_run; the coordination path only)");
-        var run = new ScaleOutRun(postgres, executable, documents, selfies, engines);
+        var run = new ScaleOutRun(postgres, executable, captures, engines);
         var results = new List<RunResult>();
         // Scaling and recovery apart: 1 process, N processes undisturbed, then N processes with one killed.
         if (processes > 1 && !args.Contains("--no-baseline"))
@@ -38,10 +42,10 @@ public static class ScaleOutBenchmark
         results.Add(await run.ExecuteAsync(processes, sessions, concurrency, killOne: processes > 1));
 
         Console.WriteLine();
-        Console.WriteLine("| processes | sessions | wall s | sessions/min | submit→decision p50 ms | p95 ms | client retries | killed | jobs it held | engine re-runs | completed webhooks (re-sent) | outcome |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| processes | sessions | wall s | sessions/min | submit→decision p50 ms | p95 ms | server CPU-s/session | cores busy | client retries | killed | jobs it held | engine re-runs | completed webhooks (re-sent) | outcome |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
-            Console.WriteLine($"| {r.Processes} | {r.Sessions} | {r.WallSeconds:F1} | {r.SessionsPerMinute:F0} | {r.P50Milliseconds:F0} | {r.P95Milliseconds:F0} | {r.Retries} | " +
+            Console.WriteLine($"| {r.Processes} | {r.Sessions} | {r.WallSeconds:F1} | {r.SessionsPerMinute:F0} | {r.P50Milliseconds:F0} | {r.P95Milliseconds:F0} | {r.CpuSecondsPerSession:F2} | {r.CoresBusy:P0} | {r.Retries} | " +
                 $"{r.Killed ?? "-"} | {r.JobsHeldByKilled} | {r.EngineReruns} | {r.CompletedWebhooks} ({r.WebhookRedeliveries}) | {string.Join(", ", r.Statuses.Select(s => $"{s.Key} {s.Value}"))} |");
         Console.WriteLine();
         Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true }));

@@ -9,7 +9,7 @@ namespace Ekyc.Bench.ScaleOut;
 /// <summary>What one run measured and every guarantee it found broken.</summary>
 public sealed record RunResult(
     int Processes, int Sessions, double WallSeconds, double SessionsPerMinute, double P50Milliseconds, double P95Milliseconds,
-    int Retries, string? Killed, int JobsHeldByKilled, int EngineReruns, int CompletedWebhooks, int WebhookRedeliveries, IReadOnlyDictionary<string, int> Statuses,
+    double CpuSecondsPerSession, double CoresBusy, int Retries, string? Killed, int JobsHeldByKilled, int EngineReruns, int CompletedWebhooks, int WebhookRedeliveries, IReadOnlyDictionary<string, int> Statuses,
     IReadOnlyList<string> Violations);
 
 /// <summary>
@@ -17,8 +17,10 @@ public sealed record RunResult(
 /// driven through them, optionally one node SIGKILLed when half the sessions are submitted and started again,
 /// then the database and the webhook receiver are checked for the guarantees (all decided, one committed engine
 /// run per job, one completion event per session, each delivered at least once under its one webhook-id, one tenant).
+/// The server processes' CPU time over the sessions (a killed node's lives added, its restart included) is divided by the
+/// sessions: the CPU cost of a verification as the cluster pays it.
 /// </summary>
-public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyList<byte[]> documents, IReadOnlyList<byte[]> selfies, bool engines)
+public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyList<ScaleOutCapture> captures, bool engines)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
 
@@ -68,6 +70,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
             var submitted = 0;
             var half = new TaskCompletionSource();
             using var gate = new SemaphoreSlim(concurrency);
+            var cpuBefore = nodes.Sum(n => n.ProcessorTime.TotalSeconds);
             var watch = Stopwatch.StartNew();
             var victim = killOne && processes > 1 ? nodes[1] : null;
             var crash = victim is null ? Task.FromResult((Pid: 0, Held: 0)) : CrashAndRestartAsync(victim, half.Task, connectionString);
@@ -76,7 +79,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
                 await gate.WaitAsync();
                 try
                 {
-                    return await SessionFlow.RunAsync(cluster, apiKey, hook, i, documents[i % documents.Count], selfies[i % selfies.Count], () =>
+                    return await SessionFlow.RunAsync(cluster, apiKey, hook, i, captures[i % captures.Count], () =>
                     {
                         if (Interlocked.Increment(ref submitted) == sessions / 2)
                             half.TrySetResult();
@@ -88,6 +91,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
                 }
             }));
             watch.Stop();
+            var cpu = nodes.Sum(n => n.ProcessorTime.TotalSeconds) - cpuBefore;
             var (victimPid, heldByVictim) = await crash;
 
             var latencies = outcomes.Where(o => o.DecidedAt != default).Select(o => (o.DecidedAt - o.SubmittedAt).TotalMilliseconds).Order().ToList();
@@ -95,7 +99,7 @@ public sealed class ScaleOutRun(string postgres, string executable, IReadOnlyLis
             var reruns = await VerifyAsync(connectionString, sessions, victim is null ? null : victimPid, violations);
             var (delivered, redeliveries) = await VerifyWebhooksAsync(connectionString, receiver, violations);
             return new RunResult(processes, sessions, watch.Elapsed.TotalSeconds, sessions / watch.Elapsed.TotalMinutes,
-                Percentile(latencies, 0.50), Percentile(latencies, 0.95), cluster.Retries,
+                Percentile(latencies, 0.50), Percentile(latencies, 0.95), cpu / sessions, cpu / watch.Elapsed.TotalSeconds / Environment.ProcessorCount, cluster.Retries,
                 victim is null ? null : $"{victim.Name} (pid {victimPid})", heldByVictim, reruns, delivered, redeliveries, statuses, violations);
         }
         finally

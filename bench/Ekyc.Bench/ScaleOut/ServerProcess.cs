@@ -35,6 +35,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _logPath;
     private Process? _process;
+    private TimeSpan _earlierLives;
 
     public ServerProcess(string name, string executable, string dataPath, IReadOnlyDictionary<string, string> environment)
     {
@@ -53,13 +54,18 @@ public sealed class ServerProcess : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
     public int ProcessId => _process?.Id ?? 0;
 
-    /// <summary>User and system CPU time the process has used so far (read from <c>/proc/PID/stat</c> on Linux).</summary>
+    /// <summary>
+    /// User and system CPU time the node has used so far (read from <c>/proc/PID/stat</c> on Linux), its lives before a
+    /// kill included.
+    /// </summary>
     public TimeSpan ProcessorTime
     {
         get
         {
-            _process!.Refresh();
-            return _process.TotalProcessorTime;
+            if (_process is not { HasExited: false })
+                return _earlierLives;
+            _process.Refresh();
+            return _earlierLives + _process.TotalProcessorTime;
         }
     }
 
@@ -121,6 +127,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown hooks, no lease release, no flushing — a crashed node.</summary>
     public void Kill()
     {
+        _earlierLives = ProcessorTime;
         _process?.Kill();
         _process?.WaitForExit();
     }

@@ -11,23 +11,28 @@ public static class SessionFlow
     private static readonly HashSet<string> Terminal = ["approved", "rejected", "manual_review"];
 
     /// <summary>
-    /// Create (secret key, with the receiver as the session's webhook URL), upload front and selfie, submit (client token),
+    /// Create (secret key, with the receiver as the session's webhook URL), upload the document's sides and the selfie, submit (client token),
     /// then poll until decided with the secret key, as the tenant's backend does: the client token's view holds the status
     /// only, not the submission and decision times.
     /// </summary>
-    public static async Task<Outcome> RunAsync(ClusterClient cluster, string apiKey, Uri webhookUrl, int index, byte[] document, byte[] selfie, Action onSubmitted)
+    public static async Task<Outcome> RunAsync(ClusterClient cluster, string apiKey, Uri webhookUrl, int index, ScaleOutCapture capture, Action onSubmitted)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var (status, created) = await cluster.SendAsync(() => Post("/v1/sessions", $"{run}-create",
-            JsonContent.Create(new { reference = $"scaleout-{index}", webhook_url = webhookUrl })), apiKey);
+            JsonContent.Create(new { reference = $"scaleout-{index}", webhook_url = webhookUrl, document_types = new[] { capture.DocumentType } })), apiKey);
         Expect(HttpStatusCode.Created, status, "create");
         var id = created!["id"]!.GetValue<string>();
         var token = created["client_token"]!.GetValue<string>();
 
-        (status, _) = await cluster.SendAsync(() => Post($"/v1/sessions/{id}/documents", $"{run}-front",
-            Form(document, ("side", "front"), ("type", "id_card"))), token);
-        Expect(HttpStatusCode.Created, status, "document upload");
-        (status, _) = await cluster.SendAsync(() => Post($"/v1/sessions/{id}/selfie", $"{run}-selfie", Form(selfie)), token);
+        foreach (var (side, image) in new[] { ("front", capture.Front), ("back", capture.Back) })
+        {
+            if (image is null)
+                continue;
+            (status, _) = await cluster.SendAsync(() => Post($"/v1/sessions/{id}/documents", $"{run}-{side}",
+                Form(image, ("side", side), ("type", capture.DocumentType))), token);
+            Expect(HttpStatusCode.Created, status, $"document upload ({side})");
+        }
+        (status, _) = await cluster.SendAsync(() => Post($"/v1/sessions/{id}/selfie", $"{run}-selfie", Form(capture.Selfie)), token);
         Expect(HttpStatusCode.Created, status, "selfie upload");
         (status, _) = await cluster.SendAsync(() => Post($"/v1/sessions/{id}/submit", $"{run}-submit", null), token);
         Expect(HttpStatusCode.Accepted, status, "submit");
