@@ -100,6 +100,12 @@ public sealed record FaceOptions
     [Range(0.0, 1.0)] public double PassiveConfidenceFloor { get; init; } = 0.8;
     /// <summary>Highest confidence a pass on the passive model alone may claim (it misses good replays).</summary>
     [Range(0.0, 1.0)] public double PassiveConfidenceCap { get; init; } = 0.85;
+    /// <summary>
+    /// p(live) an otherwise clear selfie without a challenge needs to pass; from <see cref="LivenessThreshold"/> up to this it
+    /// is reviewed (<c>spoof_score_marginal</c>). A screen replay whose grid stayed just under the faint-grid bar scored 0.566
+    /// and was approved (decision set, seed 312); see the README for what the margin costs genuine selfies.
+    /// </summary>
+    [Range(0.0, 1.0)] public double PassiveMarginalLive { get; init; } = 0.6;
 
     [Range(0.0, 1.0)] public double DetectionThreshold { get; init; } = 0.65;
     [Range(0.0, 1.0)] public double NmsIou { get; init; } = 0.4;
