@@ -27,6 +27,8 @@ public static class FaceReasons
     public const string PoseProfile = "pose_profile";
     public const string SpoofSuspected = "spoof_suspected";
     public const string SpoofScoreLow = "spoof_score_low";
+    /// <summary>A selfie without a challenge, every signal clear, whose p(live) lies just over the threshold: reviewed, not passed.</summary>
+    public const string SpoofScoreMarginal = "spoof_score_marginal";
     public const string EyesClosed = "eyes_closed";
     public const string ActiveChallengePassed = "active_challenge_passed";
     public const string FramesDifferentPerson = "frames_different_person";

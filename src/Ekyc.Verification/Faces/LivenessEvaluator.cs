@@ -95,6 +95,9 @@ internal static class LivenessEvaluator
         if (failing.Count > 0)
             return Result(CheckStatus.Review, live, 0.5, failing);
 
+        // Just over the threshold, replays whose grid stays under the faint bar score like live faces: a human decides.
+        if (live < options.PassiveMarginalLive)
+            return Result(CheckStatus.Review, live, 0.5, [FaceReasons.SpoofScoreMarginal]);
         // The passive model alone misses good replays, so its pass is capped; only a challenge lifts the cap.
         var margin = Math.Clamp((live - options.LivenessThreshold) / (1 - options.LivenessThreshold), 0, 1);
         var confidence = options.PassiveConfidenceFloor + (options.PassiveConfidenceCap - options.PassiveConfidenceFloor) * margin;

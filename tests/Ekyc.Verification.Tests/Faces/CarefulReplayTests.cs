@@ -37,7 +37,8 @@ public class CarefulReplayTests(FaceEngineFixture engine)
         // The faint-grid signal is set aside: the video frames of `franck` carry a periodic pattern of their own into the print.
         var frame = Render(photo, kind, seed);
         var gridAside = engine.Options with { FaintScreenGridDb = 100 };
-        var without = Liveness(frame, gridAside with { MinFaceContrast = 0 });
+        // They score just over the threshold (0.55–0.57), where the marginal-score review would hold them back too: set aside.
+        var without = Liveness(frame, gridAside with { MinFaceContrast = 0, PassiveMarginalLive = 0 });
         Assert.True(without.Status == CheckStatus.Pass, $"{without.Score}: {string.Join(",", without.ReasonCodes)}");
 
         var liveness = Liveness(frame, gridAside);
@@ -55,7 +56,7 @@ public class CarefulReplayTests(FaceEngineFixture engine)
     {
         // Under the documents' screen thresholds (13 dB luma), but in every tile.
         var frame = Render(photo, SelfieKind.ScreenReplayDefocused, seed);
-        var without = Liveness(frame, engine.Options with { FaintScreenGridDb = 100 });
+        var without = Liveness(frame, engine.Options with { FaintScreenGridDb = 100, PassiveMarginalLive = 0 });
         Assert.True(without.Status == CheckStatus.Pass, $"{without.Score}: {string.Join(",", without.ReasonCodes)}");
 
         var liveness = Liveness(frame);
