@@ -110,6 +110,12 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         return frames;
     }
 
+    /// <summary>
+    /// A frame of a real head, turned further by <paramref name="degrees"/> (positive: to the person's left) on the
+    /// landmarks the server reads in it: a recorded turn taken as far as a customer following the page's guide goes.
+    /// </summary>
+    public SKBitmap TurnedFurther(SKBitmap frame, double degrees) => HeadTurn.Render(frame, Landmarks(frame), degrees);
+
     /// <summary>The moves reversed, or rotated by one where reversing gives them back unchanged.</summary>
     public static IReadOnlyList<ChallengeMove> OtherOrder(IReadOnlyList<ChallengeMove> moves)
     {
