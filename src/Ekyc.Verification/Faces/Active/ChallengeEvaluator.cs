@@ -43,8 +43,7 @@ public static class ChallengeEvaluator
         // produces that. With no turn found in order (the first move, a blink, never showed), every frame showing a turn
         // is looked at, so a flat picture that cannot blink still fails `motion_planar`; not more frames than that: the
         // furthest of many flat frames can reach the pass bar (0.061, `cage.jpg` turned).
-        var inOrder = found.Select((f, k) => (Found: f, Next: k + 1 < found.Count ? found[k + 1].Frame : int.MaxValue))
-            .Where(x => x.Found.Move != ChallengeMove.Blink).Select(x => Deepest(x.Found, x.Next, moving)).ToList();
+        var inOrder = found.Where(f => f.Move != ChallengeMove.Blink).Select(f => f.Frame).ToList();
         var turns = inOrder.Count > 0 ? inOrder
             : moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
         var residuals = turns.Select(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks)).ToList();
@@ -93,16 +92,6 @@ public static class ChallengeEvaluator
         }
         return shown;
     }
-
-    /// <summary>
-    /// The frame where a found turn reached furthest before the next move was found: a head's residual grows with the
-    /// turn, and a client that sends the head on its way as well as at its deepest (several frames a move) should be
-    /// judged on the deepest, not on the first frame past the turn threshold. It gives an attacker nothing: the frames
-    /// sent are theirs to choose, one a turn at the tilt they like.
-    /// </summary>
-    private static int Deepest(FoundMove turn, int nextFound, IReadOnlyList<(FramePose Pose, ChallengeMove? Move)> shown) =>
-        shown.Where(s => s.Move == turn.Move && s.Pose.Frame >= turn.Frame && s.Pose.Frame < nextFound)
-            .MaxBy(s => Math.Abs(s.Pose.YawChange)).Pose.Frame;
 
     /// <summary>Greedy in-order match: each move in the first frame after the previous move's frame that shows it.</summary>
     public static List<FoundMove> InOrder(IReadOnlyList<ChallengeMove> moves, IReadOnlyList<(FramePose Pose, ChallengeMove? Move)> shown)
