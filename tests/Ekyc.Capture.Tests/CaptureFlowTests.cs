@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Ekyc.Capture.Tests.Infrastructure;
+using Ekyc.Verification.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -56,12 +58,12 @@ public sealed class CaptureFlowTests(TurnsOnlyCaptureServer server, Browsers bro
     private static byte[] HolderPassportOnDesk() => Scenes.PassportOnDesk(passport: HeadMotion.PassportJpeg());
 
     /// <summary>From the document step to the selfie's upload, with the fake camera: the passport, then the head motion answering the challenge.</summary>
-    private static async Task CaptureWithCameraAsync(IPage page, Journey journey, FakeCamera camera)
+    private async Task CaptureWithCameraAsync(IPage page, Journey journey, FakeCamera camera)
     {
         // Swapped in before the shot: the document camera keeps the file it opened, and the selfie camera must not
         // start before the swap (encoding the loop takes seconds under load), or it films the passport on the desk,
         // whose portrait passes as the frontal reference and then never turns.
-        var person = HeadMotion.Loop();
+        var person = HeadMotion.Loop(server.Services.GetRequiredService<ModelStore>());
         await journey.StepAsync("document-front", "Front of your passport");
         await CameraLiveAsync(page);
         await journey.RecordAsync("document-camera");

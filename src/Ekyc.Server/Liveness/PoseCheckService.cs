@@ -54,6 +54,7 @@ public sealed class PoseCheckService(Database database, SessionService sessions,
         return new PoseCheckResponse("pose_check", challenge.Id, step, expected?.ToWire() ?? "neutral", verdict.Matched,
             JsonNamingPolicy.SnakeCaseLower.ConvertName(verdict.Hint.ToString()), verdict.Shows?.ToWire(), reading.Faces,
             face ? Math.Round(reading.Yaw, 4) : null, verdict.YawChange is { } change ? Math.Round(change, 4) : null,
+            expected is ChallengeMove.TurnLeft or ChallengeMove.TurnRight ? faceOptions.Value.ChallengeGuideTurnYaw : null,
             face ? [Math.Round(reading.EyesOpenLeft, 3), Math.Round(reading.EyesOpenRight, 3)] : null, Settings.MaxPoseChecks - (int)count);
     }
 

@@ -73,6 +73,13 @@ public sealed record FaceOptions
     [Range(1, 60)] public int MaxFrames { get; init; } = 16;
     /// <summary>Yaw change from the first frame that shows a challenge's turn (the frames of a real turn: see README).</summary>
     [Range(0.0, 2.0)] public double ChallengeTurnYaw { get; init; } = 0.2;
+    /// <summary>
+    /// Yaw change the pose guide asks for before it keeps a turn's frame (<see cref="Active.PoseGuide"/>): deeper than
+    /// <see cref="ChallengeTurnYaw"/>, which only says a turn was shown, because a head's homography residual grows with
+    /// the turn (0.13–0.30 per unit of yaw, README) and each turn must reach <see cref="ChallengeMinParallax"/>; a turn
+    /// kept at 0.3 fell short of it.
+    /// </summary>
+    [Range(0.0, 2.0)] public double ChallengeGuideTurnYaw { get; init; } = 0.4;
     /// <summary>Homography residual (RMS / inter-ocular distance) each of a challenge's turns must reach to show a real 3-D head.</summary>
     [Range(0.0, 1.0)] public double ChallengeMinParallax { get; init; } = 0.05;
     /// <summary>Below this residual in every turn the frames are a flat picture moving (fail); between the two it goes to review.</summary>

@@ -25,22 +25,43 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         var landmarks = staged.Landmarks;
         var gain = Uniform(random, 0.85, 1.1);
         var frames = new List<byte[]> { Frame(scene, gain, random) };
+        var referenceYaw = moves.Any(m => m != ChallengeMove.Blink) ? Yaw(scene) : 0;
         foreach (var move in moves)
         {
-            // Turns of 20–35°; the first frame of a move catches the head still on its way.
+            // Turns of 20–35°, taken further where the pose guide would say "turn further"; the first frame of a move
+            // catches the head still on its way.
             var yaw = Uniform(random, 20, 35);
+            if (move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight)
+                yaw = AsGuided(scene, landmarks, move == ChallengeMove.TurnLeft ? yaw : -yaw, referenceYaw);
             for (var k = 0; k < FramesPerMove; k++)
             {
                 using var pose = move switch
                 {
-                    ChallengeMove.TurnLeft => HeadTurn.Render(scene, landmarks, yaw * (k == 0 ? 0.8 : 1)),
-                    ChallengeMove.TurnRight => HeadTurn.Render(scene, landmarks, -yaw * (k == 0 ? 0.8 : 1)),
+                    ChallengeMove.TurnLeft or ChallengeMove.TurnRight => HeadTurn.Render(scene, landmarks, yaw * (k == 0 ? 0.8 : 1)),
                     _ => Blink.Render(scene, landmarks),
                 };
                 frames.Add(Frame(pose, gain, random));
             }
         }
         return frames;
+    }
+
+    /// <summary>
+    /// The turn, in degrees (signed), a person following the capture page's pose guide ends on: the guide keeps a turn
+    /// once its yaw change reaches <see cref="FaceOptions.ChallengeGuideTurnYaw"/> and says "turn further" before, so a
+    /// turn that reads short of it goes on by a fifth at a time, as <see cref="LiveAnswer"/>'s person does, up to
+    /// <see cref="LiveAnswer.MaxYaw"/>.
+    /// </summary>
+    private double AsGuided(SKBitmap scene, IReadOnlyList<SKPoint> landmarks, double degrees, double referenceYaw)
+    {
+        var target = new FaceOptions().ChallengeGuideTurnYaw;
+        for (var step = 1.0; ; step += 0.2)
+        {
+            var turn = Math.Clamp(degrees * step, -LiveAnswer.MaxYaw, LiveAnswer.MaxYaw);
+            using var pose = HeadTurn.Render(scene, landmarks, turn);
+            if (Math.Abs(turn) >= LiveAnswer.MaxYaw || Math.Abs(Yaw(pose) - referenceYaw) >= target)
+                return turn;
+        }
     }
 
     /// <summary>A live person answering <paramref name="moves"/> through the capture page's pose guidance (<see cref="LiveAnswer"/>).</summary>
@@ -89,6 +110,12 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         return frames;
     }
 
+    /// <summary>
+    /// A frame of a real head, turned further by <paramref name="degrees"/> (positive: to the person's left) on the
+    /// landmarks the server reads in it: a recorded turn taken as far as a customer following the page's guide goes.
+    /// </summary>
+    public SKBitmap TurnedFurther(SKBitmap frame, double degrees) => HeadTurn.Render(frame, Landmarks(frame), degrees);
+
     /// <summary>The moves reversed, or rotated by one where reversing gives them back unchanged.</summary>
     public static IReadOnlyList<ChallengeMove> OtherOrder(IReadOnlyList<ChallengeMove> moves)
     {
@@ -134,7 +161,12 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
     }
 
     /// <summary>The 68 landmarks of the largest face, as the server finds them.</summary>
-    private IReadOnlyList<SKPoint> Landmarks(SKBitmap scene)
+    private IReadOnlyList<SKPoint> Landmarks(SKBitmap scene) => Analyse(scene)?.Landmarks.Points ?? throw new InvalidDataException("No face in the photo.");
+
+    /// <summary>The head's yaw as the server reads it (0 where it finds no face: the guide would not keep such a frame either).</summary>
+    private double Yaw(SKBitmap scene) => Analyse(scene)?.Yaw ?? 0;
+
+    private FaceAnalysis? Analyse(SKBitmap scene)
     {
         using var bitmap = SKImage.FromBitmap(scene);
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
@@ -142,8 +174,6 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         using var image = UprightImage.TryDecode(png.ToArray(), options.MaxImageSide, options.MaxImagePixels, out _)
             ?? throw new InvalidDataException("Undecodable scene.");
         var faces = analyzer.Detect(image, new StageTimer());
-        if (faces.Count == 0)
-            throw new InvalidDataException("No face in the photo.");
-        return analyzer.Analyze(image, faces[0], new StageTimer()).Landmarks.Points;
+        return faces.Count == 0 ? null : analyzer.Analyze(image, faces[0], new StageTimer());
     }
 }

@@ -15,7 +15,7 @@ namespace Ekyc.Synthetic.Liveness;
 public sealed class LiveAnswer : IDisposable
 {
     /// <summary>How far a person turns at most when told to turn further, in degrees.</summary>
-    private const double MaxYaw = 45;
+    internal const double MaxYaw = 45;
     /// <summary>
     /// Degrees of a generated turn per unit of the landmark yaw proxy, rounded down (turns of 20–35° read 0.3–0.7): a
     /// correction that falls short is repeated at the next frame, one that overshoots would swing back and forth.

@@ -60,7 +60,10 @@ public static class PoseGuide
     {
         var pose = new FramePose(0, reading.Yaw - referenceYaw, FramePose.BothEyes(reading.EyesOpenLeft, reading.EyesOpenRight));
         var shows = pose.Move(options.ChallengeTurnYaw, options.EyesOpenThreshold);
-        if (shows == move)
+        // A turn the judge would find is kept only once it is deep enough to show the head's depth: the judge needs each
+        // turn's homography residual at ChallengeMinParallax, which a real head reaches from about the guide's target.
+        var deepEnough = move == ChallengeMove.Blink || Math.Abs(pose.YawChange) >= options.ChallengeGuideTurnYaw;
+        if (shows == move && deepEnough)
             return new PoseVerdict(shows, true, PoseHint.Ok, pose.YawChange);
         // A turn's sign: to one's own left the yaw grows (FramePose); halfway the other way is the wrong way.
         var half = options.ChallengeTurnYaw / 2;

@@ -39,16 +39,32 @@ public class PoseGuideTests
     }
 
     [Fact]
-    public void A_turn_counts_from_the_judges_yaw_change_relative_to_the_reference()
+    public void A_turn_counts_from_the_guides_yaw_change_relative_to_the_reference()
     {
         const double reference = 0.05;
-        var left = Judge(Face(reference + Options.ChallengeTurnYaw), ChallengeMove.TurnLeft, reference);
+        var left = Judge(Face(reference + Options.ChallengeGuideTurnYaw), ChallengeMove.TurnLeft, reference);
         Assert.True(left.Matched);
         Assert.Equal(ChallengeMove.TurnLeft, left.Shows);
         Assert.Equal(PoseHint.TurnFurther, Judge(Face(reference + Options.ChallengeTurnYaw * 0.9), ChallengeMove.TurnLeft, reference).Hint);
         Assert.Equal(PoseHint.WrongWay, Judge(Face(reference - Options.ChallengeTurnYaw), ChallengeMove.TurnLeft, reference).Hint);
-        Assert.True(Judge(Face(reference - Options.ChallengeTurnYaw), ChallengeMove.TurnRight, reference).Matched);
+        Assert.True(Judge(Face(reference - Options.ChallengeGuideTurnYaw), ChallengeMove.TurnRight, reference).Matched);
         Assert.Equal(PoseHint.WrongWay, Judge(Face(reference + Options.ChallengeTurnYaw / 2), ChallengeMove.TurnRight, reference).Hint);
+    }
+
+    [Fact]
+    public void A_turn_the_judge_would_find_is_not_kept_until_it_is_deep_enough_to_show_the_heads_depth()
+    {
+        // A kept turn of 0.3 read a homography residual under the judge's bar (real franck frames: 0.165–0.30 per unit of
+        // yaw; synthetic heads from 0.13), so the customer went to review for a turn the page had accepted.
+        const double reference = 0.05;
+        var shallow = Options.ChallengeTurnYaw + (Options.ChallengeGuideTurnYaw - Options.ChallengeTurnYaw) / 2;
+        foreach (var (move, sign) in new[] { (ChallengeMove.TurnLeft, 1), (ChallengeMove.TurnRight, -1) })
+        {
+            var verdict = Judge(Face(reference + sign * shallow), move, reference);
+            Assert.Equal(move, verdict.Shows);
+            Assert.False(verdict.Matched);
+            Assert.Equal(PoseHint.TurnFurther, verdict.Hint);
+        }
     }
 
     [Fact]
