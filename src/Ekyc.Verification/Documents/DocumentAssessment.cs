@@ -108,7 +108,7 @@ internal sealed class DocumentAssessment
         AssessDeclaredType(_extracted.DocumentType, declaredType);
 
         var numberCheck = mrz.Checks.FirstOrDefault(c => c.Field == "documentNumber" && c.Ok);
-        AssessPrinted(captures, _extracted, mrz.NamesTruncated, numberCheck, (reading.NameDoubts.Surname, reading.NameDoubts.GivenNames, reading.NumberDoubts), options);
+        AssessPrinted(captures, _extracted, mrz.NameTruncation, numberCheck, (reading.NameDoubts.Surname, reading.NameDoubts.GivenNames, reading.NumberDoubts), options);
 
         _evidence["mrz"] = new Dictionary<string, object?>
         {
@@ -253,7 +253,7 @@ internal sealed class DocumentAssessment
     /// when the printed number fails that check digit — the 7-3-1 weights cannot see the same misreading on a 7-3 pair of
     /// neighbours (II read as TT: 18·7 + 18·3 ≡ 29·7 + 29·3 mod 10), so a printed number that satisfies it too is as
     /// verified as the MRZ's, and the check cannot tell which side was misread.</param>
-    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, bool namesTruncated, MrzCheck? numberCheck,
+    private void AssessPrinted(IReadOnlyList<DocumentCapture> captures, ExtractedData data, NameTruncation nameTruncation, MrzCheck? numberCheck,
         (int Surname, int GivenNames, int Number) mrzDoubts, DocumentOptions options)
     {
         if (!options.ReadPrintedFields)
@@ -268,7 +268,7 @@ internal sealed class DocumentAssessment
             _signals.Add(DocumentSignal.Skipped("printed_fields", "printed_text_not_readable"));
             return;
         }
-        var fields = PrintedFieldComparison.Compare(printed, data, namesTruncated);
+        var fields = PrintedFieldComparison.Compare(printed, data, nameTruncation);
         _evidence["printed_fields"] = fields;
         var threshold = new Dictionary<string, object?>
         {

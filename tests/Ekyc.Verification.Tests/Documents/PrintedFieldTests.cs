@@ -1,5 +1,6 @@
 using Ekyc.Core.Checks;
 using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Printed;
 using Ekyc.Verification.Ocr;
 
@@ -221,10 +222,30 @@ public sealed class PrintedFieldTests
         var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
         var page = Page(("Surname / Nom", printedSurname), ("Given names / Prénoms", printedGiven));
 
-        var fields = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).ToDictionary(f => f.Field);
+        var fields = PrintedFieldComparison.Compare(page, mrz, NameTruncation.WithinComponent).ToDictionary(f => f.Field);
 
         Assert.True(fields[PrintedFields.Surname].Agrees);
         Assert.True(fields[PrintedFields.GivenNames].Agrees);
+    }
+
+    [Theory]
+    [InlineData("KARL-HEINZ HENRIK", true)]
+    [InlineData("KARL HEINZ", true)]
+    [InlineData("KARLA HEINZ", false)] // the cut fell after a component: KARL is a whole printed one
+    [InlineData("PEDRO HENRIK", false)]
+    public void A_name_cut_just_after_a_component_is_no_contradiction(string printedGiven, bool agrees)
+    {
+        // A genuine TD1 card: the cut at 30 characters fell just after KARL, leaving the filler that followed it, so the
+        // field does not end in a letter.
+        var card = new MrzFields(MrzFormat.Td1, "ID", "DEU", "SCHWARZENBERG-HOHENLOHE", "KARL-HEINZ HENRIK", "AB1234567", "DEU", "900101", 'M', "310101");
+        var parsed = MrzParser.Parse(MrzWriter.Write(card)).Mrz!;
+        var mrz = Mrz with { Surname = parsed.PrimaryIdentifier, GivenNames = parsed.SecondaryIdentifier };
+        var page = Page(("Surname / Nom", "SCHWARZENBERG-HOHENLOHE"), ("Given names / Prénoms", printedGiven));
+
+        var given = PrintedFieldComparison.Compare(page, mrz, parsed.NameTruncation).Single(f => f.Field == PrintedFields.GivenNames);
+
+        Assert.Equal(("SCHWARZENBERG HOHENLOHE", "KARL"), (parsed.PrimaryIdentifier, parsed.SecondaryIdentifier));
+        Assert.Equal(agrees, given.Agrees);
     }
 
     [Theory]
@@ -246,7 +267,7 @@ public sealed class PrintedFieldTests
         var second = Part(100 + 14 * 7, 29.5f, "ADRIAN");
         var page = new List<PrintedText> { label, new("front", first with { Text = "STEFAN ADRIAN", Parts = [first, second] }) };
 
-        var given = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).Single(f => f.Field == PrintedFields.GivenNames);
+        var given = PrintedFieldComparison.Compare(page, mrz, NameTruncation.WithinComponent).Single(f => f.Field == PrintedFields.GivenNames);
 
         Assert.Equal("STEFAN", given.Printed);
         Assert.True(given.Agrees);
@@ -260,7 +281,7 @@ public sealed class PrintedFieldTests
         var second = Part(100 + 14 * 6, 29.5f, "STEFAN");
         var page = new List<PrintedText> { Line(0, "Given names / Prénoms"), new("front", first with { Text = "PEDRO STEFAN", Parts = [first, second] }) };
 
-        var given = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).Single(f => f.Field == PrintedFields.GivenNames);
+        var given = PrintedFieldComparison.Compare(page, mrz, NameTruncation.WithinComponent).Single(f => f.Field == PrintedFields.GivenNames);
 
         Assert.Equal("PEDRO", given.Printed);
         Assert.False(given.Agrees);
@@ -272,7 +293,7 @@ public sealed class PrintedFieldTests
         var mrz = Mrz with { GivenNames = "J M" };
         var page = Page(("Surname / Nom", "MARTIN O'BRIEN"), ("Given names / Prénoms", "JOSE MARIA"));
 
-        var given = PrintedFieldComparison.Compare(page, mrz, namesTruncated: false).Single(f => f.Field == PrintedFields.GivenNames);
+        var given = PrintedFieldComparison.Compare(page, mrz, NameTruncation.None).Single(f => f.Field == PrintedFields.GivenNames);
 
         Assert.False(given.Agrees);
     }
@@ -283,7 +304,7 @@ public sealed class PrintedFieldTests
         var mrz = Mrz with { Surname = "SCHWARZENBERG HOHENLOHE", GivenNames = "JEAN BA" };
         var page = Page(("Surname / Nom", "LAMBERT"), ("Given names / Prénoms", "JEAN-PIERRE"));
 
-        var fields = PrintedFieldComparison.Compare(page, mrz, namesTruncated: true).ToDictionary(f => f.Field);
+        var fields = PrintedFieldComparison.Compare(page, mrz, NameTruncation.WithinComponent).ToDictionary(f => f.Field);
 
         Assert.False(fields[PrintedFields.Surname].Agrees);
         Assert.False(fields[PrintedFields.GivenNames].Agrees);
@@ -300,7 +321,7 @@ public sealed class PrintedFieldTests
     {
         var mrz = Mrz with { Surname = mrzSurname, GivenNames = mrzGiven };
 
-        var surname = PrintedFieldComparison.Compare(Page(("Surname / Nom", printedSurname)), mrz, namesTruncated: true)
+        var surname = PrintedFieldComparison.Compare(Page(("Surname / Nom", printedSurname)), mrz, NameTruncation.WithinComponent)
             .Single(f => f.Field == PrintedFields.Surname);
 
         Assert.Equal(agrees, surname.Agrees);

@@ -83,7 +83,7 @@ public class DecisionSetGeneratorTests
         var mrz = MrzParser.Parse(MrzWriter.Write(card)).Mrz!;
 
         Assert.True(mrz.ChecksValid);
-        Assert.True(mrz.NamesTruncated);
+        Assert.Equal(NameTruncation.WithinComponent, mrz.NameTruncation);
         Assert.Equal(("DOS SANTOS PEREIRA CARVALHO", "J"), (mrz.PrimaryIdentifier, mrz.SecondaryIdentifier));
     }
 }

@@ -258,7 +258,12 @@ public static class MrzParser
             LongDocumentNumber = longNumber,
             PrimaryIdentifier = primary,
             SecondaryIdentifier = secondary,
-            NamesTruncated = fields.Raw("names") is [.., not '<'],
+            NameTruncation = fields.Raw("names") switch
+            {
+                [.., not '<'] => NameTruncation.WithinComponent,
+                [.., not '<', '<'] => NameTruncation.AfterComponent,
+                _ => NameTruncation.None,
+            },
             Nationality = fields.Clean("nationality"),
             BirthDate = fields.Raw("birthDate"),
             Sex = fields.Raw("sex"),

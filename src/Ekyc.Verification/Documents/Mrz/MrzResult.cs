@@ -16,11 +16,8 @@ public sealed record MrzResult
     public bool LongDocumentNumber { get; init; }
     public required string PrimaryIdentifier { get; init; }
     public required string SecondaryIdentifier { get; init; }
-    /// <summary>
-    /// The name field is full and ends in a letter: ICAO 9303's sign that the name was truncated to fit, so the printed
-    /// name may go on where the MRZ's stops.
-    /// </summary>
-    public bool NamesTruncated { get; init; }
+    /// <summary>Whether the name field may hold a name cut to fit, so the printed name may go on where the MRZ's stops.</summary>
+    public NameTruncation NameTruncation { get; init; }
     public string? Nationality { get; init; }
     public required string BirthDate { get; init; }
     /// <summary><c>M</c>, <c>F</c>, <c>X</c> or <c>&lt;</c> (unspecified), as printed.</summary>

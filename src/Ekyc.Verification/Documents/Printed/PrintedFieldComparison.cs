@@ -1,4 +1,5 @@
 using Ekyc.Core.Checks;
+using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Ocr;
 
 namespace Ekyc.Verification.Documents.Printed;
@@ -33,8 +34,9 @@ public static class PrintedFieldComparison
     /// <summary>Parts whose drops below a label differ by less than this many label heights lie on one row (rows are ~3 apart).</summary>
     private const float SameRow = 0.5f;
 
-    /// <param name="namesTruncated">The MRZ's name field was truncated (<see cref="Mrz.MrzResult.NamesTruncated"/>).</param>
-    public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz, bool namesTruncated = false)
+    /// <param name="nameTruncation">Whether the MRZ's name field may have been cut to fit (<see cref="MrzResult.NameTruncation"/>).</param>
+    public static IReadOnlyList<PrintedFieldResult> Compare(IReadOnlyList<PrintedText> printed, ExtractedData mrz,
+        NameTruncation nameTruncation = NameTruncation.None)
     {
         var results = new List<PrintedFieldResult>();
         foreach (var (field, value) in Values(mrz))
@@ -49,7 +51,7 @@ public static class PrintedFieldComparison
                 : OnNameLine(field, printed, mrz) is { } n ? (n.Side, n.Part, FoundBy: "name_line")
                 : default((string Side, RecognizedLine Part, string FoundBy)?);
             results.Add(labelled is { } v
-                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz, namesTruncated), Math.Round(v.Part.Confidence, 3), v.Side, v.FoundBy)
+                ? new PrintedFieldResult(field, value, true, v.Part.Text, Comparable(field, v.Part.Text, mrz, nameTruncation), Math.Round(v.Part.Confidence, 3), v.Side, v.FoundBy)
                 : new PrintedFieldResult(field, value, false));
         }
         return results;
@@ -112,7 +114,7 @@ public static class PrintedFieldComparison
     /// The labelled value against the MRZ: false for a contradiction, true for agreement, null when it cannot be told
     /// (an unparsable date, a nationality printed as a word, a sex other than M/F/X).
     /// </summary>
-    private static bool? Comparable(string field, string value, ExtractedData mrz, bool namesTruncated)
+    private static bool? Comparable(string field, string value, ExtractedData mrz, NameTruncation nameTruncation)
     {
         var folded = PrintedFieldMatcher.Normalise(value);
         switch (field)
@@ -127,8 +129,8 @@ public static class PrintedFieldComparison
             case PrintedFields.Surname or PrintedFields.GivenNames:
                 var name = field == PrintedFields.Surname ? mrz.Surname! : mrz.GivenNames!;
                 // ICAO 9303 cuts the given names down to initials before it cuts the surname.
-                var mayBeCut = namesTruncated && (field == PrintedFields.GivenNames || InitialsOnly(mrz.GivenNames));
-                if (Agrees(field, value, mrz) || (mayBeCut && IsTruncationOf(value, name)))
+                var mayBeCut = nameTruncation != NameTruncation.None && (field == PrintedFields.GivenNames || InitialsOnly(mrz.GivenNames));
+                if (Agrees(field, value, mrz) || (mayBeCut && IsTruncationOf(value, name, lastWhole: nameTruncation == NameTruncation.AfterComponent)))
                     return true;
                 // Whole components of the MRZ name (MAXIMILIAN of OLIVER MAXIMILIAN): the detector split the value and
                 // only a piece lies under the label. Not a contradiction, not an agreement either.
@@ -160,12 +162,14 @@ public static class PrintedFieldComparison
     /// <summary>
     /// Whether the MRZ name is the printed one as ICAO 9303 truncates a name that does not fit: each MRZ component the
     /// start of the printed component in its place (cut short, down to an initial). Only for the value under the name's
-    /// label, and only when the MRZ says it truncated: otherwise a printed name longer than the MRZ's is a contradiction.
+    /// label, and only when the MRZ says it may have truncated: otherwise a printed name longer than the MRZ's is a
+    /// contradiction. With <paramref name="lastWhole"/> (the cut fell after a component) the MRZ's last component is a whole
+    /// printed one: KARLA HEINZ is no truncation to KARL.
     /// The recogniser may lose the space between two printed components (<c>ADRIANJEAN-BAPTISTE</c> under a keystoned
     /// photo, against the MRZ's <c>ADRIAN JEAN B</c>), so a component may also follow the previous one at once, as many
     /// times as the printed name shows fewer components than the MRZ.
     /// </summary>
-    internal static bool IsTruncationOf(string printed, string mrzName)
+    internal static bool IsTruncationOf(string printed, string mrzName, bool lastWhole = false)
     {
         var (printedWords, mrzWords) = (NameComponents(printed), NameComponents(mrzName));
         var letters = string.Concat(printedWords);
@@ -176,9 +180,9 @@ public static class PrintedFieldComparison
             var word = mrzWords[component];
             if (at + word.Length > letters.Length || string.CompareOrdinal(letters, at, word, 0, word.Length) != 0)
                 return false;
-            if (component + 1 == mrzWords.Length)
-                return true;
             var end = at + word.Length;
+            if (component + 1 == mrzWords.Length)
+                return !lastWhole || end == letters.Length || starts.Contains(end);
             // The next component starts the next printed one (this one whole or cut short), or right here (the space lost).
             var next = starts.FirstOrDefault(s => s >= end, letters.Length);
             return (next < letters.Length && From(component + 1, next, spacesLost))
