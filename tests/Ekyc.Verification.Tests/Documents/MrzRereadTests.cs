@@ -95,6 +95,21 @@ public sealed class MrzRereadTests(OcrFixture ocr, ITestOutputHelper output)
     public void Only_the_unsure_lines_of_a_clean_reading_are_read_again(bool clean, bool unsure, bool readAgain) =>
         Assert.Equal(readAgain, MrzReader.ReadAgain(clean, unsure));
 
+    /// <summary>
+    /// A clean reading's unsure lines read again in the box shifted up: when that reading holds together and gives the
+    /// same MRZ, the box shifted down is not read; a different or failing reading goes on to it.
+    /// </summary>
+    [Fact]
+    public void A_clean_reading_read_the_same_in_the_first_refitted_box_is_confirmed()
+    {
+        string[] first = ["P<AUTOSULLIVAN<<DANIEL<THOMAS<<<<<<<<<<<<<<<", "SK32903137AUT0309057M3111127<<<<<<<<<<<<<<<6"];
+
+        Assert.True(MrzReader.Confirmed(first, [.. first]));
+        Assert.False(MrzReader.Confirmed(first, [first[0], "SK32903187AUT0309057M3111127<<<<<<<<<<<<<<<6"]));
+        Assert.False(MrzReader.Confirmed(first, [first[1]]));
+        Assert.False(MrzReader.Confirmed(first, null));
+    }
+
     [Fact]
     public void An_unknown_country_code_becomes_the_known_one_the_recogniser_clearly_prefers()
     {
