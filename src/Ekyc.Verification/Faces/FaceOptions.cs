@@ -101,8 +101,9 @@ public sealed record FaceOptions
     /// </summary>
     [Range(1, 12)] public int FaintScreenGridMinTiles { get; init; } = 3;
     /// <summary>
-    /// Confidence of a passive pass at <see cref="LivenessThreshold"/> (a pass starts at <see cref="PassiveMarginalLive"/>); it rises with p(live) to <see cref="PassiveConfidenceCap"/>. No
-    /// attack of the liveness set passed, but one frame and a weak model claim no more than a challenge's 0.95.
+    /// Confidence of a passive pass at <see cref="LivenessThreshold"/> (a pass starts at <see cref="PassiveMarginalLive"/>);
+    /// it rises with p(live) to <see cref="PassiveConfidenceCap"/>. No attack of the liveness set passed, but one frame and
+    /// a weak model claim no more than a challenge's 0.95.
     /// </summary>
     [Range(0.0, 1.0)] public double PassiveConfidenceFloor { get; init; } = 0.8;
     /// <summary>Highest confidence a pass on the passive model alone may claim (it misses good replays).</summary>
