@@ -1,5 +1,6 @@
 using Ekyc.Core.Engines;
 using Ekyc.Verification.Faces;
+using Ekyc.Verification.Faces.Active;
 using Ekyc.Verification.Imaging;
 using SkiaSharp;
 using static Ekyc.Synthetic.Liveness.WebcamSensor;
@@ -25,42 +26,50 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
         var landmarks = staged.Landmarks;
         var gain = Uniform(random, 0.85, 1.1);
         var frames = new List<byte[]> { Frame(scene, gain, random) };
-        var referenceYaw = moves.Any(m => m != ChallengeMove.Blink) ? Yaw(scene) : 0;
+        var referenceYaw = moves.Any(m => m != ChallengeMove.Blink) ? Read(scene)?.Yaw ?? 0 : 0;
         foreach (var move in moves)
         {
-            // Turns of 20–35°, taken further where the pose guide would say "turn further"; the first frame of a move
-            // catches the head still on its way.
             var yaw = Uniform(random, 20, 35);
-            if (move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight)
-                yaw = AsGuided(scene, landmarks, move == ChallengeMove.TurnLeft ? yaw : -yaw, referenceYaw);
-            for (var k = 0; k < FramesPerMove; k++)
+            if (move == ChallengeMove.Blink)
             {
-                using var pose = move switch
+                for (var k = 0; k < FramesPerMove; k++)
                 {
-                    ChallengeMove.TurnLeft or ChallengeMove.TurnRight => HeadTurn.Render(scene, landmarks, yaw * (k == 0 ? 0.8 : 1)),
-                    _ => Blink.Render(scene, landmarks),
-                };
-                frames.Add(Frame(pose, gain, random));
+                    using var blink = Blink.Render(scene, landmarks);
+                    frames.Add(Frame(blink, gain, random));
+                }
+                continue;
+            }
+            // Turns of 20–35°, taken further where the pose guide would say "turn further"; the first frames of a move
+            // catch the head still on its way, the last is the one the guide kept.
+            var (degrees, kept) = AsGuided(scene, landmarks, move, move == ChallengeMove.TurnLeft ? yaw : -yaw, referenceYaw);
+            using (kept)
+            {
+                for (var k = 0; k < FramesPerMove - 1; k++)
+                {
+                    using var onItsWay = HeadTurn.Render(scene, landmarks, degrees * 0.8);
+                    frames.Add(Frame(onItsWay, gain, random));
+                }
+                frames.Add(Frame(kept, gain, random));
             }
         }
         return frames;
     }
 
     /// <summary>
-    /// The turn, in degrees (signed), a person following the capture page's pose guide ends on: the guide keeps a turn
-    /// once its yaw change reaches <see cref="FaceOptions.ChallengeGuideTurnYaw"/> and says "turn further" before, so a
-    /// turn that reads short of it goes on by a fifth at a time, as <see cref="LiveAnswer"/>'s person does, up to
-    /// <see cref="LiveAnswer.MaxYaw"/>.
+    /// The turn, in degrees (signed), a person following the capture page's pose guide ends on, and its frame: a turn
+    /// the guide does not keep yet (<see cref="PoseGuide.Judge"/>, "turn further") goes on by a fifth at a time, as
+    /// <see cref="LiveAnswer"/>'s person does, up to <see cref="LiveAnswer.MaxYaw"/>.
     /// </summary>
-    private double AsGuided(SKBitmap scene, IReadOnlyList<SKPoint> landmarks, double degrees, double referenceYaw)
+    private (double Degrees, SKBitmap Pose) AsGuided(SKBitmap scene, IReadOnlyList<SKPoint> landmarks, ChallengeMove move, double degrees, double referenceYaw)
     {
-        var target = new FaceOptions().ChallengeGuideTurnYaw;
+        var options = new FaceOptions();
         for (var step = 1.0; ; step += 0.2)
         {
             var turn = Math.Clamp(degrees * step, -LiveAnswer.MaxYaw, LiveAnswer.MaxYaw);
-            using var pose = HeadTurn.Render(scene, landmarks, turn);
-            if (Math.Abs(turn) >= LiveAnswer.MaxYaw || Math.Abs(Yaw(pose) - referenceYaw) >= target)
-                return turn;
+            var pose = HeadTurn.Render(scene, landmarks, turn);
+            if (Math.Abs(turn) >= LiveAnswer.MaxYaw || Read(pose) is { } reading && PoseGuide.Judge(reading, move, referenceYaw, options).Matched)
+                return (turn, pose);
+            pose.Dispose();
         }
     }
 
@@ -163,17 +172,22 @@ public sealed class ChallengeCapture(FaceAnalyzer analyzer)
     /// <summary>The 68 landmarks of the largest face, as the server finds them.</summary>
     private IReadOnlyList<SKPoint> Landmarks(SKBitmap scene) => Analyse(scene)?.Landmarks.Points ?? throw new InvalidDataException("No face in the photo.");
 
-    /// <summary>The head's yaw as the server reads it (0 where it finds no face: the guide would not keep such a frame either).</summary>
-    private double Yaw(SKBitmap scene) => Analyse(scene)?.Yaw ?? 0;
+    /// <summary>The frame's pose as the capture page's pose check reads it.</summary>
+    private PoseReading? Read(SKBitmap scene) => PoseReader.Read(analyzer, Png(scene), new FaceOptions());
 
     private FaceAnalysis? Analyse(SKBitmap scene)
     {
-        using var bitmap = SKImage.FromBitmap(scene);
-        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         var options = new FaceOptions();
-        using var image = UprightImage.TryDecode(png.ToArray(), options.MaxImageSide, options.MaxImagePixels, out _)
+        using var image = UprightImage.TryDecode(Png(scene), options.MaxImageSide, options.MaxImagePixels, out _)
             ?? throw new InvalidDataException("Undecodable scene.");
         var faces = analyzer.Detect(image, new StageTimer());
         return faces.Count == 0 ? null : analyzer.Analyze(image, faces[0], new StageTimer());
+    }
+
+    private static byte[] Png(SKBitmap scene)
+    {
+        using var image = SKImage.FromBitmap(scene);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 }

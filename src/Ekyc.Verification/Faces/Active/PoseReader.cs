@@ -11,9 +11,12 @@ public sealed class PoseReader(ModelStore models, FaceOptions options) : IDispos
     private readonly FaceAnalyzer _analyzer = new(models, options);
 
     /// <summary>The reading, or null when the bytes do not decode to an image.</summary>
-    public PoseReading? Read(byte[] frame)
+    public PoseReading? Read(byte[] frame) => Read(_analyzer, frame, options);
+
+    /// <summary>The reading on any analyzer: the pose guide's customers in the benchmarks are judged as the page's are.</summary>
+    public static PoseReading? Read(FaceAnalyzer analyzer, byte[] frame, FaceOptions options)
     {
-        var observed = ImageObservation.Observe(_analyzer, frame, options, new StageTimer(), eyes: true, liveness: false);
+        var observed = ImageObservation.Observe(analyzer, frame, options, new StageTimer(), eyes: true, liveness: false);
         if (observed.Error is not null)
             return null;
         if (observed.Primary is not { } face)
