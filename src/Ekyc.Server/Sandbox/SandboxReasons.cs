@@ -42,7 +42,8 @@ public static class SandboxReasons
     [
         FaceReasons.Live, FaceReasons.NoFace, FaceReasons.MultipleFaces, FaceReasons.FaceTooSmall, FaceReasons.FaceTooFar, FaceReasons.FaceOffCentre,
         FaceReasons.FaceCutOff, FaceReasons.FaceBlurry, FaceReasons.PoseProfile, FaceReasons.SpoofSuspected, FaceReasons.SpoofScoreLow,
-        FaceReasons.SpoofScoreMarginal, FaceReasons.EyesClosed, FaceReasons.ActiveChallengePassed, FaceReasons.FramesDifferentPerson, FaceReasons.FrameFaceMissing,
+        FaceReasons.SpoofScoreMarginal, FaceReasons.SelfieIsDocumentPortrait, FaceReasons.EyesClosed, FaceReasons.ActiveChallengePassed,
+        FaceReasons.FramesDifferentPerson, FaceReasons.FrameFaceMissing,
         FaceReasons.ScreenRecaptureSuspected, FaceReasons.PrintSuspected, FaceReasons.FaceContrastLow, FaceReasons.ScreenGridFaint, ChallengeEvaluator.NotCompleted, ChallengeEvaluator.WrongOrder, ChallengeEvaluator.PlanarMotion,
         ChallengeEvaluator.ParallaxUncertain, ChallengeEvaluator.IdentityUncertain, ChallengeEvaluator.TooFewFaces,
         .. ImageErrors.Select(e => FaceReasons.Image("selfie", e)),

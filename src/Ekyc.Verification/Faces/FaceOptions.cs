@@ -116,6 +116,14 @@ public sealed record FaceOptions
     /// 164 → 144 of 368; photo-paper prints passed 6 → 0 of 53.
     /// </summary>
     [Range(0.0, 1.0)] public double PassiveMarginalLive { get; init; } = 0.6;
+    /// <summary>
+    /// Similarity to the document's portrait above which the selfie is that picture itself, not a new capture
+    /// (<c>selfie_is_document_portrait</c>, fail). Measured (README): the portrait cut from the document image and sent
+    /// as the selfie reads 0.979–0.999 (18 realistic-set documents, 3 sizes each; one passed passive liveness at 0.60);
+    /// two photos of one person never above 0.963 (95 same-person pairs of the test photos, the highest two webcam frames
+    /// of one video), a document portrait against a selfie 0.49–0.82.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MaxPortraitSimilarity { get; init; } = 0.97;
 
     [Range(0.0, 1.0)] public double DetectionThreshold { get; init; } = 0.65;
     [Range(0.0, 1.0)] public double NmsIou { get; init; } = 0.4;

@@ -38,6 +38,8 @@ public static class FaceReasons
     public const string PrintSuspected = "print_suspected";
     public const string FaceContrastLow = "face_contrast_low";
     public const string ScreenGridFaint = "screen_grid_faint";
+    /// <summary>The selfie is the document's own portrait (cut from the document image, or the same picture), not a new capture.</summary>
+    public const string SelfieIsDocumentPortrait = "selfie_is_document_portrait";
 
     /// <summary>Prefix for image errors (<c>document_image_undecodable</c>, <c>selfie_image_too_large</c>…).</summary>
     public static string Image(string source, string imageReason) => $"{source}_{imageReason}";

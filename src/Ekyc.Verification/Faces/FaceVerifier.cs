@@ -66,8 +66,17 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         var selfieTimer = new StageTimer("selfie_");
         var frames = ObserveSelfie(selfieFrames, selfieTimer, cancellationToken);
         var match = MatchEvaluator.Evaluate(document, frames[0], _options, [.. documentTimer.ToTimings(), .. selfieTimer.ToTimings()]);
-        var liveness = LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, selfieTimer.ToTimings());
+        var liveness = LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, selfieTimer.ToTimings(), PortraitSimilarity(document, frames));
         return new FaceVerification(match, liveness);
+    }
+
+    /// <summary>The highest similarity of a frame's largest face to the document's portrait; null without both faces.</summary>
+    private static double? PortraitSimilarity(ImageObservation document, IReadOnlyList<ImageObservation> frames)
+    {
+        if (document.Primary is not { } portrait)
+            return null;
+        var similarities = frames.Where(f => f.Primary is not null).Select(f => FaceAnalyzer.Similarity(portrait, f.Primary!)).ToList();
+        return similarities.Count == 0 ? null : similarities.Max();
     }
 
     public void Dispose() => _analyzer.Dispose();

@@ -23,8 +23,9 @@ internal static class LivenessEvaluator
     private static readonly HashSet<string> QualityReasons =
         [FaceReasons.FaceTooSmall, FaceReasons.FaceTooFar, FaceReasons.FaceBlurry, FaceReasons.PoseProfile, FaceReasons.FaceCutOff];
 
+    /// <param name="portraitSimilarity">The highest similarity of a frame's face to the document's portrait, where a document was given.</param>
     public static CheckResult Evaluate(IReadOnlyList<ImageObservation> frames, ActiveChallenge? challenge, ScreenRecapture? screen,
-        FaceOptions options, IReadOnlyList<StageTiming> timings)
+        FaceOptions options, IReadOnlyList<StageTiming> timings, double? portraitSimilarity = null)
     {
         var selfie = frames[0];
         var evidence = new Dictionary<string, object?>
@@ -56,7 +57,7 @@ internal static class LivenessEvaluator
 
         var face = selfie.Primary;
         var live = MedianLive(frames);
-        var signals = PassiveSignals(selfie, face, live, screen, frames, options);
+        var signals = PassiveSignals(selfie, face, live, screen, frames, options, portraitSimilarity);
         evidence["signals"] = signals;
         if (screen is not null)
             evidence["screen_recapture"] = new Dictionary<string, object?>
@@ -67,6 +68,9 @@ internal static class LivenessEvaluator
         var failing = signals.Where(s => !s.Passed).Select(s => s.Name).ToList();
         var screenSeen = failing.Contains(FaceReasons.ScreenRecaptureSuspected);
         var spoofLikely = live < options.LivenessFailThreshold;
+        // A picture already on the document is no capture of a person, whatever the frames show: it is not judged further.
+        if (failing.Contains(FaceReasons.SelfieIsDocumentPortrait))
+            return Result(CheckStatus.Fail, live, 0.9, [FaceReasons.SelfieIsDocumentPortrait]);
 
         if (challenge is not null)
             return WithChallenge(challenge, frames, options, evidence, live, spoofLikely || screenSeen, failing, Result);
@@ -128,7 +132,7 @@ internal static class LivenessEvaluator
 
     /// <summary>Each signal is named by the reason code it raises when it fails.</summary>
     private static List<FaceSignal> PassiveSignals(ImageObservation selfie, FaceAnalysis face, double live, ScreenRecapture? screen,
-        IReadOnlyList<ImageObservation> frames, FaceOptions options)
+        IReadOnlyList<ImageObservation> frames, FaceOptions options, double? portraitSimilarity)
     {
         var box = face.Box;
         var offCentre = Math.Max(Math.Abs(box.CenterX / selfie.Width - 0.5), Math.Abs(box.CenterY / selfie.Height - 0.5));
@@ -154,6 +158,9 @@ internal static class LivenessEvaluator
             .. selfie.Tone is { } tone
                 ? [FaceSignal.AtMost(FaceReasons.PrintSuspected, tone.Black, options.MaxFaceBlackLevel),
                    FaceSignal.AtLeast(FaceReasons.FaceContrastLow, tone.Contrast, options.MinFaceContrast)]
+                : Array.Empty<FaceSignal>(),
+            .. portraitSimilarity is { } similarity
+                ? [FaceSignal.AtMost(FaceReasons.SelfieIsDocumentPortrait, similarity, options.MaxPortraitSimilarity)]
                 : Array.Empty<FaceSignal>(),
         ];
     }

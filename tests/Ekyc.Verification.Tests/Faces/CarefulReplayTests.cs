@@ -18,9 +18,9 @@ public class CarefulReplayTests(FaceEngineFixture engine)
     private CheckResult Liveness(byte[] selfie, FaceOptions? options = null)
     {
         if (options is null)
-            return engine.Verifier.Verify(selfie, [selfie], CancellationToken.None).Liveness;
+            return engine.Verifier.Liveness([selfie], null, CancellationToken.None);
         using var verifier = new FaceVerifier(engine.Models, options);
-        return verifier.Verify(selfie, [selfie], CancellationToken.None).Liveness;
+        return verifier.Liveness([selfie], null, CancellationToken.None);
     }
 
     private static FaceSignal Signal(CheckResult liveness, string name) =>

@@ -17,6 +17,9 @@ public class FaceVerifierTests(FaceEngineFixture engine)
 
     private FaceVerification Verify(byte[] document, params byte[][] selfie) => engine.Verifier.Verify(document, selfie, CancellationToken.None);
 
+    /// <summary><c>face_liveness</c> without a document: a document made of the selfie itself would be its own portrait.</summary>
+    private CheckResult Liveness(params byte[][] frames) => engine.Verifier.Liveness(frames, null, CancellationToken.None);
+
     [Fact]
     public void A_match_just_over_the_pass_threshold_is_a_confident_pass()
     {
@@ -238,7 +241,7 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     public void A_live_webcam_selfie_without_a_challenge_passes_on_the_passive_signals_with_a_capped_confidence()
     {
         // A real webcam frame (p(live) 0.86) with every other signal clear: a pass, but below a challenge's confidence.
-        var liveness = Verify(Media("franck_02045.jpg"), Media("franck_02045.jpg")).Liveness;
+        var liveness = Liveness(Media("franck_02045.jpg"));
         Assert.Equal(CheckStatus.Pass, liveness.Status);
         Assert.Equal("passive", liveness.Evidence["mode"]);
         Assert.Equal([FaceReasons.Live], liveness.ReasonCodes);
@@ -255,12 +258,12 @@ public class FaceVerifierTests(FaceEngineFixture engine)
         // full crop with the border extended 0.99; their geometric mean (0.57) clears the threshold, though not the margin
         // above it that a selfie without a challenge needs to pass (spoof_score_marginal: the price of that margin).
         var frame = Media("franck_02683.jpg");
-        var liveness = Verify(frame, frame).Liveness;
+        var liveness = Liveness(frame);
         Assert.True(liveness.Score >= engine.Options.LivenessThreshold, $"{liveness.Score}: {string.Join(",", liveness.ReasonCodes)}");
         Assert.Equal([FaceReasons.SpoofScoreMarginal], liveness.ReasonCodes);
 
         using var cropOnly = new FaceVerifier(engine.Models, engine.Options with { AntiSpoofExtendedContext = false });
-        var kept = cropOnly.Verify(frame, [frame], CancellationToken.None).Liveness;
+        var kept = cropOnly.Liveness([frame], null, CancellationToken.None);
         Assert.Equal(CheckStatus.Review, kept.Status);
         Assert.Equal([FaceReasons.SpoofScoreLow], kept.ReasonCodes);
     }
@@ -269,7 +272,7 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     public void A_passive_selfie_whose_score_is_unsure_goes_to_review()
     {
         using var strict = new FaceVerifier(engine.Models, engine.Options with { LivenessThreshold = 0.99 });
-        var liveness = strict.Verify(Media("franck_02045.jpg"), [Media("franck_02045.jpg")], CancellationToken.None).Liveness;
+        var liveness = strict.Liveness([Media("franck_02045.jpg")], null, CancellationToken.None);
         Assert.Equal(CheckStatus.Review, liveness.Status);
         Assert.Equal([FaceReasons.SpoofScoreLow], liveness.ReasonCodes);
     }
@@ -278,13 +281,13 @@ public class FaceVerifierTests(FaceEngineFixture engine)
     public void A_washed_out_face_looks_printed_whatever_its_score()
     {
         var frame = Media("franck_02045.jpg");
-        var live = Verify(frame, frame).Liveness;
+        var live = Liveness(frame);
         var signals = Assert.IsType<List<FaceSignal>>(live.Evidence["signals"]);
         Assert.Contains(signals, s => s.Name == FaceReasons.PrintSuspected && s.Passed);
 
         // Its tones squeezed into 110…255, as a matte print or a cut-out under an exposure set on the paper.
         var washed = ImageEdits.LiftBlacks(frame, 110);
-        var printed = Verify(washed, washed).Liveness;
+        var printed = Liveness(washed);
         Assert.NotEqual(CheckStatus.Pass, printed.Status);
         Assert.Contains(FaceReasons.PrintSuspected, printed.ReasonCodes);
     }
@@ -387,7 +390,7 @@ public class FaceVerifierTests(FaceEngineFixture engine)
         var recaptured = engine.Largest(print).LiveProbability!.Value;
         Assert.True(recaptured < original - 0.3, $"original {original:F3}, print {recaptured:F3}");
         Assert.True(recaptured < engine.Options.LivenessThreshold, $"print {recaptured:F3}");
-        var liveness = Verify(print, print).Liveness;
+        var liveness = Liveness(print);
         Assert.True(liveness.Status != CheckStatus.Pass, $"print {recaptured:F3}: {liveness.Status} {string.Join(",", liveness.ReasonCodes)}");
     }
 
@@ -403,7 +406,7 @@ public class FaceVerifierTests(FaceEngineFixture engine)
         var frame = SelfieCapture.Render(Media(name), SelfieKind.ScreenReplay, new Random(seed), seed);
         using (var bitmap = SkiaSharp.SKBitmap.Decode(frame))
             Assert.True((int)(bitmap.Width * 0.8) / 128 * ((int)(bitmap.Height * 0.8) / 128) < 6, $"{bitmap.Width}×{bitmap.Height}: not a small frame");
-        var liveness = Verify(Media(name), frame).Liveness;
+        var liveness = Liveness(frame);
         Assert.Equal(CheckStatus.Fail, liveness.Status);
         Assert.Contains(FaceReasons.ScreenRecaptureSuspected, liveness.ReasonCodes);
     }

@@ -17,7 +17,7 @@ public class ScreenReplayTests(FaceEngineFixture engine)
     private static byte[] Render(string photo, SelfieKind kind, int seed) =>
         SelfieCapture.Render(TestPhotos.Bytes(TestPhotos.Media(photo)), kind, new Random(seed), seed);
 
-    private CheckResult Liveness(byte[] selfie) => engine.Verifier.Verify(selfie, [selfie], CancellationToken.None).Liveness;
+    private CheckResult Liveness(byte[] selfie) => engine.Verifier.Liveness([selfie], null, CancellationToken.None);
 
     private static FaceSignal FaintGrid(CheckResult liveness) =>
         Assert.Single(Assert.IsType<List<FaceSignal>>(liveness.Evidence["signals"]), s => s.Name == FaceReasons.ScreenGridFaint);

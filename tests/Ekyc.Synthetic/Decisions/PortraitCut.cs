@@ -1,0 +1,28 @@
+using SkiaSharp;
+
+namespace Ekyc.Synthetic.Decisions;
+
+/// <summary>
+/// The document's own portrait sent as the selfie: cut from the document image around the face box the face engine
+/// found there (head and shoulders, as a selfie frames them) and scaled to a selfie's width, as an attacker holding only
+/// the document's picture would inject it.
+/// </summary>
+public static class PortraitCut
+{
+    /// <param name="faceBox">The portrait's face box in the document image: left, top, width, height.</param>
+    public static byte[] FromDocument(byte[] document, IReadOnlyList<double> faceBox, int width)
+    {
+        using var page = SKBitmap.Decode(document) ?? throw new InvalidDataException("Undecodable document.");
+        var (centreX, centreY) = (faceBox[0] + faceBox[2] / 2, faceBox[1] + faceBox[3] / 2);
+        var (cutWidth, cutHeight) = (faceBox[2] * 1.5, faceBox[3] * 1.9);
+        var area = SKRectI.Round(SKRect.Create((float)(centreX - cutWidth / 2), (float)(centreY - cutHeight / 2), (float)cutWidth, (float)cutHeight));
+        area.Intersect(new SKRectI(0, 0, page.Width, page.Height));
+        using var cut = new SKBitmap();
+        if (!page.ExtractSubset(cut, area))
+            throw new InvalidDataException("The face box lies outside the document.");
+        using var scaled = cut.Resize(new SKImageInfo(width, (int)Math.Round(area.Height * (double)width / area.Width)), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var image = SKImage.FromBitmap(scaled);
+        using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return jpeg.ToArray();
+    }
+}
