@@ -56,7 +56,7 @@ public static class ChallengeEvaluator
         var parallax = inOrder.Count > 0 ? residuals.Min() : strongest;
         // The two signs of life a picture lacks, both missing together: eyes the eye model reads open never blinked although
         // a blink was drawn, and no frame turned from the reference moved the landmarks off one homography as far as a pass
-        // needs. A flat picture held for the blink and turned for the turns reads 0.040–0.045 on its furthest turn frame,
+        // needs. A flat picture held for the blink and turned for the turns reads 0.040–0.048 on its furthest turn frame,
         // between `motion_planar` and a pass; a head's furthest turn frame read 0.058 or more in 69 generated answers, the
         // ten whose blink was missed at 0.068–0.112 (README, a picture that neither blinks nor shows depth).
         var turnFrames = moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
