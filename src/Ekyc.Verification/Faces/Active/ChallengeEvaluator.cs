@@ -13,6 +13,7 @@ public static class ChallengeEvaluator
     public const string NotCompleted = "challenge_not_completed";
     public const string WrongOrder = "challenge_wrong_order";
     public const string PlanarMotion = "motion_planar";
+    public const string FlatWithoutBlink = "motion_flat_without_blink";
     public const string ParallaxUncertain = "motion_parallax_uncertain";
     public const string IdentityUncertain = FaceReasons.FramesIdentityUncertain;
     public const string DifferentPerson = FaceReasons.FramesDifferentPerson;
@@ -53,6 +54,16 @@ public static class ChallengeEvaluator
         // of a flat `sean_guru2_crop` or `chuck_crop` read 0.050–0.060 (passed) beside others at 0.031–0.042, while a
         // head's residual follows each turn (README, flat replays of a turns-only challenge).
         var parallax = inOrder.Count > 0 ? residuals.Min() : strongest;
+        // The two signs of life a picture lacks, both missing together: eyes the eye model reads open never blinked although
+        // a blink was drawn, and no frame turned from the reference moved the landmarks off one homography as far as a pass
+        // needs. A flat picture held for the blink and turned for the turns reads 0.040–0.048 on its furthest turn frame,
+        // between `motion_planar` and a pass; a head's furthest turn frame read 0.058 or more in 69 generated answers, the
+        // ten whose blink was missed at 0.068–0.112 (README, a picture that neither blinks nor shows depth).
+        var turnFrames = moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
+        var neverBlinked = challenge.Moves.Contains(ChallengeMove.Blink) && poses.Any(p => p.EyesOpen >= limits.EyesOpen)
+            && !moving.Any(m => m.Move == ChallengeMove.Blink);
+        var flatWithoutBlink = neverBlinked && turnFrames.Count > 0
+            && turnFrames.All(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks) < limits.MinParallax);
 
         string? failure = null;
         var fatal = false;
@@ -61,6 +72,8 @@ public static class ChallengeEvaluator
         // A turn that is a flat picture moving fails even when other moves are missing: no live head produces one.
         else if (strongest is { } p && p < limits.PlanarParallax)
             (failure, fatal) = (PlanarMotion, true);
+        else if (flatWithoutBlink)
+            (failure, fatal) = (FlatWithoutBlink, true);
         else if (found.Count < challenge.Moves.Count)
             (failure, fatal) = ShownInAnotherOrder(challenge.Moves, Shown(poses, limits, ClearTurn)) ? (WrongOrder, true) : (NotCompleted, false);
         else if (parallax is null || parallax < limits.MinParallax)

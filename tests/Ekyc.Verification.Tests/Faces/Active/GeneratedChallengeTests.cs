@@ -72,6 +72,31 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         Assert.False(outcome.Passed, $"residual {outcome.Parallax:F4} " + string.Join(" ", outcome.Poses.Select(p => $"{p.Frame}:{p.YawChange:F2}")));
     }
 
+    [Theory]
+    // liveness-challenges answers (photo index × 1000 + seed 0): the picture held for the blink and turned for the turns,
+    // its turn frames reading 0.034–0.044 (Justin-Bieber2_crop) and 0.041 (cage.jpg), neither planar nor deep; reviewed
+    // as challenge_not_completed before.
+    [InlineData("Justin-Bieber2_crop.jpg", 1200195957, new[] { ChallengeMove.Blink, ChallengeMove.TurnRight, ChallengeMove.TurnLeft })]
+    [InlineData("cage.jpg", 541820523, new[] { ChallengeMove.TurnLeft, ChallengeMove.Blink, ChallengeMove.TurnRight })]
+    public void A_flat_picture_that_never_blinks_and_shows_no_depth_fails(string photo, int seed, ChallengeMove[] moves)
+    {
+        var bytes = File.ReadAllBytes(TestPhotos.Media(photo));
+        var outcome = Judge(moves, Capture.Attack(ChallengeAttack.FlatPicture, bytes, bytes, moves, seed));
+        Assert.Equal(ChallengeEvaluator.FlatWithoutBlink, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_head_whose_blink_was_missed_but_whose_turns_show_depth_is_reviewed_not_failed()
+    {
+        // SeanConnery.jpg answering turn right, turn left, blink (liveness-challenges, 4 × 1000 + seed 2): the painted blink
+        // reads 0.51 and 0.50, so no blink; the turns read 0.079–0.095.
+        IReadOnlyList<ChallengeMove> moves = [ChallengeMove.TurnRight, ChallengeMove.TurnLeft, ChallengeMove.Blink];
+        var outcome = Judge(moves, Capture.Genuine(File.ReadAllBytes(TestPhotos.Media("SeanConnery.jpg")), moves, 111591186));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
+    }
+
     [Fact]
     public void Generated_moves_in_the_wrong_order_fail_as_a_replay()
     {
