@@ -53,14 +53,15 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var straightReads = new Dictionary<MrzReading, StraightRead>(ReferenceEqualityComparer.Instance);
         try
         {
-            ReadSides(images, captures, timings, cancellationToken);
+            var bound = DetectorBound.For(images.DeclaredType);
+            ReadSides(images, captures, bound, timings, cancellationToken);
 
             var barcode = ReadBarcode(captures, images.DeclaredType, timings);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
-                RetryStraightened(captures, straightReads, timings, cancellationToken);
+                RetryStraightened(captures, straightReads, bound, timings, cancellationToken);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
                 RetryTurned(captures, timings, cancellationToken);
-            ReadPrinted(captures, straightReads, today, timings, cancellationToken);
+            ReadPrinted(captures, straightReads, bound, today, timings, cancellationToken);
             // After the retry: a side read turned replaced its capture, and the image it was read from is disposed.
             var portrait = FindPortrait(captures[0], timings);
             var assessment = DocumentAssessment.Assess(captures, barcode, portrait, images.DeclaredType, today, _options);
@@ -83,9 +84,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// side read second is decoded and measured meanwhile, on another core: those steps run no model, and on a 12 MP
     /// photo they take 90–100 ms that the first side's reading now hides.
     /// </summary>
-    private void ReadSides(DocumentImages images, List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    private void ReadSides(DocumentImages images, List<DocumentCapture> captures, int bound, TimingLog timings, CancellationToken token)
     {
-        var bound = DetectorBound.For(images.DeclaredType);
         if (images.Back is not { Length: > 0 } back)
         {
             captures.Add(Read(Prepare("front", images.Front), timings, token, readMrz: true, bound));
@@ -169,14 +169,15 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// When no side gave an MRZ whose checks agree, a side whose text runs at <see cref="MinSkewDegrees"/> or more is
     /// read again straightened; that reading is kept when its checks agree, or when it found an MRZ and the tilted one did not.
     /// </summary>
-    private void RetryStraightened(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, TimingLog timings, CancellationToken token)
+    private void RetryStraightened(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, int bound, TimingLog timings,
+        CancellationToken token)
     {
         for (var i = 0; i < captures.Count; i++)
         {
             var capture = captures[i];
             if (capture.Image is null || capture.Reading is not { TextCorners.Count: > 0 } tilted || !Tilted(tilted.TextAngle, MinSkewDegrees))
                 continue;
-            var straight = Straighten(capture, readMrz: true, straightReads, timings, token);
+            var straight = Straighten(capture, readMrz: true, straightReads, bound, timings, token);
             if (Verified(straight.Reading) || (straight.Reading.Parse?.Success == true && tilted.Parse?.Success != true))
             {
                 straightReads.Remove(tilted);
@@ -193,10 +194,12 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// The side turned straight, cut to the text found, and read: the page then fills the detector's input as a straight
     /// photo's would, rather than shrinking inside the corners a turned frame adds (a 12° passport on a desk read no MRZ
     /// uncut). Read once per side and kept: the printed reading of a side whose straightened MRZ reading was not taken
-    /// uses it again.
+    /// uses it again. The straightened page fills its image, so where the full bound finds no MRZ the document's own bound
+    /// (<paramref name="bound"/>) is tried: the detector can miss an MRZ at one scale and find it at another (a passport
+    /// turned 15° on a desk, straightened: its second line not found at 960 px, read whole at 640, 800 and 1,280).
     /// </summary>
-    private StraightRead Straighten(DocumentCapture capture, bool readMrz, Dictionary<MrzReading, StraightRead> straightReads, TimingLog timings,
-        CancellationToken token)
+    private StraightRead Straighten(DocumentCapture capture, bool readMrz, Dictionary<MrzReading, StraightRead> straightReads, int bound,
+        TimingLog timings, CancellationToken token)
     {
         var tilted = capture.Reading!;
         if (straightReads.TryGetValue(tilted, out var done) && done.ReadMrz == readMrz)
@@ -205,6 +208,13 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var image = capture.Image!.Rotated(-tilted.TextAngle, tilted.TextCorners, TextMargin);
         var reading = _reader.Read(image.Bitmap, token, readMrz);
         timings.Add($"{capture.Side}_ocr_straightened", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
+        if (readMrz && reading.Parse?.Success != true && bound < TextDetector.MaxSide)
+        {
+            var atBound = _reader.Read(image.Bitmap, token, readMrz, bound);
+            timings.Add($"{capture.Side}_ocr_straightened_bound", atBound.DetectMs + atBound.RecognizeMs + atBound.ParseMs);
+            if (atBound.Parse?.Success == true)
+                reading = atBound;
+        }
         return straightReads[tilted] = new StraightRead(image, reading, readMrz);
     }
 
@@ -288,8 +298,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// and for a TD1 card on both sides, the other side first (the holder's data is printed on the front, the MRZ is on
     /// the back); reading stops once every MRZ value has been found on the sides read so far.
     /// </summary>
-    private void ReadPrinted(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, DateOnly today, TimingLog timings,
-        CancellationToken token)
+    private void ReadPrinted(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, int bound, DateOnly today,
+        TimingLog timings, CancellationToken token)
     {
         var mrzSide = captures.FirstOrDefault(c => c.Reading?.Parse?.Success == true);
         if (!_options.ReadPrintedFields || mrzSide?.Reading?.Parse?.Mrz is not { } mrz)
@@ -309,7 +319,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             if (Tilted(capture.Reading.TextAngle, PrintedSkewDegrees) && capture.StraightenedDegrees == 0 && capture.Reading.TextCorners.Count > 0)
             {
                 // The MRZ is read again on its side only so that its lines are told apart from the printed text.
-                var straight = Straighten(capture, readMrz: capture == mrzSide, straightReads, timings, token);
+                var straight = Straighten(capture, readMrz: capture == mrzSide, straightReads, bound, timings, token);
                 (page, regions) = (straight.Image.Bitmap, straight.Reading.OtherRegions);
             }
             var lines = _printed.Read(page, regions,

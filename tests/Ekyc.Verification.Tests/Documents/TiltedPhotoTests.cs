@@ -66,6 +66,29 @@ public class TiltedPhotoTests(OcrFixture ocr)
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
     }
 
+    /// <summary>
+    /// A genuine passport on a desk turned 15° (`decisions --documents-only --count 4 --seed 340`, `phone_at_angle`): no
+    /// MRZ read tilted, and none read straightened either, where the detector at its full bound (960 px) missed the second
+    /// line of a clean, straight MRZ (review <c>mrz_not_found</c>). The straightened page fills its image, so it is read
+    /// again at the passport's own bound (800 px), where the detector finds both lines.
+    /// </summary>
+    [Fact]
+    public void A_straightened_page_whose_mrz_the_full_bound_missed_is_read_at_the_documents_bound()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+            designs: Enum.GetValues<SpecimenDesign>(), captures: CaptureConditions.All);
+        var label = generator.Plan(4, 340).Single(l => l.Id == "genuine_passport-004");
+        Assert.Equal(CaptureCondition.PhoneAtAngle, label.Capture);
+        var (front, back) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false })
+            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+        Assert.Equal(label.DocumentNumber, result.Extracted!.DocumentNumber);
+        Assert.NotEqual(0, Straightened(result));
+    }
+
     private DocumentVerification Verify(byte[] photo) =>
         new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false })
             .Verify(new DocumentImages(photo, null, "passport"), new DateOnly(2026, 12, 6), CancellationToken.None);
