@@ -66,7 +66,8 @@ public sealed class FaceVerifier : IFaceVerifier, IDisposable
         var selfieTimer = new StageTimer("selfie_");
         var frames = ObserveSelfie(selfieFrames, selfieTimer, cancellationToken);
         var match = MatchEvaluator.Evaluate(document, frames[0], _options, [.. documentTimer.ToTimings(), .. selfieTimer.ToTimings()]);
-        var liveness = LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, selfieTimer.ToTimings(), PortraitSimilarity(document, frames));
+        var liveness = LivenessEvaluator.Evaluate(frames, challenge, frames[0].Screen, _options, selfieTimer.ToTimings(),
+            PortraitSimilarity(document, frames));
         return new FaceVerification(match, liveness);
     }
 
