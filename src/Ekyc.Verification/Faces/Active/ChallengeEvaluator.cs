@@ -45,9 +45,10 @@ public static class ChallengeEvaluator
         // is looked at, so a flat picture that cannot blink still fails `motion_planar`; not more frames than that: the
         // furthest of many flat frames can reach the pass bar (0.061, `cage.jpg` turned).
         var inOrder = found.Where(f => f.Move != ChallengeMove.Blink).Select(f => f.Frame).ToList();
-        var turns = inOrder.Count > 0 ? inOrder
-            : moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
-        var residuals = turns.Select(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks)).ToList();
+        var turnFrames = moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
+        double Residual(int frame) => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks);
+        var turns = inOrder.Count > 0 ? inOrder : turnFrames;
+        var residuals = turns.Select(Residual).ToList();
         double? strongest = residuals.Count == 0 ? null : residuals.Max();
         // A pass needs every turn found in order to show the 3-D evidence, not the best one: a flat picture's residual
         // is landmark error, which grows on a foreshortened view and scatters from frame to frame, so one of three turns
@@ -59,11 +60,10 @@ public static class ChallengeEvaluator
         // needs. A flat picture held for the blink and turned for the turns reads 0.040–0.048 on its furthest turn frame,
         // between `motion_planar` and a pass; a head's furthest turn frame read 0.058 or more in 69 generated answers, the
         // ten whose blink was missed at 0.068–0.112 (README, a picture that neither blinks nor shows depth).
-        var turnFrames = moving.Where(m => m.Move is ChallengeMove.TurnLeft or ChallengeMove.TurnRight).Select(m => m.Pose.Frame).ToList();
         var neverBlinked = challenge.Moves.Contains(ChallengeMove.Blink) && poses.Any(p => p.EyesOpen >= limits.EyesOpen)
             && !moving.Any(m => m.Move == ChallengeMove.Blink);
         var flatWithoutBlink = neverBlinked && turnFrames.Count > 0
-            && turnFrames.All(frame => MotionParallax.Residual(reference.Landmarks, faces[frame]!.Landmarks) < limits.MinParallax);
+            && turnFrames.All(frame => Residual(frame) < limits.MinParallax);
 
         string? failure = null;
         var fatal = false;
