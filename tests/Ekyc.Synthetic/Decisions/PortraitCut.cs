@@ -1,3 +1,4 @@
+using Ekyc.Verification.Faces;
 using SkiaSharp;
 
 namespace Ekyc.Synthetic.Decisions;
@@ -9,13 +10,12 @@ namespace Ekyc.Synthetic.Decisions;
 /// </summary>
 public static class PortraitCut
 {
-    /// <param name="faceBox">The portrait's face box in the document image: left, top, width, height.</param>
-    public static byte[] FromDocument(byte[] document, IReadOnlyList<double> faceBox, int width)
+    /// <param name="faceBox">The portrait's face box in the document image's pixels.</param>
+    public static byte[] FromDocument(byte[] document, FaceBox faceBox, int width)
     {
         using var page = SKBitmap.Decode(document) ?? throw new InvalidDataException("Undecodable document.");
-        var (centreX, centreY) = (faceBox[0] + faceBox[2] / 2, faceBox[1] + faceBox[3] / 2);
-        var (cutWidth, cutHeight) = (faceBox[2] * 1.5, faceBox[3] * 1.9);
-        var area = SKRectI.Round(SKRect.Create((float)(centreX - cutWidth / 2), (float)(centreY - cutHeight / 2), (float)cutWidth, (float)cutHeight));
+        var (cutWidth, cutHeight) = (faceBox.Width * 1.5f, faceBox.Height * 1.9f);
+        var area = SKRectI.Round(SKRect.Create(faceBox.CenterX - cutWidth / 2, faceBox.CenterY - cutHeight / 2, cutWidth, cutHeight));
         area.Intersect(new SKRectI(0, 0, page.Width, page.Height));
         using var cut = new SKBitmap();
         if (!page.ExtractSubset(cut, area))

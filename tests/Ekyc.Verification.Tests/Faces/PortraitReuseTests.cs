@@ -21,12 +21,6 @@ public class PortraitReuseTests(FaceEngineFixture engine)
         return (Generator.RenderDocument(label).Front, label);
     }
 
-    private IReadOnlyList<double> PortraitBox(byte[] front)
-    {
-        var match = engine.Verifier.Verify(front, [front], CancellationToken.None).Match;
-        return (double[])((Dictionary<string, object?>)match.Evidence["document_face"]!)["box"]!;
-    }
-
     [Theory]
     [InlineData("genuine_passport-000", 480)]
     [InlineData("genuine_passport-000", 720)]
@@ -34,7 +28,7 @@ public class PortraitReuseTests(FaceEngineFixture engine)
     public void The_portrait_cut_from_the_document_and_sent_as_the_selfie_fails_liveness(string id, int width)
     {
         var (front, _) = Document(id);
-        var selfie = PortraitCut.FromDocument(front, PortraitBox(front), width);
+        var selfie = PortraitCut.FromDocument(front, engine.Detect(front)[0], width);
 
         var liveness = engine.Verifier.Verify(front, [selfie], CancellationToken.None).Liveness;
 
