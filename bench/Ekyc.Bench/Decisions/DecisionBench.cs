@@ -51,7 +51,7 @@ public static class DecisionBench
         using var models = ModelStore.Locate();
         using var faces = new FaceAnalyzer(models, new FaceOptions());
         var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(OcrBFont.Path), holder => Screen(screening, holder).Count == 0,
-            new ChallengeCapture(faces), designs, CaptureConditions.All);
+            new ChallengeCapture(faces), designs, CaptureConditions.All, faces);
         var labels = generator.Plan(count, seed);
         foreach (var listed in HolderNames.Listed.Where(h => !Screen(screening, h).Any(m => m.Score >= screening.Options.HitThreshold)))
             Console.WriteLine($"warning: the listed person {listed.GivenNames} {listed.Surname} is not a hit on the loaded lists");

@@ -25,6 +25,8 @@ public enum DecisionClass
     SpecimenDocument,
     /// <summary>A real listed name and birth date from the bundled sanctions lists.</summary>
     SanctionedPerson,
+    /// <summary>The portrait cut out of the document image and sent as the passive selfie (appended last: earlier classes plan as before).</summary>
+    DocumentPortraitSelfie,
 }
 
 public static class DecisionClasses
@@ -50,6 +52,7 @@ public static class DecisionClasses
         DecisionClass.ExpiredDocument => "expired_document",
         DecisionClass.SpecimenDocument => "specimen_document",
         DecisionClass.SanctionedPerson => "sanctioned_person",
+        DecisionClass.DocumentPortraitSelfie => "document_portrait_selfie",
         _ => throw new ArgumentOutOfRangeException(nameof(c), c, null),
     };
 
@@ -70,6 +73,7 @@ public static class DecisionClasses
         DecisionClass.ExpiredDocument => ("document_authenticity", ["document_expired"]),
         DecisionClass.SpecimenDocument => ("document_authenticity", ["specimen_document"]),
         DecisionClass.SanctionedPerson => ("sanctions_screening", []),
+        DecisionClass.DocumentPortraitSelfie => ("face_liveness", ["selfie_is_document_portrait"]),
         _ => null,
     };
 

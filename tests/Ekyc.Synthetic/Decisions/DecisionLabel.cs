@@ -54,6 +54,8 @@ public enum SelfieKind
     PrintPhotoPaper,
     /// <summary>The person framed like the careful replays (320–1,600 px, zoomed): their genuine control.</summary>
     WebcamFramed,
+    /// <summary>The document's own portrait cut out of the document image (<see cref="PortraitCut"/>).</summary>
+    DocumentPortrait,
 }
 
 /// <summary>A field changed after issue: its name (<c>birth_date</c>, <c>expiry_date</c>, <c>document_number</c>) and issued value.</summary>

@@ -2,6 +2,7 @@ using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Liveness;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Specimens;
+using Ekyc.Verification.Faces;
 using SkiaSharp;
 
 namespace Ekyc.Synthetic.Decisions;
@@ -17,8 +18,9 @@ namespace Ekyc.Synthetic.Decisions;
 /// <param name="challenges">Renders the liveness-challenge answers (genuine classes, challenge replay); required for those classes.</param>
 /// <param name="designs">The issuers' page designs the documents take in turn (each over every capture condition); the classic one alone when null.</param>
 /// <param name="captures">The capture conditions the documents take in turn; <see cref="CaptureConditions.FirstFour"/> when null.</param>
+/// <param name="faces">Finds the portrait on a rendered document; required for <see cref="DecisionClass.DocumentPortraitSelfie"/>.</param>
 public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer renderer, Func<Holder, bool>? isClear = null, ChallengeCapture? challenges = null,
-    IReadOnlyList<SpecimenDesign>? designs = null, IReadOnlyList<CaptureCondition>? captures = null)
+    IReadOnlyList<SpecimenDesign>? designs = null, IReadOnlyList<CaptureCondition>? captures = null, FaceAnalyzer? faces = null)
 {
     private readonly IReadOnlyList<CaptureCondition> _captures = captures is { Count: > 0 } ? captures : CaptureConditions.FirstFour;
 
@@ -61,8 +63,11 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var random = new Random(label.RenderSeed);
         var (front, back) = RenderDocument(label, capture, random);
         var photo = File.ReadAllBytes(Path.Combine(photosFolder, label.SelfiePhoto));
-        var selfie = SelfieCapture.Render(photo, label.SelfieKind is SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture ? SelfieKind.Webcam : label.SelfieKind,
-            random, label.RenderSeed);
+        var selfie = label.SelfieKind == SelfieKind.DocumentPortrait
+            // Selfie widths where the passive model alone was measured letting such a cut through.
+            ? PortraitCut.FromDocument(front, Faces(), width: 480 + 120 * random.Next(3))
+            : SelfieCapture.Render(photo, label.SelfieKind is SelfieKind.ChallengeWebcam or SelfieKind.ChallengeFlatPicture ? SelfieKind.Webcam : label.SelfieKind,
+                random, label.RenderSeed);
         return label.SelfieKind == SelfieKind.ChallengeWebcam
             ? new DecisionCase(label, front, back, selfie, LiveChallenge: moves => Capture().Live(photo, moves, label.RenderSeed))
             : new DecisionCase(label, front, back, selfie, label.SelfieKind == SelfieKind.ChallengeFlatPicture
@@ -71,6 +76,8 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
     }
 
     private ChallengeCapture Capture() => challenges ?? throw new InvalidOperationException("Challenge answers need a ChallengeCapture.");
+
+    private FaceAnalyzer Faces() => faces ?? throw new InvalidOperationException("A document's portrait sent as the selfie needs a FaceAnalyzer to find it.");
 
     /// <summary>The document alone (front, and back for an ID card), exactly as <see cref="Render"/> draws it.</summary>
     public (byte[] Front, byte[]? Back) RenderDocument(DecisionLabel label) => RenderDocument(label, AsCaptured(label), new Random(label.RenderSeed));
@@ -144,6 +151,7 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
                 DecisionClass.SelfiePrintReplay => SelfieKind.PrintReplay,
                 DecisionClass.SelfieScreenReplay => SelfieKind.ScreenReplay,
                 DecisionClass.ChallengeFlatReplay => SelfieKind.ChallengeFlatPicture,
+                DecisionClass.DocumentPortraitSelfie => SelfieKind.DocumentPortrait,
                 _ when @class.AnswersChallenge() => SelfieKind.ChallengeWebcam,
                 _ => SelfieKind.Webcam,
             },

@@ -1,4 +1,5 @@
 using Ekyc.Verification.Faces;
+using Ekyc.Verification.Imaging;
 using SkiaSharp;
 
 namespace Ekyc.Synthetic.Decisions;
@@ -10,6 +11,21 @@ namespace Ekyc.Synthetic.Decisions;
 /// </summary>
 public static class PortraitCut
 {
+    /// <summary>Cuts the largest face the face engine finds on the document, as it finds it.</summary>
+    public static byte[] FromDocument(byte[] document, FaceAnalyzer faces, int width)
+    {
+        var options = new FaceOptions();
+        using var image = UprightImage.TryDecode(document, options.MaxImageSide, options.MaxImagePixels, out var reason)
+            ?? throw new InvalidDataException(reason);
+        var found = faces.Detect(image, new StageTimer());
+        if (found.Count == 0)
+            throw new InvalidDataException("No face on the document.");
+        // The engine may decode a large image scaled down; the cut is taken from the full image.
+        var (sx, sy) = ((float)image.EncodedWidth / image.Width, (float)image.EncodedHeight / image.Height);
+        var box = found[0];
+        return FromDocument(document, box with { Left = box.Left * sx, Right = box.Right * sx, Top = box.Top * sy, Bottom = box.Bottom * sy }, width);
+    }
+
     /// <param name="faceBox">The portrait's face box in the document image's pixels.</param>
     public static byte[] FromDocument(byte[] document, FaceBox faceBox, int width)
     {

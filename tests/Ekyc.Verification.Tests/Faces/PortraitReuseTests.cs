@@ -51,4 +51,23 @@ public class PortraitReuseTests(FaceEngineFixture engine)
         var signal = ((IEnumerable<FaceSignal>)liveness.Evidence["signals"]!).Single(s => s.Name == FaceReasons.SelfieIsDocumentPortrait);
         Assert.InRange(signal.Value, 0.3, engine.Options.MaxPortraitSimilarity);
     }
+
+    [Fact]
+    public void The_decision_sets_document_portrait_selfies_fail_liveness_in_every_capture()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), new SpecimenRenderer(OcrBFont.Path),
+            captures: CaptureConditions.All, faces: engine.Analyzer);
+        // Fraud classes reach every capture condition from 8 cases on; one case per condition is enough here.
+        var labels = generator.Plan(8, seed: 101).Where(l => l.Class == DecisionClass.DocumentPortraitSelfie).DistinctBy(l => l.Capture).ToList();
+        Assert.Equal(CaptureConditions.All.Count, labels.Select(l => l.Capture).Distinct().Count());
+
+        foreach (var label in labels)
+        {
+            var rendered = generator.Render(label);
+            var liveness = engine.Verifier.Verify(rendered.Front, [rendered.Selfie], CancellationToken.None).Liveness;
+
+            Assert.True(liveness.Status == CheckStatus.Fail, $"{label.Id} ({label.Capture}): {liveness.Status} {string.Join(", ", liveness.ReasonCodes)}");
+            Assert.Contains(FaceReasons.SelfieIsDocumentPortrait, liveness.ReasonCodes);
+        }
+    }
 }
