@@ -27,6 +27,8 @@ public enum DecisionClass
     SanctionedPerson,
     /// <summary>The portrait cut out of the document image and sent as the passive selfie (appended last: earlier classes plan as before).</summary>
     DocumentPortraitSelfie,
+    /// <summary>A genuine document's 300 dpi scan shown on a screen and photographed (<see cref="DocumentScreenReplay"/>).</summary>
+    DocumentScreenReplay,
 }
 
 public static class DecisionClasses
@@ -53,6 +55,7 @@ public static class DecisionClasses
         DecisionClass.SpecimenDocument => "specimen_document",
         DecisionClass.SanctionedPerson => "sanctioned_person",
         DecisionClass.DocumentPortraitSelfie => "document_portrait_selfie",
+        DecisionClass.DocumentScreenReplay => "document_screen_replay",
         _ => throw new ArgumentOutOfRangeException(nameof(c), c, null),
     };
 
@@ -74,14 +77,15 @@ public static class DecisionClasses
         DecisionClass.SpecimenDocument => ("document_authenticity", ["specimen_document"]),
         DecisionClass.SanctionedPerson => ("sanctions_screening", []),
         DecisionClass.DocumentPortraitSelfie => ("face_liveness", ["selfie_is_document_portrait"]),
+        DecisionClass.DocumentScreenReplay => ("document_authenticity", ["screen_recapture_suspected"]),
         _ => null,
     };
 
     /// <summary>
     /// Whether <c>manual_review</c> also counts as caught: only where the evidence is statistical — passive liveness on
-    /// a replayed selfie, and a printed field read by OCR against its MRZ value (OCR doubt reviews) — and then only when
-    /// that evidence is what sent it to review (<see cref="Evidence"/>).
+    /// a replayed selfie, a printed field read by OCR against its MRZ value (OCR doubt reviews), a screen's pixel grid in
+    /// a document photo — and then only when that evidence is what sent it to review (<see cref="Evidence"/>).
     /// </summary>
     public static bool ReviewAcceptable(this DecisionClass c) =>
-        c is DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay or DecisionClass.PrintedMrzMismatch;
+        c is DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay or DecisionClass.PrintedMrzMismatch or DecisionClass.DocumentScreenReplay;
 }

@@ -93,6 +93,9 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
         var dateStyle = DateStyles[label.RenderSeed % DateStyles.Length];
         var front = capture(printed, mrz, portrait, td1 ? DocumentSide.CardFront : DocumentSide.Full, dateStyle, random, label.RenderSeed);
         var back = td1 ? capture(printed, mrz, portrait, DocumentSide.CardBack, dateStyle, random, label.RenderSeed + 1) : null;
+        if (label.Class == DecisionClass.DocumentScreenReplay)
+            (front, back) = (DocumentScreenReplay.Photograph(front, random, label.RenderSeed),
+                back is null ? null : DocumentScreenReplay.Photograph(back, random, label.RenderSeed + 1));
         return (front, back);
     }
 
@@ -115,7 +118,9 @@ public sealed class DecisionSetGenerator(string photosFolder, SpecimenRenderer r
             _ => k % 2 == 0 ? "passport" : "id_card",
         };
         // Fraud classes alternate the document type: this index gives each type every condition in turn.
-        var capture = _captures[(@class.IsGenuine() ? k : k + k / 2) % _captures.Count];
+        // A document shown on a screen starts as a clean scan: the screen and the camera are its capture.
+        var capture = @class == DecisionClass.DocumentScreenReplay ? CaptureCondition.Scan300Dpi
+            : _captures[(@class.IsGenuine() ? k : k + k / 2) % _captures.Count];
         var identity = FacePhotos.Identities[random.Next(FacePhotos.Identities.Count)];
         var direction = random.Next(2);
         var portrait = Pick(random, identity.Photos[direction]);

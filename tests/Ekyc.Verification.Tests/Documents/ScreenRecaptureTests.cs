@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Capture;
+using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;
@@ -153,6 +154,25 @@ public sealed class ScreenRecaptureTests(OcrFixture ocr, ITestOutputHelper outpu
         Assert.Contains(recaptured.Timings, t => t.Stage == "front_recapture");
         Assert.Equal(DocumentSignal.Pass, Signal(genuine, "front_recapture").Status);
         Assert.Equal(CheckStatus.Pass, genuine.Status);
+    }
+
+    [Fact]
+    public void The_decision_sets_documents_shown_on_a_screen_go_to_review_for_their_recapture()
+    {
+        var generator = OcrFixture.DecisionSet();
+        var verifier = new DocumentVerifier(ocr.Models, new DocumentOptions());
+        var labels = generator.Plan(2, seed: 101).Where(l => l.Class == DecisionClass.DocumentScreenReplay).ToList();
+        Assert.Equal(["passport", "id_card"], labels.Select(l => l.DocumentType));
+
+        foreach (var label in labels)
+        {
+            var (front, back) = generator.RenderDocument(label);
+            var authenticity = verifier.Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None).Authenticity;
+
+            output.WriteLine($"{label.Id}: {authenticity.Status} {string.Join(", ", authenticity.ReasonCodes)}");
+            Assert.Equal(CheckStatus.Review, authenticity.Status);
+            Assert.Contains("screen_recapture_suspected", authenticity.ReasonCodes);
+        }
     }
 
     private static DocumentSignal Signal(CheckResult result, string code) =>
