@@ -122,10 +122,28 @@ public class ChallengeEvaluatorTests
         var frames = new[] { Head(0, flat: true), Head(60, flat: true, seed: 2), Head(-60, flat: true, seed: 3) };
         var outcome = Evaluate(challenge, frames);
         Assert.False(outcome.Passed);
-        if (outcome.Found.Count > 0)
-            Assert.Equal(ChallengeEvaluator.PlanarMotion, outcome.Failure);
-        else
-            Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.Equal(outcome.Found.Count > 0 ? ChallengeEvaluator.PlanarMotion : ChallengeEvaluator.FlatForeshortened, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_flat_picture_turned_short_of_a_turn_fails_on_its_narrowing()
+    {
+        // The picture turned 40° narrows as a plane (cos 40° ≈ 0.77) while its landmarks read almost no yaw change: no
+        // turn is shown, which was a review (`challenge_not_completed`); no head narrows like that without turning.
+        var frames = new[] { Head(0, flat: true), Head(0, flat: true, seed: 2), Head(40, flat: true, seed: 3), Head(40, flat: true, seed: 4) };
+        Assert.All(frames.Skip(1), f => Assert.True(Math.Abs(f.Yaw - frames[0].Yaw) < Limits.TurnYaw));
+        var outcome = Evaluate(LeftBlinkRight, frames);
+        Assert.Equal(ChallengeEvaluator.FlatForeshortened, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_head_turned_too_little_is_not_completed_not_a_flat_picture()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(3, seed: 2), Head(3, seed: 3), Head(0, eyes: 0.05f, seed: 4), Head(-3, seed: 5));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
     }
 
     [Fact]
