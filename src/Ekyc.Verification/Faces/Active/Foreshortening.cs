@@ -3,15 +3,15 @@ using SkiaSharp;
 namespace Ekyc.Verification.Faces.Active;
 
 /// <summary>
-/// How much narrower (or wider) a face is in one frame than in another relative to its height: the least-squares
-/// affine map of the 68 points, its stretch along the first frame's eye line over its stretch across it, folded to
-/// at most 1. A flat picture turned before the camera narrows as one plane, by about the cosine of its tilt, yet the
-/// landmarker reads it as a shallow turn (a picture turned 40° reads a yaw change of 0.06–0.24); a real head barely
-/// narrows before it turns far (its outline is its silhouette, its sides recede), and a nod makes it wider, not narrower.
+/// How much narrower a face is in one frame than in another relative to its height: the least-squares affine map of
+/// the 68 points, its stretch along the first frame's eye line over its stretch across it. A flat picture turned before
+/// the camera narrows as one plane, by about the cosine of its tilt, yet the landmarker reads it as a shallow turn (a
+/// picture turned 40° reads a yaw change of 0.06–0.24); a real head barely narrows before it turns far (its outline is
+/// its silhouette, its sides recede), and a nod or a blink shortens the face, which reads above 1, not narrower.
 /// </summary>
 public static class Foreshortening
 {
-    /// <summary>1 for the same proportions; under 1 as the face narrows or widens across its eye line.</summary>
+    /// <summary>1 for the same proportions; under 1 as the face narrows along its eye line, over 1 as it shortens across it.</summary>
     public static double Ratio(FaceLandmarks from, FaceLandmarks to)
     {
         var (mx, my) = Mean(from.Points);
@@ -37,9 +37,7 @@ public static class Foreshortening
         var (ex, ey) = ((eyes[1].X - eyes[0].X) / length, (eyes[1].Y - eyes[0].Y) / length);
         var along = Math.Sqrt(Square(a * ex + b * ey) + Square(c * ex + d * ey));
         var across = Math.Sqrt(Square(-a * ey + b * ex) + Square(-c * ey + d * ex));
-        if (along < 1e-9 || across < 1e-9)
-            return 1;
-        return Math.Min(along / across, across / along);
+        return across < 1e-9 ? 1 : along / across;
     }
 
     private static (double X, double Y) Mean(IReadOnlyList<SKPoint> points)
