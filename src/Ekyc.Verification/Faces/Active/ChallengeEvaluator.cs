@@ -69,8 +69,10 @@ public static class ChallengeEvaluator
         // pictures turned 30–50° whose frames never reached a turn's yaw change were reviewed as `challenge_not_completed`.
         // A head narrows that much only when turned well past the turn threshold, so only frames short of a turn are
         // looked at: real video frames there read 0.93 or more, generated genuine answers 0.97 or more, flat pictures
-        // turned 40° 0.81–0.91 (README, a picture turned short of a turn).
-        var foreshortened = poses.Any(p => p.Frame > 0 && Math.Abs(p.YawChange) < limits.TurnYaw
+        // turned 40° 0.81–0.91 (README, a picture turned short of a turn). Only frames of the reference's person: another
+        // face has other proportions (8 of 23 answers taken over mid-challenge read as narrowed), and a flat picture of
+        // the holder still reads as them (0.59 or more).
+        var foreshortened = poses.Any(p => p.Frame > 0 && Math.Abs(p.YawChange) < limits.TurnYaw && p.Identity >= limits.SamePerson
             && Foreshortening.Ratio(reference.Landmarks, faces[p.Frame]!.Landmarks) < limits.FlatNarrowing);
 
         string? failure = null;

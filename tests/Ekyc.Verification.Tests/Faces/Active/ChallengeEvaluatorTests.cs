@@ -139,6 +139,17 @@ public class ChallengeEvaluatorTests
     }
 
     [Fact]
+    public void Someone_else_taking_over_is_not_read_as_the_holder_narrowed()
+    {
+        // Another face has other proportions: generated answers taken over after the first move read as narrowed.
+        var other = SyntheticHead.Embedding(2);
+        var narrower = SyntheticHead.Face(SyntheticHead.Turned(40, noise: 1.0, seed: 3, flat: true), other);
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(2, seed: 2), narrower, narrower with { EyesOpen = (0.05f, 0.05f) });
+        Assert.False(outcome.Passed);
+        Assert.NotEqual(ChallengeEvaluator.FlatForeshortened, outcome.Failure);
+    }
+
+    [Fact]
     public void A_head_turned_too_little_is_not_completed_not_a_flat_picture()
     {
         var outcome = Evaluate(LeftBlinkRight, Head(0), Head(3, seed: 2), Head(3, seed: 3), Head(0, eyes: 0.05f, seed: 4), Head(-3, seed: 5));
