@@ -45,7 +45,7 @@ public static class SandboxReasons
         FaceReasons.SpoofScoreMarginal, FaceReasons.SelfieIsDocumentPortrait, FaceReasons.EyesClosed, FaceReasons.ActiveChallengePassed,
         FaceReasons.FramesDifferentPerson, FaceReasons.FrameFaceMissing,
         FaceReasons.ScreenRecaptureSuspected, FaceReasons.PrintSuspected, FaceReasons.FaceContrastLow, FaceReasons.ScreenGridFaint, ChallengeEvaluator.NotCompleted, ChallengeEvaluator.WrongOrder, ChallengeEvaluator.PlanarMotion,
-        ChallengeEvaluator.FlatWithoutBlink, ChallengeEvaluator.ParallaxUncertain, ChallengeEvaluator.IdentityUncertain, ChallengeEvaluator.TooFewFaces,
+        ChallengeEvaluator.FlatWithoutBlink, ChallengeEvaluator.FlatForeshortened, ChallengeEvaluator.ParallaxUncertain, ChallengeEvaluator.IdentityUncertain, ChallengeEvaluator.TooFewFaces,
         .. ImageErrors.Select(e => FaceReasons.Image("selfie", e)),
     ];
 

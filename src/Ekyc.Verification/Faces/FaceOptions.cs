@@ -84,6 +84,11 @@ public sealed record FaceOptions
     [Range(0.0, 1.0)] public double ChallengeMinParallax { get; init; } = 0.05;
     /// <summary>Below this residual in every turn the frames are a flat picture moving (fail); between the two it goes to review.</summary>
     [Range(0.0, 1.0)] public double ChallengePlanarParallax { get; init; } = 0.04;
+    /// <summary>
+    /// Below this <see cref="Active.Foreshortening.Ratio"/> to the reference, a frame that shows no turn is a flat picture
+    /// turned (fail): real head frames under the turn's yaw change read 0.93 or more, flat pictures turned 40° 0.81–0.91.
+    /// </summary>
+    [Range(0.0, 1.0)] public double ChallengeFlatNarrowing { get; init; } = 0.9;
     /// <summary>Whether the selfie is searched for a screen's pixel grid or moiré (the documents' recapture measure).</summary>
     public bool CheckScreenRecapture { get; init; } = true;
     /// <summary>

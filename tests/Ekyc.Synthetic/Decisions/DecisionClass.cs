@@ -70,7 +70,7 @@ public static class DecisionClasses
     {
         DecisionClass.FaceMismatch => ("face_match", []),
         DecisionClass.SelfiePrintReplay or DecisionClass.SelfieScreenReplay => ("face_liveness", []),
-        DecisionClass.ChallengeFlatReplay => ("face_liveness", ["motion_planar", "motion_flat_without_blink"]),
+        DecisionClass.ChallengeFlatReplay => ("face_liveness", ["motion_planar", "motion_flat_without_blink", "motion_flat_foreshortened"]),
         DecisionClass.TamperedCheckDigit => ("document_authenticity", ["check_digit_mismatch"]),
         DecisionClass.PrintedMrzMismatch => ("document_authenticity", ["printed_mrz_mismatch"]),
         DecisionClass.ExpiredDocument => ("document_authenticity", ["document_expired"]),

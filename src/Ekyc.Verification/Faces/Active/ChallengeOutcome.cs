@@ -39,8 +39,9 @@ public sealed record ChallengeOutcome(
 public sealed record FoundMove(ChallengeMove Move, int Frame);
 
 /// <summary>The limits a challenge is judged by (from <see cref="FaceOptions"/>).</summary>
-public sealed record ChallengeThresholds(double TurnYaw, double EyesOpen, double MinParallax, double PlanarParallax, double SamePerson, double DifferentPerson)
+public sealed record ChallengeThresholds(double TurnYaw, double EyesOpen, double MinParallax, double PlanarParallax, double SamePerson, double DifferentPerson,
+    double FlatNarrowing)
 {
     public static ChallengeThresholds From(FaceOptions options) => new(options.ChallengeTurnYaw, options.EyesOpenThreshold,
-        options.ChallengeMinParallax, options.ChallengePlanarParallax, options.MatchPassThreshold, options.MatchFailThreshold);
+        options.ChallengeMinParallax, options.ChallengePlanarParallax, options.MatchPassThreshold, options.MatchFailThreshold, options.ChallengeFlatNarrowing);
 }

@@ -122,10 +122,39 @@ public class ChallengeEvaluatorTests
         var frames = new[] { Head(0, flat: true), Head(60, flat: true, seed: 2), Head(-60, flat: true, seed: 3) };
         var outcome = Evaluate(challenge, frames);
         Assert.False(outcome.Passed);
-        if (outcome.Found.Count > 0)
-            Assert.Equal(ChallengeEvaluator.PlanarMotion, outcome.Failure);
-        else
-            Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.Equal(outcome.Found.Count > 0 ? ChallengeEvaluator.PlanarMotion : ChallengeEvaluator.FlatForeshortened, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void A_flat_picture_turned_short_of_a_turn_fails_on_its_narrowing()
+    {
+        // The picture turned 40° narrows as a plane (cos 40° ≈ 0.77) while its landmarks read almost no yaw change: no
+        // turn is shown, which was a review (`challenge_not_completed`); no head narrows like that without turning.
+        var frames = new[] { Head(0, flat: true), Head(0, flat: true, seed: 2), Head(40, flat: true, seed: 3), Head(40, flat: true, seed: 4) };
+        Assert.All(frames.Skip(1), f => Assert.True(Math.Abs(f.Yaw - frames[0].Yaw) < Limits.TurnYaw));
+        var outcome = Evaluate(LeftBlinkRight, frames);
+        Assert.Equal(ChallengeEvaluator.FlatForeshortened, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Fact]
+    public void Someone_else_taking_over_is_not_read_as_the_holder_narrowed()
+    {
+        // Another face has other proportions: generated answers taken over after the first move read as narrowed.
+        var other = SyntheticHead.Embedding(2);
+        var narrower = SyntheticHead.Face(SyntheticHead.Turned(40, noise: 1.0, seed: 3, flat: true), other);
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(2, seed: 2), narrower, narrower with { EyesOpen = (0.05f, 0.05f) });
+        Assert.False(outcome.Passed);
+        Assert.NotEqual(ChallengeEvaluator.FlatForeshortened, outcome.Failure);
+    }
+
+    [Fact]
+    public void A_head_turned_too_little_is_not_completed_not_a_flat_picture()
+    {
+        var outcome = Evaluate(LeftBlinkRight, Head(0), Head(3, seed: 2), Head(3, seed: 3), Head(0, eyes: 0.05f, seed: 4), Head(-3, seed: 5));
+        Assert.Equal(ChallengeEvaluator.NotCompleted, outcome.Failure);
+        Assert.False(outcome.Fatal);
     }
 
     [Fact]

@@ -51,8 +51,10 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         IReadOnlyList<ChallengeMove> turns = [ChallengeMove.TurnLeft, ChallengeMove.TurnRight];
         var outcomes = Photos.Select((p, k) => Judge(turns, Capture.Attack(ChallengeAttack.FlatPicture, Photo(p), Photo(p), turns, seed: k))).ToList();
         var failures = string.Join("; ", outcomes.Select(o => $"{o.Failure} residual {o.Parallax:F3}"));
-        // Where a flat picture reaches a turn's yaw change its motion is one homography; where it does not, no turn was shown.
-        Assert.All(outcomes, o => Assert.Contains(o.Failure, new[] { ChallengeEvaluator.PlanarMotion, ChallengeEvaluator.NotCompleted, ChallengeEvaluator.ParallaxUncertain }));
+        // Where a flat picture reaches a turn's yaw change its motion is one homography; where it does not, no turn was
+        // shown, and a picture turned far enough narrows as a plane.
+        Assert.All(outcomes, o => Assert.Contains(o.Failure, new[] { ChallengeEvaluator.PlanarMotion, ChallengeEvaluator.NotCompleted,
+            ChallengeEvaluator.ParallaxUncertain, ChallengeEvaluator.FlatForeshortened }));
         // Measured: 3 of these 8 reach a turn's yaw and fail as planar; the others show no turn (review).
         Assert.True(outcomes.Count(o => o.Failure == ChallengeEvaluator.PlanarMotion) >= 3, failures);
     }
@@ -83,6 +85,20 @@ public class GeneratedChallengeTests(FaceEngineFixture engine)
         var bytes = File.ReadAllBytes(TestPhotos.Media(photo));
         var outcome = Judge(moves, Capture.Attack(ChallengeAttack.FlatPicture, bytes, bytes, moves, seed));
         Assert.Equal(ChallengeEvaluator.FlatWithoutBlink, outcome.Failure);
+        Assert.True(outcome.Fatal);
+    }
+
+    [Theory]
+    // liveness-challenges answers (photo index × 1000 + seed): pictures turned 30–50° whose landmarks read yaw changes of
+    // only 0.10–0.16 (no turn shown) while the face narrowed to 0.76–0.81 of its width; reviewed as
+    // challenge_not_completed before.
+    [InlineData("SeanConnery.jpg", 319958347, new[] { ChallengeMove.TurnRight, ChallengeMove.Blink, ChallengeMove.TurnLeft })]
+    [InlineData("franck_04117.jpg", 154482285, new[] { ChallengeMove.TurnRight, ChallengeMove.TurnLeft, ChallengeMove.Blink })]
+    public void A_flat_picture_turned_short_of_a_turn_fails_on_its_narrowing(string photo, int seed, ChallengeMove[] moves)
+    {
+        var bytes = File.ReadAllBytes(TestPhotos.Media(photo));
+        var outcome = Judge(moves, Capture.Attack(ChallengeAttack.FlatPicture, bytes, bytes, moves, seed));
+        Assert.Equal(ChallengeEvaluator.FlatForeshortened, outcome.Failure);
         Assert.True(outcome.Fatal);
     }
 
