@@ -89,12 +89,37 @@ public class TiltedPhotoTests(OcrFixture ocr)
         Assert.NotEqual(0, Straightened(result));
     }
 
+    /// <summary>
+    /// An ID card whose expiry was altered in print and MRZ, its check digits left as issued, photographed on a desk turned
+    /// 13° (`decisions --documents-only --count 4 --seed 302`, `phone_at_angle`): read tilted, the number's <c>WN</c> came
+    /// out <c>92</c> at certainty 0.14, a misreading that made the altered expiry's failing check look like the OCR's too
+    /// (review <c>mrz_read_uncertain</c>). Straightened, the number reads right and agrees, and the expiry alone fails,
+    /// read at 0.98: that reading is kept, and the document fails.
+    /// </summary>
+    [Fact]
+    public void A_tampered_card_at_an_angle_is_judged_on_the_straightened_reading_that_fails_fewer_checks()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+            designs: Enum.GetValues<SpecimenDesign>(), captures: CaptureConditions.All);
+        var label = generator.Plan(4, 302).Single(l => l.Id == "tampered_check_digit-003");
+        Assert.Equal(CaptureCondition.PhoneAtAngle, label.Capture);
+        var (front, back) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
+            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("check_digit_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Equal(label.DocumentNumber, result.Extracted!.DocumentNumber);
+        Assert.NotEqual(0, Straightened(result, "back"));
+    }
+
     private DocumentVerification Verify(byte[] photo) =>
         new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false })
             .Verify(new DocumentImages(photo, null, "passport"), new DateOnly(2026, 12, 6), CancellationToken.None);
 
-    private static double Straightened(DocumentVerification result) =>
-        Convert.ToDouble(((IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!)["straightened_degrees"]);
+    private static double Straightened(DocumentVerification result, string side = "front") =>
+        Convert.ToDouble(((IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence[side]!)["straightened_degrees"]);
 
     /// <summary>
     /// The page (1,500 px) on a desk, photographed at 0.5 camera pixels per page pixel: about 150 dpi. Tilted 12–14° the
