@@ -14,13 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ekyc.Bench.Decisions;
 
 /// <summary>
-/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep] [--design all|both|classic|modern|national] [--documents-only]</c>: generates the labelled decision set
+/// <c>decisions [--count N] [--seed S] [--out DIR] [--checks both|all|no-pep] [--design all|both|classic|modern|national] [--documents-only] [--captures all|first-four|unseen|WIRE]</c>: generates the labelled decision set
 /// (<see cref="DecisionSetGenerator"/>: N cases per fraud class and of passive-only genuine selfies, 2N per genuine class
 /// answering the liveness challenge as the capture page does) and runs every case through the
 /// real server with its default configuration, once with all five checks and once without <c>pep_screening</c>; prints
 /// the confusion table per class, the genuine auto-approval rate, the fraud approved and the submit→decision latency.
 /// <c>--out</c> also writes the images, <c>labels.json</c>/<c>labels.csv</c> and <c>outcomes.json</c>;
 /// <c>--design</c> picks the issuers' page designs the documents take in turn (all by default; <c>both</c> is classic and modern, the set before the national design);
+/// <c>--captures</c> the capture conditions they take in turn (<see cref="CaptureConditions.Named"/>: the five of <see cref="CaptureConditions.All"/> by default, <c>unseen</c> the held-out ones);
 /// <c>--documents-only</c> runs only the documents through the server's document engine (<see cref="DocumentOnlyRun"/>).
 /// </summary>
 public static class DecisionBench
@@ -45,13 +46,14 @@ public static class DecisionBench
             var one when Enum.TryParse<SpecimenDesign>(one, ignoreCase: true, out var design) => [design],
             var other => throw new ArgumentException($"--design {other}: all, both, classic, modern or national"),
         };
+        var captures = Arg(args, "--captures", "all", CaptureConditions.Named);
         var clock = Stopwatch.StartNew();
         await using var server = await InProcessServer.StartAsync("decisions");
         var screening = server.Services.GetRequiredService<ScreeningService>();
         using var models = ModelStore.Locate();
         using var faces = new FaceAnalyzer(models, new FaceOptions());
         var generator = new DecisionSetGenerator(FacePhotos.Locate(), new SpecimenRenderer(OcrBFont.Path), holder => Screen(screening, holder).Count == 0,
-            new ChallengeCapture(faces), designs, CaptureConditions.All, faces);
+            new ChallengeCapture(faces), designs, captures, faces);
         var labels = generator.Plan(count, seed);
         foreach (var listed in HolderNames.Listed.Where(h => !Screen(screening, h).Any(m => m.Score >= screening.Options.HitThreshold)))
             Console.WriteLine($"warning: the listed person {listed.GivenNames} {listed.Surname} is not a hit on the loaded lists");

@@ -22,7 +22,7 @@ public static class DecisionTables
         Console.WriteLine("\n| genuine (challenge), by capture | passport approved | id_card approved |");
         Console.WriteLine("|---|---|---|");
         var genuine = outcomes.Where(o => o.Label.Class.AnswersChallenge()).ToList();
-        foreach (var capture in CaptureConditions.All)
+        foreach (var capture in outcomes.Select(o => o.Label.Capture).Distinct().Order())
             Console.WriteLine($"| {capture.ToWire()} | {Share(genuine, capture, "passport")} | {Share(genuine, capture, "id_card")} |");
 
         var fraud = outcomes.Where(o => !o.Label.Class.IsGenuine()).ToList();

@@ -23,9 +23,9 @@ public static class DocumentOnlyRun
             if (outDir is not null)
             {
                 var images = Directory.CreateDirectory(Path.Combine(outDir, "images")).FullName;
-                File.WriteAllBytes(Path.Combine(images, $"{label.Id}-front.jpg"), front);
+                File.WriteAllBytes(Path.Combine(images, $"{label.Id}-front{Extension(front)}"), front);
                 if (back is not null)
-                    File.WriteAllBytes(Path.Combine(images, $"{label.Id}-back.jpg"), back);
+                    File.WriteAllBytes(Path.Combine(images, $"{label.Id}-back{Extension(back)}"), back);
             }
             return (Label: label, Result: verifier.Verify(new DocumentImages(front, back, label.DocumentType), today, CancellationToken.None).Authenticity);
         }).ToList();
@@ -72,6 +72,9 @@ public static class DocumentOnlyRun
     private static bool Caught(DecisionLabel label, CheckResult result) =>
         (result.Status == CheckStatus.Fail || (result.Status == CheckStatus.Review && label.ReviewAcceptable)) &&
         label.Class.Evidence() is { } evidence && result.ReasonCodes.Intersect(evidence.Reasons).Any();
+
+    /// <summary>PNG captures (the screenshot condition) keep their format's extension.</summary>
+    private static string Extension(byte[] image) => image is [0x89, (byte)'P', (byte)'N', (byte)'G', ..] ? ".png" : ".jpg";
 
     private static int Count<T>(IEnumerable<(T Label, CheckResult Result)> results, CheckStatus status) => results.Count(r => r.Result.Status == status);
 

@@ -343,9 +343,36 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),
                 read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
             timings.Add($"{capture.Side}_ocr_printed", clock.Elapsed.TotalMilliseconds);
-            pooled.AddRange(lines.Select(l => l.Text));
             captures[i] = capture with { Reading = capture.Reading with { PrintedText = lines } };
+            if (capture != mrzSide && mrzSide.TurnedDegrees != 0 && capture.TurnedDegrees == 0 && !PrintedFieldMatcher.FoundAll([.. pooled, .. lines.Select(l => l.Text)], data))
+                captures[i] = ReadTurnedLike(captures[i], mrzSide.TurnedDegrees, pooled, data, timings, token) ?? captures[i];
+            pooled.AddRange(captures[i].Reading!.PrintedText.Select(l => l.Text));
         }
+    }
+
+    /// <summary>
+    /// The side without the MRZ read turned as its MRZ side had to be (<see cref="RetryTurned"/>): a customer holds the
+    /// phone the same way for both sides of a card, and printed text read upside down or sideways finds none of the
+    /// MRZ's values (nor the portrait). Kept only when it finds more of them than the side read as it came.
+    /// </summary>
+    private DocumentCapture? ReadTurnedLike(DocumentCapture capture, int degrees, IReadOnlyList<string> pooled, ExtractedData data, TimingLog timings,
+        CancellationToken token)
+    {
+        var clock = Stopwatch.StartNew();
+        var turned = capture.Image!.Turned(degrees);
+        var reading = _reader.Read(turned.Bitmap, token, readMrz: false);
+        var lines = _printed.Read(turned.Bitmap, reading.OtherRegions,
+            read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),
+            read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
+        timings.Add($"{capture.Side}_ocr_printed_turned_{degrees}", clock.Elapsed.TotalMilliseconds);
+        var missingUpright = PrintedFieldMatcher.MissingLengths([.. pooled, .. capture.Reading!.PrintedText.Select(l => l.Text)], data).Count;
+        if (PrintedFieldMatcher.MissingLengths([.. pooled, .. lines.Select(l => l.Text)], data).Count >= missingUpright)
+        {
+            turned.Dispose();
+            return null;
+        }
+        capture.Image.Dispose();
+        return capture with { Image = turned, Reading = reading with { PrintedText = lines }, TurnedDegrees = degrees };
     }
 
     /// <summary>PDF417 on the back (then the front) when the document is declared a driving licence or has no MRZ.</summary>

@@ -19,4 +19,17 @@ public sealed record CameraShot
     public bool Bayer { get; init; } = true;
     public int JpegQuality { get; init; } = 90;
     public int Seed { get; init; } = 1;
+    /// <summary>Camera shake: how far (camera pixels) the image moves during the exposure, along <see cref="MotionDegrees"/>; 0 for none.</summary>
+    public double MotionBlur { get; init; }
+    public double MotionDegrees { get; init; }
+    /// <summary>The share of the scene's light the sensor collects (a dim room: 0.1–0.3); the sensor noise does not shrink with it.</summary>
+    public double Exposure { get; init; } = 1;
+    /// <summary>The amplification after the sensor (ISO): it brightens a dim exposure and its noise alike.</summary>
+    public double Gain { get; init; } = 1;
+    /// <summary>Per-channel gains on the light (R, G, B): a white balance that missed the lamp's colour gives a cast.</summary>
+    public (double R, double G, double B) WhiteBalance { get; init; } = (1, 1, 1);
+    /// <summary>Quarter turns clockwise of the stored pixels: the phone held sideways (1, 3) or upside down (2), with no EXIF orientation.</summary>
+    public int QuarterTurns { get; init; }
+    /// <summary>Lossless PNG instead of JPEG (<see cref="JpegQuality"/> unused).</summary>
+    public bool Png { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Ekyc.Synthetic.Capture;
 /// <summary>
 /// A phone camera: perspective projection of the scene onto the sensor (the document fills ~86% of the frame),
 /// box integration over each sensor pixel (3×3 samples), lens blur, RGGB Bayer sampling with noise, bilinear
-/// demosaicing, sRGB gamma and JPEG.
+/// demosaicing, sRGB gamma and JPEG; optionally a colour cast, camera shake, a dim exposure made up by gain, the pixels
+/// stored turned, and PNG (<see cref="CameraShot"/>).
 /// </summary>
 public static class SimulatedCamera
 {
@@ -19,13 +20,87 @@ public static class SimulatedCamera
         var (docW, docH) = (scene.Width * shot.Scale, scene.Height * shot.Scale);
         var (w, h) = ((int)(docW * (1 + 2 * Margin)), (int)(docH * (1 + 2 * Margin)));
         var light = Project(scene, shot, w, h);
+        var (r, g, b) = shot.WhiteBalance;
+        Scale(light, [r * shot.Exposure, g * shot.Exposure, b * shot.Exposure]);
         foreach (var channel in light)
+        {
             Blur(channel, w, h, shot.LensBlur);
+            Smear(channel, w, h, shot.MotionBlur, shot.MotionDegrees);
+        }
         if (shot.Bayer)
             Mosaic(light, w, h, shot.Noise, shot.Seed);
         else
             AddNoise(light, shot.Noise, shot.Seed);
-        return Encode(light, w, h, shot.JpegQuality);
+        Scale(light, [shot.Gain, shot.Gain, shot.Gain]);
+        (light, w, h) = Turn(light, w, h, shot.QuarterTurns);
+        return Encode(light, w, h, shot.JpegQuality, shot.Png);
+    }
+
+    private static void Scale(float[][] light, double[] gains)
+    {
+        for (var c = 0; c < 3; c++)
+        {
+            if (gains[c] == 1)
+                continue;
+            var gain = (float)gains[c];
+            var channel = light[c];
+            for (var i = 0; i < channel.Length; i++)
+                channel[i] *= gain;
+        }
+    }
+
+    /// <summary>Camera shake: the average of the image shifted along a line of <paramref name="length"/> pixels (bilinear, half-pixel steps).</summary>
+    private static void Smear(float[] channel, int w, int h, double length, double degrees)
+    {
+        if (length <= 0)
+            return;
+        var steps = (int)Math.Ceiling(2 * length) + 1;
+        var (dx, dy) = (Math.Cos(degrees * Math.PI / 180), Math.Sin(degrees * Math.PI / 180));
+        var source = (float[])channel.Clone();
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            float sum = 0;
+            for (var k = 0; k < steps; k++)
+            {
+                var t = length * (k / (double)(steps - 1) - 0.5);
+                sum += Bilinear(source, w, h, x + t * dx, y + t * dy);
+            }
+            channel[y * w + x] = sum / steps;
+        }
+    }
+
+    private static float Bilinear(float[] channel, int w, int h, double x, double y)
+    {
+        var (fx, fy) = (Math.Clamp(x, 0, w - 1.001), Math.Clamp(y, 0, h - 1.001));
+        var (x0, y0) = ((int)fx, (int)fy);
+        var (ax, ay) = ((float)(fx - x0), (float)(fy - y0));
+        var top = channel[y0 * w + x0] * (1 - ax) + channel[y0 * w + x0 + 1] * ax;
+        var bottom = channel[(y0 + 1) * w + x0] * (1 - ax) + channel[(y0 + 1) * w + x0 + 1] * ax;
+        return top * (1 - ay) + bottom * ay;
+    }
+
+    /// <summary>The stored pixels turned clockwise by <paramref name="quarterTurns"/> quarter turns.</summary>
+    private static (float[][] Light, int W, int H) Turn(float[][] light, int w, int h, int quarterTurns)
+    {
+        quarterTurns = (quarterTurns % 4 + 4) % 4;
+        if (quarterTurns == 0)
+            return (light, w, h);
+        var (tw, th) = quarterTurns == 2 ? (w, h) : (h, w);
+        var turned = new[] { new float[w * h], new float[w * h], new float[w * h] };
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            var (tx, ty) = quarterTurns switch
+            {
+                1 => (h - 1 - y, x),
+                2 => (w - 1 - x, h - 1 - y),
+                _ => (y, w - 1 - x),
+            };
+            for (var c = 0; c < 3; c++)
+                turned[c][ty * tw + tx] = light[c][y * w + x];
+        }
+        return (turned, tw, th);
     }
 
     /// <summary>Camera pixel → scene: undo the keystone, the rotation and the scale about the frame centre.</summary>
@@ -141,7 +216,7 @@ public static class SimulatedCamera
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    private static byte[] Encode(float[][] light, int w, int h, int quality)
+    private static byte[] Encode(float[][] light, int w, int h, int quality, bool png)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         var bytes = new byte[w * h * 4];
@@ -153,7 +228,7 @@ public static class SimulatedCamera
         }
         System.Runtime.InteropServices.Marshal.Copy(bytes, 0, bitmap.GetPixels(), bytes.Length);
         using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, quality);
+        using var data = png ? image.Encode(SKEncodedImageFormat.Png, 100) : image.Encode(SKEncodedImageFormat.Jpeg, quality);
         return data.ToArray();
     }
 }

@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace Ekyc.Synthetic.Decisions;
 
 /// <summary>Renders one side of a document as the customer's capture condition would deliver it.</summary>
-public static class DocumentCapture
+public static partial class DocumentCapture
 {
     private const float MmPerInch = 25.4f;
 
@@ -40,7 +40,7 @@ public static class DocumentCapture
             case CaptureCondition.PhoneAtAngle:
                 return AtAngle(renderer.Render(printed, page with { Width = Width(300), JpegQuality = 95 }), random, seed);
             default:
-                throw new ArgumentOutOfRangeException(nameof(condition), condition, null);
+                return Unseen(renderer, printed, page, condition, random, seed);
         }
     }
 
@@ -65,13 +65,15 @@ public static class DocumentCapture
     /// A phone photo under a lamp brighter on one side, the document at about <paramref name="dpi"/> camera pixels per
     /// inch (the frame adds a margin around it); the page is printed at 300 dpi, or at the camera's resolution above that.
     /// </summary>
-    private static byte[] PhonePhoto(SpecimenRenderer renderer, MrzFields printed, SpecimenOptions page, double dpi, Random random, int seed)
+    /// <param name="scene">Changes the scene before the shot (a glare, a bent page); <paramref name="shot"/> the camera's settings.</param>
+    private static byte[] PhonePhoto(SpecimenRenderer renderer, MrzFields printed, SpecimenOptions page, double dpi, Random random, int seed,
+        Func<IScene, IScene>? scene = null, Func<CameraShot, CameraShot>? shot = null)
     {
         var widthMm = printed.Format == MrzFormat.Td1 ? 85.6f : 125f;
         var printDpi = Math.Max(300, dpi);
         using var paper = Decode(renderer.Render(printed, page with { Width = (int)Math.Round(printDpi / MmPerInch * widthMm) }));
         var tilt = Uniform(random, 0.25, 0.45) * (random.Next(2) == 0 ? -1 : 1);
-        return SimulatedCamera.Photograph(new PaperScene(paper, tilt), new CameraShot
+        var camera = new CameraShot
         {
             Scale = dpi / printDpi * Uniform(random, 0.95, 1.1),
             RotationDegrees = Uniform(random, -3, 3),
@@ -80,7 +82,9 @@ public static class DocumentCapture
             Noise = Uniform(random, 0.004, 0.012),
             JpegQuality = random.Next(80, 93),
             Seed = seed,
-        });
+        };
+        IScene paperScene = new PaperScene(paper, tilt);
+        return SimulatedCamera.Photograph(scene?.Invoke(paperScene) ?? paperScene, shot?.Invoke(camera) ?? camera);
     }
 
     /// <summary>The page on a desk (<see cref="DeskPhoto"/>), photographed turned 8–15° and in perspective at 170–220 dpi.</summary>

@@ -174,7 +174,8 @@ internal static class LookAlikeGlyphs
     {
         var scores = candidates.Select(c => (Char: c, Score: cells.Score(column, c))).OrderByDescending(s => s.Score).ToList();
         var outside = CheckDigit.Alphabet.Where(c => !candidates.Contains(c)).Max(c => cells.Score(column, c));
-        var margin = outside > scores[0].Score ? scores[0].Score - outside : scores[0].Score - scores[1].Score;
+        // A filler read in a code has no letter look-alike, so may be its own only candidate: judged against every other glyph.
+        var margin = outside > scores[0].Score || scores.Count == 1 ? scores[0].Score - outside : scores[0].Score - scores[1].Score;
         return new GlyphVerdict(line, column, candidates[0], scores[0].Char, margin, candidates);
     }
 

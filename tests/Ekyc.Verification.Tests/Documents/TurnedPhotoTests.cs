@@ -1,0 +1,64 @@
+using Ekyc.Core.Checks;
+using Ekyc.Core.Engines;
+using Ekyc.Synthetic.Decisions;
+using Ekyc.Verification.Documents;
+using Ekyc.Verification.Documents.Imaging;
+using Ekyc.Verification.Documents.Printed;
+using Ekyc.Verification.Documents.Specimens;
+
+namespace Ekyc.Verification.Tests.Documents;
+
+/// <summary>
+/// ID cards photographed with the phone held upside down or sideways and no EXIF orientation (the held-out captures of
+/// <c>decisions --documents-only --captures unseen</c>): the back's MRZ is read turned, and the front, photographed
+/// the same way, is read turned too.
+/// </summary>
+[Collection(OcrCollection.Name)]
+public class TurnedPhotoTests(OcrFixture ocr)
+{
+    private static DecisionLabel Label(DecisionSetGenerator generator, int seed, string id) => generator.Plan(5, seed).Single(l => l.Id == id);
+
+    private static DecisionSetGenerator Generator() => new(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+        designs: Enum.GetValues<SpecimenDesign>(), captures: CaptureConditions.Unseen);
+
+    /// <summary>
+    /// Seed 800, a card's back photographed sideways: read turned 180° (still sideways), a country code read with a
+    /// filler that has no letter look-alike was judged by its glyph against no other candidate, and the reading threw
+    /// (an index out of range): the whole verification failed instead of turning on to the upright reading.
+    /// </summary>
+    [Fact]
+    public void A_filler_read_in_a_country_code_is_judged_against_every_other_glyph()
+    {
+        var generator = Generator();
+        var label = Label(generator, 800, "genuine_id_card-000");
+        Assert.Equal(CaptureCondition.PhoneSideways, label.Capture);
+        var (_, back) = generator.RenderDocument(label);
+        var (image, _) = ImageDecoder.Decode(back!, new DocumentOptions());
+        using var turned = image!.Turned(180);
+        image.Dispose();
+
+        var reading = ocr.Reader.Read(turned.Bitmap);
+
+        Assert.NotNull(reading);
+    }
+
+    /// <summary>
+    /// Seed 800, a card photographed upside down on both sides: the back's MRZ was read turned 180°, but the front was
+    /// read as it came, upside down, and none of its printed values was found (review <c>printed_fields_not_found</c>).
+    /// </summary>
+    [Fact]
+    public void The_front_of_a_card_whose_back_was_read_upside_down_is_read_upside_down_too()
+    {
+        var generator = Generator();
+        var label = Label(generator, 800, "genuine_id_card-001");
+        Assert.Equal(CaptureCondition.PhoneUpsideDown, label.Capture);
+        var (front, back) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
+            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        var printed = (IReadOnlyList<PrintedFieldResult>)result.Authenticity.Evidence["printed_fields"]!;
+        Assert.True(printed.Count(f => f.Agrees == true) >= 4, string.Join(", ", printed.Select(f => $"{f.Field} {f.Printed} {f.Agrees}")));
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
+}
