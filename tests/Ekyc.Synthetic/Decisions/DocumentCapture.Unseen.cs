@@ -20,7 +20,7 @@ public static partial class DocumentCapture
             case CaptureCondition.PhoneSidewaysExif:
                 var turns = random.Next(2) == 0 ? 1 : 3;
                 // Pixels stored turned clockwise are viewed upright turned counter-clockwise (8), and the other way (6).
-                return ExifOrientationTag.Add(PhonePhoto(renderer, printed, page, dpi, random, seed, shot: s => s with { QuarterTurns = turns }), turns == 1 ? (ushort)8 : (ushort)6);
+                return ExifWriter.WithExif(PhonePhoto(renderer, printed, page, dpi, random, seed, shot: s => s with { QuarterTurns = turns }), turns == 1 ? (ushort)8 : (ushort)6);
             case CaptureCondition.SmallOnClutteredDesk:
                 return SmallOnDesk(renderer, printed, page, random, seed);
             case CaptureCondition.GlareSpot:

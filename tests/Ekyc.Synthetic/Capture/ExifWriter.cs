@@ -1,10 +1,13 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Ekyc.Verification.Tests.Documents;
+namespace Ekyc.Synthetic.Capture;
 
-/// <summary>Inserts a minimal EXIF APP1 segment (IFD0: Orientation and optionally Software) after a JPEG's SOI marker.</summary>
-internal static class ExifWriter
+/// <summary>
+/// Inserts a minimal EXIF APP1 segment (IFD0: Orientation and optionally Software) after a JPEG's SOI marker: the
+/// orientation a phone stores with a photo taken sideways (6 turn 90° clockwise to view, 8 counter-clockwise, 3 180°).
+/// </summary>
+public static class ExifWriter
 {
     /// <param name="softwareOffset">Where the Software entry says its text is (default: where it is written).</param>
     public static byte[] WithExif(byte[] jpeg, ushort orientation, string? software = null, uint? softwareOffset = null)
