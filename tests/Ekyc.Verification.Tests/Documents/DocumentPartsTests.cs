@@ -1,9 +1,9 @@
 using Ekyc.Core.Checks;
 using Ekyc.Synthetic.Capture;
+using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Mrz;
-using Ekyc.Verification.Documents;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
 

@@ -1,10 +1,10 @@
 using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Capture;
+using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Mrz;
 using Ekyc.Verification.Documents.Printed;
 using Ekyc.Verification.Documents.Specimens;
-using Ekyc.Verification.Documents;
 using SkiaSharp;
 using Xunit.Abstractions;
 
