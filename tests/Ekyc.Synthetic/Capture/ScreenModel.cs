@@ -13,4 +13,16 @@ public sealed record ScreenModel
     public bool Bgr { get; init; }
     /// <summary>Room light reflected by the glass, linear.</summary>
     public float Reflection { get; init; } = 0.01f;
+
+    /// <summary>
+    /// An ordinary phone or monitor panel, drawn at random: stripes filling 55–95 % of their third, a screen-door gap of
+    /// up to a quarter of the row, one panel in four BGR, up to 4 % of the room light reflected.
+    /// </summary>
+    public static ScreenModel Ordinary(Random random) => new()
+    {
+        FillFactor = 0.55 + (0.95 - 0.55) * random.NextDouble(),
+        Gap = 0.25 * random.NextDouble(),
+        Bgr = random.Next(4) == 0,
+        Reflection = (float)(0.04 * random.NextDouble()),
+    };
 }

@@ -15,13 +15,7 @@ public static class DocumentScreenReplay
     {
         using var page = Decode(document);
         var ratio = Uniform(random, 1.2, 3.5);
-        var screen = new ScreenModel
-        {
-            FillFactor = Uniform(random, 0.55, 0.95),
-            Gap = Uniform(random, 0, 0.25),
-            Bgr = random.Next(4) == 0,
-            Reflection = (float)Uniform(random, 0, 0.04),
-        };
+        var screen = ScreenModel.Ordinary(random);
         var screenWidth = (int)(Uniform(random, 900, 1400) / ratio);
         return SimulatedCamera.Photograph(new ScreenScene(page, screenWidth, screen), new CameraShot
         {

@@ -73,13 +73,7 @@ public static class SelfieCapture
     {
         var ratio = Uniform(random, 1.2, 3.5);
         var screenWidth = (int)(target * source.Width / Math.Max(source.Width, source.Height) / (ratio * 1.16));
-        var screen = new ScreenModel
-        {
-            FillFactor = Uniform(random, 0.55, 0.95),
-            Gap = Uniform(random, 0, 0.25),
-            Bgr = random.Next(4) == 0,
-            Reflection = (float)Uniform(random, 0, 0.04),
-        };
+        var screen = ScreenModel.Ordinary(random);
         return SimulatedCamera.Photograph(new ScreenScene(source, screenWidth, screen), Shot(random, ratio, seed));
     }
 

@@ -30,13 +30,7 @@ internal static class RecaptureSets
         {
             var ratio = minRatio * Math.Pow(maxRatio / minRatio, random.NextDouble());
             var screenWidth = (int)(Uniform(random, 700, 1300) / ratio);
-            var screen = new ScreenModel
-            {
-                FillFactor = Uniform(random, 0.55, 0.95),
-                Gap = Uniform(random, 0, 0.25),
-                Bgr = random.Next(4) == 0,
-                Reflection = (float)Uniform(random, 0, 0.04),
-            };
+            var screen = ScreenModel.Ordinary(random);
             return (k, ratio, screenWidth, screen, shot: RandomShot(random, ratio, seed * 1000 + k));
         }).ToList();
         return Render(plans, p =>
