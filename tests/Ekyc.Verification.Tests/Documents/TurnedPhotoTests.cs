@@ -83,4 +83,26 @@ public class TurnedPhotoTests(OcrFixture ocr)
         Assert.DoesNotContain("low_resolution", result.Authenticity.ReasonCodes);
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
     }
+
+    /// <summary>
+    /// Seed 840, a passport photographed sideways whose MRZ read as it came, across the picture: its portrait was looked
+    /// for in the page squeezed as it stands into the detector's landscape input and not found (review
+    /// <c>portrait_not_found</c>).
+    /// </summary>
+    [Fact]
+    public void The_portrait_of_a_page_read_sideways_is_found()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.PhoneSideways]);
+        var label = generator.Plan(4, 840).Single(l => l.Id == "genuine_passport-000");
+        var (front, _) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions())
+            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        var side = (IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
+        Assert.Equal(0, side["turned_degrees"]);
+        Assert.DoesNotContain("portrait_not_found", result.Authenticity.ReasonCodes);
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
 }
