@@ -61,4 +61,48 @@ public class TurnedPhotoTests(OcrFixture ocr)
         Assert.True(printed.Count(f => f.Agrees == true) >= 4, string.Join(", ", printed.Select(f => $"{f.Field} {f.Printed} {f.Agrees}")));
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
     }
+
+    /// <summary>
+    /// Seed 840, a passport photographed sideways (about 200 dpi, 20 px per MRZ character): read turned 270°, its
+    /// resolution was taken as the turned copy's width over the upload's, so the MRZ measured 12.1 px per character and
+    /// the genuine page was reviewed <c>low_resolution</c>.
+    /// </summary>
+    [Fact]
+    public void A_page_read_a_quarter_turn_keeps_its_resolution()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.PhoneSideways]);
+        var label = generator.Plan(4, 840).Single(l => l.Id == "genuine_passport-003");
+        var (front, _) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
+            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        var side = (IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
+        Assert.Equal(270, side["turned_degrees"]);
+        Assert.DoesNotContain("low_resolution", result.Authenticity.ReasonCodes);
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
+
+    /// <summary>
+    /// Seed 840, a passport photographed sideways whose MRZ read as it came, across the picture: its portrait was looked
+    /// for in the page squeezed as it stands into the detector's landscape input and not found (review
+    /// <c>portrait_not_found</c>).
+    /// </summary>
+    [Fact]
+    public void The_portrait_of_a_page_read_sideways_is_found()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.PhoneSideways]);
+        var label = generator.Plan(4, 840).Single(l => l.Id == "genuine_passport-000");
+        var (front, _) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions())
+            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        var side = (IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
+        Assert.Equal(0, side["turned_degrees"]);
+        Assert.DoesNotContain("portrait_not_found", result.Authenticity.ReasonCodes);
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
 }

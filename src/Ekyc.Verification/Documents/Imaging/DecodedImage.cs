@@ -13,8 +13,12 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
     public int OriginalHeight { get; } = originalHeight;
     public string Format { get; } = format;
     public SKEncodedOrigin Origin { get; } = origin;
-    /// <summary>Decoded width / original width (1 unless a huge image was decoded smaller).</summary>
-    public float Scale => (float)Bitmap.Width / (Origin is >= SKEncodedOrigin.LeftTop ? OriginalHeight : OriginalWidth);
+    /// <summary>
+    /// Decoded pixels per original pixel (1 unless a huge image was decoded smaller). Fixed at decoding: a copy turned a
+    /// quarter turn or straightened and cut to its text is drawn at the same pixel size, and its own width over the
+    /// upload's would misstate it (a sideways passport read turned judged 1.42× too coarse, a cut-out page too fine).
+    /// </summary>
+    public float Scale { get; private init; } = (float)bitmap.Width / (origin is >= SKEncodedOrigin.LeftTop ? originalHeight : originalWidth);
 
     /// <summary>A copy turned clockwise by 90, 180 or 270° (same original size and metadata).</summary>
     public DecodedImage Turned(int degrees)
@@ -30,7 +34,7 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
         }
         turned.SetImmutable(); // drawn from without copies, as a decoded page is (ImageDecoder)
-        return new DecodedImage(turned, OriginalWidth, OriginalHeight, Format, Origin);
+        return new DecodedImage(turned, OriginalWidth, OriginalHeight, Format, Origin) { Scale = Scale };
     }
 
     /// <summary>
@@ -58,7 +62,7 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
         }
         rotated.SetImmutable();
-        return new DecodedImage(rotated, OriginalWidth, OriginalHeight, Format, Origin);
+        return new DecodedImage(rotated, OriginalWidth, OriginalHeight, Format, Origin) { Scale = Scale };
     }
 
     private SKColor BorderColour()
