@@ -168,7 +168,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// loses the MRZ's filler runs (<c>&lt;&lt;&lt;</c>), so a passport's long lines are found in pieces and no MRZ is read.
     /// When no side gave an MRZ whose checks agree, a side whose text runs at <see cref="MinSkewDegrees"/> or more is
     /// read again straightened; that reading is kept when its checks agree, when it found an MRZ and the tilted one did not,
-    /// or when it reads agreeing a check the tilted reading failed and fails none the tilted one passed (<see cref="FailsLess"/>).
+    /// or when it reads agreeing a check the tilted reading failed and fails none the tilted one passed, or fails the same
+    /// checks read more surely (<see cref="ReadsFailingChecksBetter"/>).
     /// </summary>
     private void RetryStraightened(List<DocumentCapture> captures, Dictionary<MrzReading, StraightRead> straightReads, int bound, TimingLog timings,
         CancellationToken token)
@@ -179,7 +180,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             if (capture.Image is null || capture.Reading is not { TextCorners.Count: > 0 } tilted || !Tilted(tilted.TextAngle, MinSkewDegrees))
                 continue;
             var straight = Straighten(capture, readMrz: true, straightReads, bound, timings, token);
-            if (Verified(straight.Reading) || (straight.Reading.Parse?.Success == true && tilted.Parse?.Success != true) || FailsLess(straight.Reading, tilted))
+            if (Verified(straight.Reading) || (straight.Reading.Parse?.Success == true && tilted.Parse?.Success != true) || ReadsFailingChecksBetter(straight.Reading, tilted))
             {
                 straightReads.Remove(tilted);
                 capture.Image.Dispose();
@@ -193,15 +194,20 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// one fails: a check that agrees straight and fails tilted was misread tilted, and that misreading makes the checks
     /// failing in both look like the OCR's too (a tampered card turned 13° read its number's <c>WN</c> as <c>92</c>
     /// tilted, at certainty 0.14, so its altered expiry was reviewed; straightened it read the number right and the expiry
-    /// failing at 0.98).
+    /// failing at 0.98). Or both fail the same checks and the straightened one read their fields more surely (a higher
+    /// <see cref="MrzReading.FailingFieldsCertainty"/>): chosen by the recogniser's certainty, never by the check digits, as
+    /// refitted lines are (a card whose number was altered read its <c>ZY</c> as <c>22</c> tilted at 0.14, a plausible
+    /// repair; straightened it read right at 0.90). The reading kept is judged as any other, so a straightened misreading
+    /// with a plausible repair is still reviewed.
     /// </summary>
-    private static bool FailsLess(MrzReading straight, MrzReading tilted)
+    private static bool ReadsFailingChecksBetter(MrzReading straight, MrzReading tilted)
     {
         if (straight.Parse?.Mrz is not { } s || tilted.Parse?.Mrz is not { } t || s.Format != t.Format)
             return false;
         var straightFailing = s.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
         var tiltedFailing = t.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
-        return straightFailing.IsProperSubsetOf(tiltedFailing);
+        return straightFailing.IsProperSubsetOf(tiltedFailing)
+            || (straightFailing.SetEquals(tiltedFailing) && straight.FailingFieldsCertainty > tilted.FailingFieldsCertainty);
     }
 
     /// <summary>A side read again straightened (<see cref="Straighten"/>); the verification disposes its image unless the side takes it.</summary>

@@ -114,6 +114,31 @@ public class TiltedPhotoTests(OcrFixture ocr)
         Assert.NotEqual(0, Straightened(result, "back"));
     }
 
+    /// <summary>
+    /// An ID card whose number was altered in print and MRZ, its check digit left as issued, photographed on a desk at an
+    /// angle (`decisions --documents-only --count 4 --seed 733`, `phone_at_angle`): read tilted, the number's <c>ZY</c>
+    /// came out <c>22</c> at certainty 0.14 and a one-character repair looked plausible (review <c>mrz_read_uncertain</c>).
+    /// Straightened, it reads right at 0.90 and fails the same checks: the same checks failing, the reading that read
+    /// their fields more surely is kept, and the document fails.
+    /// </summary>
+    [Fact]
+    public void A_tampered_card_at_an_angle_is_judged_on_the_straightened_reading_that_reads_the_failing_fields_more_surely()
+    {
+        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
+            designs: Enum.GetValues<SpecimenDesign>(), captures: CaptureConditions.All);
+        var label = generator.Plan(4, 733).Single(l => l.Id == "tampered_check_digit-003");
+        Assert.Equal(CaptureCondition.PhoneAtAngle, label.Capture);
+        var (front, back) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
+            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
+        Assert.Contains("check_digit_mismatch", result.Authenticity.ReasonCodes);
+        Assert.Equal(label.DocumentNumber, result.Extracted!.DocumentNumber);
+        Assert.NotEqual(0, Straightened(result, "back"));
+    }
+
     private DocumentVerification Verify(byte[] photo) =>
         new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false })
             .Verify(new DocumentImages(photo, null, "passport"), new DateOnly(2026, 12, 6), CancellationToken.None);
