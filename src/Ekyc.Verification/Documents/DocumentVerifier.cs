@@ -149,6 +149,16 @@ public sealed class DocumentVerifier : IDocumentVerifier
             reading = _reader.Read(image.Bitmap, token, readMrz);
             (detectMs, recognizeMs, parseMs) = (detectMs + reading.DetectMs, recognizeMs + reading.RecognizeMs, parseMs + reading.ParseMs);
         }
+        // A dim room's photo: the gain leaves each colour channel grainy on its own, and the detector, given the colours,
+        // breaks the MRZ's filler runs off its lines or misses an ID card's MRZ whole (decisions --captures low_light). In the
+        // luma the channels' grain averages out; the recogniser still reads the colours, and a reading only replaces none.
+        if (readMrz && reading.Parse?.Success != true)
+        {
+            var grey = _reader.Read(image.Bitmap, token, readMrz, detectorBound, lumaDetection: true);
+            (detectMs, recognizeMs, parseMs) = (detectMs + grey.DetectMs, recognizeMs + grey.RecognizeMs, parseMs + grey.ParseMs);
+            if (grey.Parse?.Success == true)
+                reading = grey;
+        }
         timings.Add($"{capture.Side}_ocr_detect", detectMs);
         timings.Add($"{capture.Side}_ocr_recognize", recognizeMs);
         timings.Add($"{capture.Side}_mrz_parse", parseMs);

@@ -21,12 +21,14 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
 
     /// <summary>
     /// Reads the MRZ of <paramref name="image"/> (with <paramref name="readMrz"/> false, only detects the text for the
-    /// printed reading), detecting text at most <paramref name="detectorMaxSide"/> px on the image's longer side.
+    /// printed reading), detecting text at most <paramref name="detectorMaxSide"/> px on the image's longer side, in the
+    /// image's luma with <paramref name="lumaDetection"/> (the recogniser still reads the colours).
     /// </summary>
-    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true, int detectorMaxSide = TextDetector.MaxSide)
+    public MrzReading Read(SKBitmap image, CancellationToken cancellationToken = default, bool readMrz = true, int detectorMaxSide = TextDetector.MaxSide,
+        bool lumaDetection = false)
     {
         var clock = Stopwatch.StartNew();
-        var regions = detector.Detect(image, detectorMaxSide);
+        var regions = detector.Detect(image, detectorMaxSide, lumaDetection);
         var detectMs = clock.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -37,8 +37,8 @@ internal static class OcrPixels
         return target;
     }
 
-    /// <summary>Fills an NCHW tensor with BGR channels: (v/255 − mean[c]) / std[c].</summary>
-    public static DenseTensor<float> ToTensor(SKBitmap rgba, ReadOnlySpan<float> mean, ReadOnlySpan<float> std)
+    /// <summary>Fills an NCHW tensor with BGR channels: (v/255 − mean[c]) / std[c]; with <paramref name="luma"/>, every channel the pixel's luma (BT.601).</summary>
+    public static DenseTensor<float> ToTensor(SKBitmap rgba, ReadOnlySpan<float> mean, ReadOnlySpan<float> std, bool luma = false)
     {
         int width = rgba.Width, height = rgba.Height;
         var tensor = new DenseTensor<float>([1, 3, height, width]);
@@ -49,9 +49,12 @@ internal static class OcrPixels
         {
             var p = i * 4;
             // RGBA in memory; the models were trained on OpenCV's BGR order.
-            data[i] = (pixels[p + 2] / 255f - mean[0]) / std[0];
-            data[plane + i] = (pixels[p + 1] / 255f - mean[1]) / std[1];
-            data[2 * plane + i] = (pixels[p] / 255f - mean[2]) / std[2];
+            float r = pixels[p], g = pixels[p + 1], b = pixels[p + 2];
+            if (luma)
+                r = g = b = 0.299f * r + 0.587f * g + 0.114f * b;
+            data[i] = (b / 255f - mean[0]) / std[0];
+            data[plane + i] = (g / 255f - mean[1]) / std[1];
+            data[2 * plane + i] = (r / 255f - mean[2]) / std[2];
         }
         return tensor;
     }

@@ -20,10 +20,13 @@ public sealed class TextDetector(ModelStore models)
     private static readonly float[] Mean = [0.485f, 0.456f, 0.406f];
     private static readonly float[] Std = [0.229f, 0.224f, 0.225f];
 
-    /// <summary>The text regions of <paramref name="image"/>, detected at most <paramref name="maxSide"/> px on its longer side.</summary>
-    public IReadOnlyList<TextRegion> Detect(SKBitmap image, int maxSide = MaxSide)
+    /// <summary>
+    /// The text regions of <paramref name="image"/>, detected at most <paramref name="maxSide"/> px on its longer side;
+    /// with <paramref name="luma"/>, in the image's luma (grey) rather than its colours.
+    /// </summary>
+    public IReadOnlyList<TextRegion> Detect(SKBitmap image, int maxSide = MaxSide, bool luma = false)
     {
-        var input = Input(image, maxSide);
+        var input = Input(image, maxSide, luma);
         var (width, height) = (input.Dimensions[3], input.Dimensions[2]);
         var session = models.Session(ModelCatalog.OcrDetect);
         using var outputs = InferenceClock.Time(() => session.Run([NamedOnnxValue.CreateFromTensor(session.InputMetadata.Keys.First(), input)]));
@@ -36,13 +39,13 @@ public sealed class TextDetector(ModelStore models)
     }
 
     /// <summary>The detector's input for an image: shrunk to at most <paramref name="maxSide"/>, sides multiples of 32, normalised.</summary>
-    internal static DenseTensor<float> Input(SKBitmap image, int maxSide = MaxSide)
+    internal static DenseTensor<float> Input(SKBitmap image, int maxSide = MaxSide, bool luma = false)
     {
         var scale = Math.Min(1f, (float)maxSide / Math.Max(image.Width, image.Height));
         var width = Math.Max(32, (int)MathF.Round(image.Width * scale / 32) * 32);
         var height = Math.Max(32, (int)MathF.Round(image.Height * scale / 32) * 32);
         using var resized = OcrPixels.Resize(image, width, height);
-        return OcrPixels.ToTensor(resized, Mean, Std);
+        return OcrPixels.ToTensor(resized, Mean, Std, luma);
     }
 
     /// <summary>Connected regions of the thresholded map, as unclipped rotated boxes in map coordinates.</summary>
