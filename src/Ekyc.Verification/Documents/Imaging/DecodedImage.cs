@@ -6,7 +6,7 @@ namespace Ekyc.Verification.Documents.Imaging;
 /// An uploaded image decoded upright (EXIF orientation applied), possibly at a reduced scale; the original size and
 /// encoding are kept for the report.
 /// </summary>
-public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int originalHeight, string format, SKEncodedOrigin origin) : IDisposable
+public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int originalHeight, string format, SKEncodedOrigin origin, float? scale = null) : IDisposable
 {
     public SKBitmap Bitmap { get; } = bitmap;
     public int OriginalWidth { get; } = originalWidth;
@@ -14,7 +14,8 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
     public string Format { get; } = format;
     public SKEncodedOrigin Origin { get; } = origin;
     /// <summary>Decoded width / original width (1 unless a huge image was decoded smaller).</summary>
-    public float Scale => (float)Bitmap.Width / (Origin is >= SKEncodedOrigin.LeftTop ? OriginalHeight : OriginalWidth);
+    /// <remarks>A copy cut out by <see cref="Rotated"/> keeps the scale of the image it was drawn from: it is not resampled.</remarks>
+    public float Scale { get; } = scale ?? (float)bitmap.Width / (origin is >= SKEncodedOrigin.LeftTop ? originalHeight : originalWidth);
 
     /// <summary>A copy turned clockwise by 90, 180 or 270° (same original size and metadata).</summary>
     public DecodedImage Turned(int degrees)
@@ -58,7 +59,7 @@ public sealed class DecodedImage(SKBitmap bitmap, int originalWidth, int origina
             canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
         }
         rotated.SetImmutable();
-        return new DecodedImage(rotated, OriginalWidth, OriginalHeight, Format, Origin);
+        return new DecodedImage(rotated, OriginalWidth, OriginalHeight, Format, Origin, Scale);
     }
 
     private SKColor BorderColour()
