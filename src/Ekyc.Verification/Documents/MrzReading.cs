@@ -17,6 +17,8 @@ public sealed record MrzReading
     public float PixelsPerChar { get; init; }
     /// <summary>Width of the MRZ in image pixels (a proxy for the document width).</summary>
     public float MrzWidth { get; init; }
+    /// <summary>The MRZ lines' boxes in image pixels, in reading order: where the page lies (<see cref="Imaging.PageOutline"/>).</summary>
+    public IReadOnlyList<RotatedBox> MrzBoxes { get; init; } = [];
     public float Confidence { get; init; }
     /// <summary>Lowest recogniser probability of a character in the fields whose check digit fails (null: none fails).</summary>
     public float? FailingFieldsCertainty { get; init; }
