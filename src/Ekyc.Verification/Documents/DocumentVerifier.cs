@@ -353,7 +353,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
             var recapture = capture.Recapture is null ? null : ScreenRecapture.Measure(cut.Bitmap) ?? capture.Recapture;
             timings.Add($"{capture.Side}_cut_out", clock.Elapsed.TotalMilliseconds);
             image.Dispose();
-            captures[i] = capture with { Image = cut, Reading = cutReading, Recapture = recapture, StraightenedDegrees = -page.Angle };
+            // A side already straightened is cut out of its straightened copy: the two turns add up.
+            captures[i] = capture with { Image = cut, Reading = cutReading, Recapture = recapture, StraightenedDegrees = capture.StraightenedDegrees - page.Angle };
         }
     }
 

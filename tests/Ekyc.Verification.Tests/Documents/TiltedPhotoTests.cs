@@ -12,7 +12,9 @@ namespace Ekyc.Verification.Tests.Documents;
 /// <summary>
 /// A passport photographed on a desk with the phone held at an angle: the page turned in the frame and seen in
 /// perspective. From about 10° the detector can lose the MRZ's filler runs and find its lines in pieces, so no MRZ was
-/// read (`mrz_not_found`) on a genuine passport; the page is now read again straightened and cut to its text.
+/// read (`mrz_not_found`) on a genuine passport; the page is read again straightened and cut to its text. Since the
+/// eighteenth session a side with no MRZ is first detected again in its luma, which finds these passports' MRZ lines
+/// whole at 12–14° (read tilted, checks agreeing): either way the MRZ is read.
 /// </summary>
 [Collection(OcrCollection.Name)]
 public class TiltedPhotoTests(OcrFixture ocr)
@@ -22,13 +24,12 @@ public class TiltedPhotoTests(OcrFixture ocr)
     [Theory]
     [InlineData(-12.0)]
     [InlineData(-14.0)]
-    public void A_passport_photographed_at_an_angle_has_its_mrz_read_straightened(double degrees)
+    public void A_passport_photographed_at_an_angle_has_its_mrz_read(double degrees)
     {
         var result = Verify(Photograph(degrees));
 
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
         Assert.Equal("KX3199544", result.Extracted!.DocumentNumber);
-        Assert.InRange(Straightened(result), -degrees - 1.5, -degrees + 1.5);
     }
 
     [Fact]
