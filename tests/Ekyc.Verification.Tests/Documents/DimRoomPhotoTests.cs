@@ -2,7 +2,6 @@ using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Imaging;
-using Ekyc.Verification.Documents.Specimens;
 
 namespace Ekyc.Verification.Tests.Documents;
 
@@ -19,8 +18,7 @@ public class DimRoomPhotoTests(OcrFixture ocr)
     [Fact]
     public void The_MRZ_of_a_card_back_photographed_in_a_dim_room_is_found_in_the_luma()
     {
-        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
-            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.LowLight]);
+        var generator = OcrFixture.DecisionSet([CaptureCondition.LowLight]);
         var verifier = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false });
         var missed = 0;
         foreach (var label in generator.Plan(3, seed: 810).Where(l => l.Class == DecisionClass.GenuineIdCard))

@@ -29,6 +29,10 @@ public sealed class OcrFixture : IDisposable
     /// <summary>A decision set generator (one per test class: classes may run in parallel), to replay a case by seed and id.</summary>
     public static DecisionSetGenerator DecisionSet(params SpecimenDesign[] designs) => new(FacePhotos.Locate(AppContext.BaseDirectory), Renderer(), designs: designs);
 
+    /// <summary>The decision set over every page design, its documents captured under <paramref name="captures"/> in turn.</summary>
+    public static DecisionSetGenerator DecisionSet(IReadOnlyList<CaptureCondition> captures) =>
+        new(FacePhotos.Locate(AppContext.BaseDirectory), Renderer(), designs: Enum.GetValues<SpecimenDesign>(), captures: captures);
+
     public static SKBitmap Decode(byte[] encoded)
     {
         using var bitmap = SKBitmap.Decode(encoded);

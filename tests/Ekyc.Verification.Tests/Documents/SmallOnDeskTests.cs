@@ -3,7 +3,6 @@ using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Printed;
-using Ekyc.Verification.Documents.Specimens;
 
 namespace Ekyc.Verification.Tests.Documents;
 
@@ -20,8 +19,7 @@ public class SmallOnDeskTests(OcrFixture ocr)
     [Fact]
     public void A_genuine_passport_small_on_a_cluttered_desk_is_read_on_its_page_and_passes()
     {
-        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
-            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.SmallOnClutteredDesk]);
+        var generator = OcrFixture.DecisionSet([CaptureCondition.SmallOnClutteredDesk]);
         var label = generator.Plan(3, 820).First(l => l.Class == DecisionClass.GenuinePassport);
         Assert.Equal(CaptureCondition.SmallOnClutteredDesk, label.Capture);
         var (front, back) = generator.RenderDocument(label);

@@ -4,7 +4,6 @@ using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Printed;
-using Ekyc.Verification.Documents.Specimens;
 
 namespace Ekyc.Verification.Tests.Documents;
 
@@ -18,8 +17,7 @@ public class TurnedPhotoTests(OcrFixture ocr)
 {
     private static DecisionLabel Label(DecisionSetGenerator generator, int seed, string id) => generator.Plan(5, seed).Single(l => l.Id == id);
 
-    private static DecisionSetGenerator Generator() => new(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
-        designs: Enum.GetValues<SpecimenDesign>(), captures: CaptureConditions.Unseen);
+    private static DecisionSetGenerator Generator() => OcrFixture.DecisionSet(CaptureConditions.Unseen);
 
     /// <summary>
     /// Seed 800, a card's back photographed sideways: read turned 180° (still sideways), a country code read with a
@@ -70,13 +68,7 @@ public class TurnedPhotoTests(OcrFixture ocr)
     [Fact]
     public void A_page_read_a_quarter_turn_keeps_its_resolution()
     {
-        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
-            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.PhoneSideways]);
-        var label = generator.Plan(4, 840).Single(l => l.Id == "genuine_passport-003");
-        var (front, _) = generator.RenderDocument(label);
-
-        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
-            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        var result = VerifySideways("genuine_passport-003", new DocumentOptions { RequirePortrait = false });
 
         var side = (IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
         Assert.Equal(270, side["turned_degrees"]);
@@ -92,17 +84,21 @@ public class TurnedPhotoTests(OcrFixture ocr)
     [Fact]
     public void The_portrait_of_a_page_read_sideways_is_found()
     {
-        var generator = new DecisionSetGenerator(FacePhotos.Locate(AppContext.BaseDirectory), OcrFixture.Renderer(),
-            designs: Enum.GetValues<SpecimenDesign>(), captures: [CaptureCondition.PhoneSideways]);
-        var label = generator.Plan(4, 840).Single(l => l.Id == "genuine_passport-000");
-        var (front, _) = generator.RenderDocument(label);
-
-        var result = new DocumentVerifier(ocr.Models, new DocumentOptions())
-            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        var result = VerifySideways("genuine_passport-000", new DocumentOptions());
 
         var side = (IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
         Assert.Equal(0, side["turned_degrees"]);
         Assert.DoesNotContain("portrait_not_found", result.Authenticity.ReasonCodes);
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
+
+    /// <summary>A passport of the decision set photographed sideways (<c>phone_sideways</c> alone, count 4, seed 840), verified.</summary>
+    private DocumentVerification VerifySideways(string id, DocumentOptions options)
+    {
+        var generator = OcrFixture.DecisionSet([CaptureCondition.PhoneSideways]);
+        var label = generator.Plan(4, 840).Single(l => l.Id == id);
+        var (front, _) = generator.RenderDocument(label);
+        return new DocumentVerifier(ocr.Models, options)
+            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
     }
 }
