@@ -52,4 +52,11 @@ public class PageOutlineTests
     [Fact]
     public void A_format_of_no_fixed_size_has_no_outline() =>
         Assert.Null(PageOutline.FromMrz([new RotatedBox(500, 500, 300, 10, 0)], MrzFormat.FrenchNationalId));
+
+    /// <summary>An MRZ running up or down the picture (a page photographed sideways, read as it came) says not which side is down.</summary>
+    [Theory]
+    [InlineData(90f)]
+    [InlineData(-88f)]
+    public void A_sideways_mrz_gives_no_outline(float degrees) =>
+        Assert.Null(PageOutline.FromMrz([new RotatedBox(500, 500, 300, 10, degrees)], MrzFormat.Td3));
 }

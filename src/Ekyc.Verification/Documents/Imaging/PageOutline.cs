@@ -17,6 +17,9 @@ internal sealed record PageOutline(IReadOnlyList<(float X, float Y)> Corners, fl
     /// <summary>The bottom MRZ line's centre above the page's bottom edge (ICAO: its baseline 2–5 mm up, plus half its height).</summary>
     private const float BottomLineMm = 4.5f;
 
+    /// <summary>cos 45°: an MRZ running closer to the picture's vertical than this is read sideways.</summary>
+    private const float MaxSidewaysCos = 0.7071f;
+
     /// <summary>The outline of a page whose MRZ of <paramref name="format"/> lies in <paramref name="lines"/>; null for a format of no fixed size.</summary>
     public static PageOutline? FromMrz(IReadOnlyList<RotatedBox> lines, MrzFormat format)
     {
@@ -25,6 +28,10 @@ internal sealed record PageOutline(IReadOnlyList<(float X, float Y)> Corners, fl
         var (widthMm, heightMm, chars) = size;
         var widest = lines.MaxBy(l => l.Width);
         var (ux, uy) = widest.Along;
+        // A line running up or down the picture (a page photographed sideways, read as it came) leaves no side for the
+        // page's "down": such a page is read as it is rather than cut out on a guess.
+        if (MathF.Abs(ux) < MaxSidewaysCos)
+            return null;
         // A line's box may run either way along its text: the page's "down" is the one pointing down the image.
         if (ux < 0)
             (ux, uy) = (-ux, -uy);
