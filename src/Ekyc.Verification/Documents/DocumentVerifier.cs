@@ -215,8 +215,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
     {
         if (straight.Parse?.Mrz is not { } s || tilted.Parse?.Mrz is not { } t || s.Format != t.Format)
             return false;
-        var straightFailing = s.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
-        var tiltedFailing = t.Checks.Where(c => !c.Ok).Select(c => c.Field).ToHashSet();
+        var (straightFailing, tiltedFailing) = (Failing(s), Failing(t));
         return straightFailing.IsProperSubsetOf(tiltedFailing)
             || (straightFailing.SetEquals(tiltedFailing) && straight.FailingFieldsCertainty > tilted.FailingFieldsCertainty);
     }
