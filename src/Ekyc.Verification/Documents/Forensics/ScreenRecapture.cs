@@ -54,8 +54,8 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     /// A screen's grid over the whole page: a luma peak at or over <see cref="DocumentOptions.RecaptureWidespreadPeakDb"/>
     /// that nearly every tile shows on its own. A lens blur of about 1 px leaves the grid of a screen photographed at under
     /// about two camera pixels per screen pixel only weak peaks, under <see cref="DocumentOptions.RecaptureLumaPeakDb"/>;
-    /// print's periodic patterns (a guilloche patch, a receipt's rows) are not everywhere on a page. Documents only: a
-    /// selfie's overlapping tiles of one face share their texture.
+    /// print's periodic patterns (a guilloche patch, a receipt's rows) are not everywhere on a page. Documents only: it
+    /// was measured on document captures, not on selfies (whose small frames get overlapping tiles).
     /// </summary>
     public bool GridEverywhere(DocumentOptions options) => Widespread.Decibels >= options.RecaptureWidespreadPeakDb;
 
