@@ -353,7 +353,8 @@ internal sealed class DocumentAssessment
 
     /// <summary>
     /// A side goes to review when its spectrum shows a screen's grid: a luma or chroma peak over its threshold that
-    /// enough tiles show on their own (one patch of fine print cannot). Statistical evidence: never a failure.
+    /// enough tiles show on their own (one patch of fine print cannot), or a weaker luma peak that nearly every tile
+    /// shows (<see cref="ScreenRecapture.GridEverywhere"/>). Statistical evidence: never a failure.
     /// </summary>
     private void AssessRecapture(IReadOnlyList<DocumentCapture> captures, DocumentOptions options)
     {
@@ -376,6 +377,7 @@ internal sealed class DocumentAssessment
                 ["chroma_peak_db"] = Math.Round(r.Chroma.Decibels, 1),
                 ["chroma_tiles"] = r.ChromaTiles,
                 ["chroma_period_px"] = Math.Round(r.ChromaPeriod, 2),
+                ["widespread_peak_db"] = Math.Round(r.Widespread.Decibels, 1),
                 ["tiles"] = r.Tiles,
             };
             var threshold = new Dictionary<string, object?>
@@ -383,8 +385,9 @@ internal sealed class DocumentAssessment
                 ["luma_peak_db"] = options.RecaptureLumaPeakDb,
                 ["chroma_peak_db"] = options.RecaptureChromaPeakDb,
                 ["min_tiles"] = options.RecaptureMinTiles,
+                ["widespread_peak_db"] = options.RecaptureWidespreadPeakDb,
             };
-            _signals.Add(r.Suspected(options)
+            _signals.Add(r.Suspected(options) || r.GridEverywhere(options)
                 ? DocumentSignal.ToReview(code, "screen_recapture_suspected", value, threshold)
                 : DocumentSignal.Passed(code, value, threshold));
         }

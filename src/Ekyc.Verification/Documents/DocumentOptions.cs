@@ -61,6 +61,11 @@ public sealed record DocumentOptions
     [Range(0, 100)] public double RecaptureChromaPeakDb { get; init; } = 12;
     /// <summary>Screen recapture: tiles (of up to 12) that must show the peak on their own.</summary>
     [Range(1, 12)] public int RecaptureMinTiles { get; init; } = 2;
+    /// <summary>
+    /// Screen recapture: prominence (dB) of a luma peak that nearly every tile shows from which a side goes to review (a
+    /// screen's grid blurred weak; genuine captures of the decision set reach 8.7 dB).
+    /// </summary>
+    [Range(0, 100)] public double RecaptureWidespreadPeakDb { get; init; } = 10;
     /// <summary>Oldest plausible holder, years.</summary>
     [Range(1, 200)] public int MaxAgeYears { get; init; } = 120;
     /// <summary>Read the printed (VIZ) text to compare it with the MRZ (costs ~10 ms per text line).</summary>

@@ -175,12 +175,32 @@ public sealed class ScreenRecaptureTests(OcrFixture ocr, ITestOutputHelper outpu
         }
     }
 
+    [Fact]
+    public void A_document_shown_on_a_screen_and_photographed_with_the_grid_blurred_weak_goes_to_review()
+    {
+        // Seed 731's fourth screen replay: 1.69 camera px per screen px, lens blur σ 0.99 px. Its strongest luma peak
+        // (12.2 dB, 7 of 12 tiles) and chroma peak (11.9 dB) stay under their thresholds; the grid's aliased
+        // fundamental (2.44 px) stands 10.9 dB out in all 12 tiles.
+        var generator = OcrFixture.DecisionSet();
+        var verifier = new DocumentVerifier(ocr.Models, new DocumentOptions());
+        var label = generator.Plan(4, seed: 731).Single(l => l.Id == "document_screen_replay-002");
+        var (front, back) = generator.RenderDocument(label);
+
+        var authenticity = verifier.Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None).Authenticity;
+
+        var signal = Signal(authenticity, "front_recapture");
+        output.WriteLine($"{authenticity.Status}: {string.Join(", ", authenticity.ReasonCodes)}; {JsonSerializer.Serialize(signal)}");
+        Assert.Equal(DocumentSignal.Review, signal.Status);
+        Assert.Equal(CheckStatus.Review, authenticity.Status);
+        Assert.Contains("screen_recapture_suspected", authenticity.ReasonCodes);
+    }
+
     private static DocumentSignal Signal(CheckResult result, string code) =>
         ((IReadOnlyList<DocumentSignal>)result.Evidence["signals"]!).Single(s => s.Code == code);
 
     private bool Flagged(LabelledImage image) => Measure(image) is { } m && Suspected(m);
 
-    private static bool Suspected(ScreenRecapture m) => m.Suspected(Options);
+    private static bool Suspected(ScreenRecapture m) => m.Suspected(Options) || m.GridEverywhere(Options);
 
     private ScreenRecapture? Measure(LabelledImage image)
     {

@@ -10,9 +10,11 @@ namespace Ekyc.Verification.Documents.Forensics;
 /// channels by a third of a pixel, so the grid is also a chroma peak (colour fringes and rainbow moiré) where ink is
 /// not. Measured on up to 12 tiles of 128 px at full resolution: Hann window, FFT of luma and R−B chroma, power
 /// averaged over the tiles (Welch: content varies from tile to tile and averages out, the grid does not), then the
-/// most prominent peak of each average and the number of tiles that show it on their own.
+/// most prominent peak of each average and the number of tiles that show it on their own. Also the most prominent luma
+/// peak that nearly every tile shows (<see cref="Widespread"/>): a screen's grid covers the whole page even where the
+/// camera's blur leaves each of its peaks weak.
 /// </summary>
-public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma, int LumaTiles, SpectralPeak Chroma, int ChromaTiles)
+public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma, int LumaTiles, SpectralPeak Chroma, int ChromaTiles, SpectralPeak Widespread)
 {
     public const int Size = 128;
     private const int MaxColumns = 4;
@@ -23,6 +25,11 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     private const double MinCyclesPerPixel = 0.06;
     // A single tile shows the peak when it stands this far above its own surroundings.
     private const double TileDecibels = 5;
+    // "Nearly every tile": 10 of 12, 5 of 6.
+    private const double WidespreadShare = 5.0 / 6;
+    // Candidates for the widespread peak, the most prominent first: the grid's peaks were among the first two of the
+    // decision set's blurred screen replays; the bound keeps the cost of counting tiles small.
+    private const int WidespreadCandidates = 8;
     private static readonly int[] Drift = [-2, -1, 0, 1, 2];
     private static readonly float[] Hann = Enumerable.Range(0, Size).Select(i => (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * i / Size))).ToArray();
 
@@ -42,6 +49,15 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     public bool Suspected(DocumentOptions options) =>
         (Luma.Decibels >= options.RecaptureLumaPeakDb && LumaTiles >= options.RecaptureMinTiles)
         || (Chroma.Decibels >= options.RecaptureChromaPeakDb && ChromaTiles >= options.RecaptureMinTiles);
+
+    /// <summary>
+    /// A screen's grid over the whole page: a luma peak at or over <see cref="DocumentOptions.RecaptureWidespreadPeakDb"/>
+    /// that nearly every tile shows on its own. A lens blur of about 1 px leaves the grid of a screen photographed at under
+    /// about two camera pixels per screen pixel only weak peaks, under <see cref="DocumentOptions.RecaptureLumaPeakDb"/>;
+    /// print's periodic patterns (a guilloche patch, a receipt's rows) are not everywhere on a page. Documents only: it
+    /// was measured on document captures, not on selfies (whose small frames get overlapping tiles).
+    /// </summary>
+    public bool GridEverywhere(DocumentOptions options) => Widespread.Decibels >= options.RecaptureWidespreadPeakDb;
 
     /// <summary>
     /// The luma peak (dB) when at least <paramref name="minTiles"/> tiles show it on their own, else 0. A count, not a
@@ -72,9 +88,10 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
             fft.Forward(re, im);
             (luma[t], chroma[t]) = SplitPowers(re, im);
         }
-        var (lumaPeak, lumaTiles) = FindPeak(luma);
-        var (chromaPeak, chromaTiles) = FindPeak(chroma);
-        return new ScreenRecapture(origins.Count, Size, lumaPeak, lumaTiles, chromaPeak, chromaTiles);
+        var lumaMean = MeanLog10(luma);
+        var (lumaPeak, lumaTiles) = FindPeak(luma, lumaMean);
+        var (chromaPeak, chromaTiles) = FindPeak(chroma, MeanLog10(chroma));
+        return new ScreenRecapture(origins.Count, Size, lumaPeak, lumaTiles, chromaPeak, chromaTiles, FindWidespreadPeak(luma, lumaMean));
     }
 
     /// <summary>
@@ -146,23 +163,40 @@ public sealed record ScreenRecapture(int Tiles, int TileSize, SpectralPeak Luma,
     /// The strongest peak of the tiles' mean spectrum, and in how many tiles it stands out alone (within ±2 bins: a
     /// tilted screen's grid is finer at the far edge, and moiré moves with it).
     /// </summary>
-    private static (SpectralPeak Peak, int Tiles) FindPeak(float[][] powers)
+    private static (SpectralPeak Peak, int Tiles) FindPeak(float[][] powers, float[] meanLog10)
+    {
+        var peak = SpectralPeak.Strongest(meanLog10, Size, MinCyclesPerPixel, IsJpegBlockHarmonic);
+        return (peak, TilesShowing(powers, peak, new float[Size * Size]));
+    }
+
+    /// <summary>The most prominent of the mean spectrum's strongest peaks that nearly every tile shows alone; none (0 dB) if no such peak.</summary>
+    private static SpectralPeak FindWidespreadPeak(float[][] powers, float[] meanLog10)
+    {
+        var needed = (int)Math.Ceiling(powers.Length * WidespreadShare);
+        var log = new float[Size * Size];
+        return SpectralPeak.Maxima(meanLog10, Size, MinCyclesPerPixel, IsJpegBlockHarmonic)
+            .OrderByDescending(p => p.Decibels)
+            .Take(WidespreadCandidates)
+            .FirstOrDefault(p => TilesShowing(powers, p, log) >= needed);
+    }
+
+    private static float[] MeanLog10(float[][] powers)
     {
         var mean = new float[Size * Size];
         foreach (var power in powers)
             for (var i = 0; i < mean.Length; i++)
                 mean[i] += power[i] / powers.Length;
         ToLog10(mean);
-        var peak = SpectralPeak.Strongest(mean, Size, MinCyclesPerPixel, IsJpegBlockHarmonic);
-        // Only the bins around the peak are needed from each tile: take their logs there.
-        var log = new float[Size * Size];
-        var tiles = powers.Count(p =>
-        {
-            LogAround(p, peak, log);
-            return Neighbourhood(peak).Any(b => SpectralPeak.Prominence(log, Size, b.U, b.V) >= TileDecibels);
-        });
-        return (peak, tiles);
+        return mean;
     }
+
+    /// <summary>In how many tiles <paramref name="peak"/> stands out alone; <paramref name="log"/> is scratch space.</summary>
+    private static int TilesShowing(float[][] powers, SpectralPeak peak, float[] log) => powers.Count(p =>
+    {
+        // Only the bins around the peak are needed from each tile: take their logs there.
+        LogAround(p, peak, log);
+        return Neighbourhood(peak).Any(b => SpectralPeak.Prominence(log, Size, b.U, b.V) >= TileDecibels);
+    });
 
     private static IEnumerable<(int U, int V)> Neighbourhood(SpectralPeak peak) =>
         from dv in Drift from du in Drift select (peak.U + du, peak.V + dv);

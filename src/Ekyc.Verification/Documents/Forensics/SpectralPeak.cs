@@ -45,10 +45,13 @@ public readonly record struct SpectralPeak(int U, int V, double Decibels)
     /// 0.5] (the corners beyond, diagonal frequencies above Nyquist's circle, hold demosaicing and resampling
     /// checkerboards), skipping the bins <paramref name="skip"/> names.
     /// </summary>
-    public static SpectralPeak Strongest(float[] log10Power, int n, double minCyclesPerPixel, Func<int, int, bool> skip)
-    {
+    public static SpectralPeak Strongest(float[] log10Power, int n, double minCyclesPerPixel, Func<int, int, bool> skip) =>
         // An empty band (never with the bands used here) reads as no peak, 0 dB.
-        var best = new SpectralPeak(0, 0, 0);
+        Maxima(log10Power, n, minCyclesPerPixel, skip).Aggregate(new SpectralPeak(0, 0, 0), (best, p) => p.Decibels > best.Decibels ? p : best);
+
+    /// <summary>Every local maximum of that band standing above its surroundings (over 0 dB), in no particular order.</summary>
+    public static IEnumerable<SpectralPeak> Maxima(float[] log10Power, int n, double minCyclesPerPixel, Func<int, int, bool> skip)
+    {
         var (minRadius, maxRadius) = (minCyclesPerPixel * n, n / 2.0);
         for (var v = 0; v <= n / 2; v++)
         for (var u = -n / 2 + 1; u <= n / 2; u++)
@@ -57,10 +60,9 @@ public readonly record struct SpectralPeak(int U, int V, double Decibels)
             if (radius2 < minRadius * minRadius || radius2 > maxRadius * maxRadius || skip(u, v) || !IsLocalMaximum(log10Power, n, u, v))
                 continue;
             var db = Prominence(log10Power, n, u, v);
-            if (db > best.Decibels)
-                best = new SpectralPeak(u, v, db);
+            if (db > 0)
+                yield return new SpectralPeak(u, v, db);
         }
-        return best;
     }
 
     private static bool IsLocalMaximum(float[] log10Power, int n, int u, int v)
