@@ -142,41 +142,11 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var capture = prepared.Capture;
         if (capture.Image is not { } image || capture.Quality!.LumaStdDev < _options.MinLumaStdDev)
             return capture;
-        var reading = readMrz ? ReadMrz(image.Bitmap, detectorBound, token) : _reader.Read(image.Bitmap, token, readMrz, detectorBound);
+        var reading = readMrz ? MrzSearch.Read(_reader, image.Bitmap, detectorBound, token) : _reader.Read(image.Bitmap, token, readMrz, detectorBound);
         timings.Add($"{capture.Side}_ocr_detect", reading.DetectMs);
         timings.Add($"{capture.Side}_ocr_recognize", reading.RecognizeMs);
         timings.Add($"{capture.Side}_mrz_parse", reading.ParseMs);
         return capture with { Reading = reading, Quality = OnText(capture.Quality!, image, reading) };
-    }
-
-    /// <summary>
-    /// The MRZ of an upload, or of a copy of it turned a quarter or half turn, read the same way. The detector sees the
-    /// image at the document's <paramref name="bound"/> first, which assumes the document fills the image; where that gives
-    /// no MRZ, at the full bound. A dim room's photo: the gain leaves each colour channel grainy on its own, and the
-    /// detector, given the colours, breaks the MRZ's filler runs off its lines or misses an ID card's MRZ whole (decisions
-    /// --captures low_light). In the luma the channels' grain averages out; the recogniser still reads the colours, and a
-    /// luma reading only replaces none. The times are those of every read made.
-    /// </summary>
-    private MrzReading ReadMrz(SKBitmap image, int bound, CancellationToken token)
-    {
-        var reading = _reader.Read(image, token, readMrz: true, bound);
-        // Text running up or down is not read as an MRZ at any bound, in colour or in luma: the quarter turn reads it.
-        if (TextSkew.RunsSideways(reading.TextAngle))
-            return reading;
-        var (detectMs, recognizeMs, parseMs) = (reading.DetectMs, reading.RecognizeMs, reading.ParseMs);
-        if (reading.Parse?.Success != true && Math.Max(image.Width, image.Height) > bound && bound < TextDetector.MaxSide)
-        {
-            reading = _reader.Read(image, token);
-            (detectMs, recognizeMs, parseMs) = (detectMs + reading.DetectMs, recognizeMs + reading.RecognizeMs, parseMs + reading.ParseMs);
-        }
-        if (reading.Parse?.Success != true)
-        {
-            var grey = _reader.Read(image, token, readMrz: true, bound, lumaDetection: true);
-            (detectMs, recognizeMs, parseMs) = (detectMs + grey.DetectMs, recognizeMs + grey.RecognizeMs, parseMs + grey.ParseMs);
-            if (grey.Parse?.Success == true)
-                reading = grey;
-        }
-        return reading with { DetectMs = detectMs, RecognizeMs = recognizeMs, ParseMs = parseMs };
     }
 
     /// <summary>
@@ -294,7 +264,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// Phone photos are often taken upside down, or sideways without an EXIF orientation: when no side gave an MRZ whose
     /// check digits all agree, nor a barcode, each side with text is read again turned: 90° and 270° when its text runs
     /// up or down the picture; else 180°, and, when it stands taller than wide (a landscape page photographed sideways),
-    /// 90° and 270° too. Each turned copy is read as an upload is (<see cref="ReadMrz"/>): read at the full bound only, a
+    /// 90° and 270° too. Each turned copy is read as an upload is (<see cref="MrzSearch"/>): read at the full bound only, a
     /// sideways passport whose MRZ the document's bound reads whole lost it. The first turn that finds an MRZ whose
     /// checks agree is kept. Failing that, when no side as it came gave an MRZ, the turned reading that found one failing
     /// the fewest checks: a tampered page photographed sideways is judged on its MRZ read upright. A quarter-turned
@@ -315,7 +285,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             foreach (var degrees in turns)
             {
                 var turned = capture.Image.Turned(degrees);
-                var reading = ReadMrz(turned.Bitmap, bound, token);
+                var reading = MrzSearch.Read(_reader, turned.Bitmap, bound, token);
                 timings.Add($"{capture.Side}_ocr_turned_{degrees}", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
                 if (Verified(reading))
                 {

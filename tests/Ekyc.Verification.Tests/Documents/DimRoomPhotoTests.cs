@@ -9,7 +9,8 @@ namespace Ekyc.Verification.Tests.Documents;
 /// Documents photographed in a dim room (<see cref="CaptureCondition.LowLight"/>, held out: <c>decisions --documents-only
 /// --captures low_light</c>): the gain leaves each colour channel grainy on its own, and the DB detector, given the
 /// colours, broke the MRZ's filler runs off its lines or missed an ID card back's MRZ whole (<c>mrz_not_found</c>), though
-/// it is plain to the eye. When no MRZ is found in the colours, the text is detected again in the luma.
+/// it is plain to the eye. When no MRZ is found in the colours, the text is detected again in the luma, by the verification
+/// and by the capture page's precheck.
 /// </summary>
 [Collection(OcrCollection.Name)]
 public class DimRoomPhotoTests(OcrFixture ocr)
@@ -34,5 +35,24 @@ public class DimRoomPhotoTests(OcrFixture ocr)
         }
         // The class the luma detection is for: the colour detection alone (the previous engine) misses them.
         Assert.True(missed >= 2, $"{missed} of 3 missed in colour");
+    }
+
+    /// <summary>
+    /// Seed 810: the capture page's precheck looked for the MRZ in the colours only, so it asked the customer to retake
+    /// card backs (<c>mrz_not_found</c>) that the verification then read.
+    /// </summary>
+    [Fact]
+    public void The_capture_page_finds_the_MRZ_of_a_card_back_photographed_in_a_dim_room()
+    {
+        var generator = OcrFixture.DecisionSet([CaptureCondition.LowLight]);
+        var precheck = new DocumentPrecheck(ocr.Models, new DocumentOptions());
+        foreach (var label in generator.Plan(3, seed: 810).Where(l => l.Class == DecisionClass.GenuineIdCard))
+        {
+            var (_, back) = generator.RenderDocument(label);
+
+            var result = precheck.Check(back!, "id_card", "back");
+
+            Assert.True(result.MrzFound, $"{label.Id}: {string.Join(", ", result.Problems)}");
+        }
     }
 }
