@@ -9,7 +9,10 @@ namespace Ekyc.Verification.Documents;
 /// fills the image; where that gives no MRZ, at the full bound. A dim room's photo: the gain leaves each colour channel
 /// grainy on its own, and the detector, given the colours, breaks the MRZ's filler runs off its lines or misses an ID
 /// card's MRZ whole (decisions --captures low_light). In the luma the channels' grain averages out; the recogniser still
-/// reads the colours, and a luma reading only replaces none.
+/// reads the colours, and a luma reading only replaces none. The grain misleads the recogniser too: a dim room's genuine
+/// passport read its number's <c>J</c> as <c>I</c> and fillers as <c>K</c>, surely enough to be rejected, and read every
+/// character right in a grey copy. So an MRZ whose checks disagree is read again, detected and recognised in the luma,
+/// and that reading replaces it only when all its checks agree: a digit really altered disagrees in grey too.
 /// </summary>
 public static class MrzSearch
 {
@@ -21,17 +24,27 @@ public static class MrzSearch
         if (TextSkew.RunsSideways(reading.TextAngle))
             return reading;
         var (detectMs, recognizeMs, parseMs) = (reading.DetectMs, reading.RecognizeMs, reading.ParseMs);
+        var foundAt = bound;
         if (reading.Parse?.Success != true && Math.Max(image.Width, image.Height) > bound && bound < TextDetector.MaxSide)
         {
             reading = reader.Read(image, token);
             (detectMs, recognizeMs, parseMs) = (detectMs + reading.DetectMs, recognizeMs + reading.RecognizeMs, parseMs + reading.ParseMs);
+            foundAt = TextDetector.MaxSide;
         }
         if (reading.Parse?.Success != true)
         {
             var grey = reader.Read(image, token, readMrz: true, bound, lumaDetection: true);
             (detectMs, recognizeMs, parseMs) = (detectMs + grey.DetectMs, recognizeMs + grey.RecognizeMs, parseMs + grey.ParseMs);
             if (grey.Parse?.Success == true)
-                reading = grey;
+                (reading, foundAt) = (grey, bound);
+        }
+        if (reading.Parse is { Success: true, Mrz.ChecksValid: false })
+        {
+            using var luma = OcrPixels.Luma(image);
+            var again = reader.Read(luma, token, readMrz: true, foundAt);
+            (detectMs, recognizeMs, parseMs) = (detectMs + again.DetectMs, recognizeMs + again.RecognizeMs, parseMs + again.ParseMs);
+            if (again.Parse is { Success: true, Mrz.ChecksValid: true })
+                reading = again;
         }
         return reading with { DetectMs = detectMs, RecognizeMs = recognizeMs, ParseMs = parseMs };
     }
