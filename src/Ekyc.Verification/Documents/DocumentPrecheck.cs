@@ -8,9 +8,10 @@ namespace Ekyc.Verification.Documents;
 
 /// <summary>
 /// The capture page's quick verdict on one uploaded side, before the customer moves on: the same decoder, quality
-/// measures and thresholds as <see cref="DocumentVerifier"/>, and where the side should carry one, the MRZ located and
-/// read (passport data page, back of an ID-1 card) or the PDF417 barcode decoded (back of a driving licence). No
-/// printed-text reading, portrait search or forensics: those belong to the verification, not to "retake or go on".
+/// measures and thresholds as <see cref="DocumentVerifier"/>, and where the side should carry one, the MRZ looked for as
+/// the verification first looks for it (<see cref="MrzSearch"/>) and read (passport data page, back of an ID-1 card) or
+/// the PDF417 barcode decoded (back of a driving licence). No printed-text reading, portrait search or forensics: those
+/// belong to the verification, not to "retake or go on".
 /// </summary>
 public sealed class DocumentPrecheck(ModelStore models, DocumentOptions options)
 {
@@ -48,7 +49,7 @@ public sealed class DocumentPrecheck(ModelStore models, DocumentOptions options)
             double? perChar = null, mrzWidth = null;
             if (expects == "mrz" && !problems.Contains("blank_image"))
             {
-                var reading = _reader.Read(image.Bitmap);
+                var reading = MrzSearch.Read(_reader, image.Bitmap, DetectorBound.For(documentType), CancellationToken.None);
                 mrzFound = reading.Parse?.Success == true;
                 if (!mrzFound)
                     problems.Add("mrz_not_found");

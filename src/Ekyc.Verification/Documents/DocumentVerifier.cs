@@ -60,7 +60,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
                 RetryStraightened(captures, straightReads, bound, timings, cancellationToken);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
-                RetryTurned(captures, timings, cancellationToken);
+                RetryTurned(captures, bound, timings, cancellationToken);
             CutOutSmallPages(captures, timings, cancellationToken);
             ReadPrinted(captures, straightReads, bound, today, timings, cancellationToken);
             // After the retry: a side read turned replaced its capture, and the image it was read from is disposed.
@@ -142,27 +142,10 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var capture = prepared.Capture;
         if (capture.Image is not { } image || capture.Quality!.LumaStdDev < _options.MinLumaStdDev)
             return capture;
-        var reading = _reader.Read(image.Bitmap, token, readMrz, detectorBound);
-        var (detectMs, recognizeMs, parseMs) = (reading.DetectMs, reading.RecognizeMs, reading.ParseMs);
-        // The bound assumes the document fills the image: when no MRZ is found there, it is looked for at the full bound.
-        if (readMrz && reading.Parse?.Success != true && Math.Max(image.Bitmap.Width, image.Bitmap.Height) > detectorBound && detectorBound < TextDetector.MaxSide)
-        {
-            reading = _reader.Read(image.Bitmap, token, readMrz);
-            (detectMs, recognizeMs, parseMs) = (detectMs + reading.DetectMs, recognizeMs + reading.RecognizeMs, parseMs + reading.ParseMs);
-        }
-        // A dim room's photo: the gain leaves each colour channel grainy on its own, and the detector, given the colours,
-        // breaks the MRZ's filler runs off its lines or misses an ID card's MRZ whole (decisions --captures low_light). In the
-        // luma the channels' grain averages out; the recogniser still reads the colours, and a reading only replaces none.
-        if (readMrz && reading.Parse?.Success != true)
-        {
-            var grey = _reader.Read(image.Bitmap, token, readMrz, detectorBound, lumaDetection: true);
-            (detectMs, recognizeMs, parseMs) = (detectMs + grey.DetectMs, recognizeMs + grey.RecognizeMs, parseMs + grey.ParseMs);
-            if (grey.Parse?.Success == true)
-                reading = grey;
-        }
-        timings.Add($"{capture.Side}_ocr_detect", detectMs);
-        timings.Add($"{capture.Side}_ocr_recognize", recognizeMs);
-        timings.Add($"{capture.Side}_mrz_parse", parseMs);
+        var reading = readMrz ? MrzSearch.Read(_reader, image.Bitmap, detectorBound, token) : _reader.Read(image.Bitmap, token, readMrz, detectorBound);
+        timings.Add($"{capture.Side}_ocr_detect", reading.DetectMs);
+        timings.Add($"{capture.Side}_ocr_recognize", reading.RecognizeMs);
+        timings.Add($"{capture.Side}_mrz_parse", reading.ParseMs);
         return capture with { Reading = reading, Quality = OnText(capture.Quality!, image, reading) };
     }
 
@@ -279,43 +262,55 @@ public sealed class DocumentVerifier : IDocumentVerifier
 
     /// <summary>
     /// Phone photos are often taken upside down, or sideways without an EXIF orientation: when no side gave an MRZ whose
-    /// check digits all agree, nor a barcode, each side with text is read again turned 180°, and, when it stands taller
-    /// than wide (a landscape page photographed sideways), turned 90° and 270°. The first turn that finds an MRZ whose
-    /// checks agree is kept; failing that, the upside-down reading when it found an MRZ and the upright one found none.
-    /// A sideways reading is kept only verified: text read across its lines gives MRZ-shaped misreadings.
+    /// check digits all agree, nor a barcode, each side with text is read again turned: 90° and 270° when its text runs
+    /// up or down the picture; else 180°, and, when it stands taller than wide (a landscape page photographed sideways),
+    /// 90° and 270° too. Each turned copy is read as an upload is (<see cref="MrzSearch"/>): read at the full bound only, a
+    /// sideways passport whose MRZ the document's bound reads whole lost it. The first turn that finds an MRZ whose
+    /// checks agree is kept. Failing that, when no side as it came gave an MRZ, the turned reading that found one failing
+    /// the fewest checks: a tampered page photographed sideways is judged on its MRZ read upright. A quarter-turned
+    /// reading can only find an MRZ in text that then runs level: text running up or down is never read as one
+    /// (<see cref="MrzReader"/>), so a level page turned sideways gives none.
     /// </summary>
-    private void RetryTurned(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    private void RetryTurned(List<DocumentCapture> captures, int bound, TimingLog timings, CancellationToken token)
     {
         var anyMrz = captures.Any(c => c.Reading?.Parse?.Success == true);
+        (int Index, DecodedImage Image, MrzReading Reading, int Degrees)? unverified = null;
         for (var i = 0; i < captures.Count; i++)
         {
             var capture = captures[i];
             if (capture.Image is null || capture.Reading is not { RegionCount: > 0 })
                 continue;
-            var turns = capture.Image.Bitmap.Height > capture.Image.Bitmap.Width ? new[] { 180, 90, 270 } : [180];
-            (DecodedImage Image, MrzReading Reading)? upsideDown = null;
+            var turns = TextSkew.RunsSideways(capture.Reading.TextAngle) ? new[] { 90, 270 }
+                : capture.Image.Bitmap.Height > capture.Image.Bitmap.Width ? [180, 90, 270] : [180];
             foreach (var degrees in turns)
             {
                 var turned = capture.Image.Turned(degrees);
-                var reading = _reader.Read(turned.Bitmap, token);
+                var reading = MrzSearch.Read(_reader, turned.Bitmap, bound, token);
                 timings.Add($"{capture.Side}_ocr_turned_{degrees}", reading.DetectMs + reading.RecognizeMs + reading.ParseMs);
                 if (Verified(reading))
                 {
-                    upsideDown?.Image.Dispose();
+                    unverified?.Image.Dispose();
                     Keep(captures, i, turned, reading, degrees);
                     return;
                 }
-                if (degrees == 180 && !anyMrz && reading.Parse?.Success == true)
-                    upsideDown = (turned, reading);
+                if (!anyMrz && reading.Parse?.Mrz is { } mrz && (unverified is not { } best || FailsFewer(mrz, reading.Confidence, best.Reading)))
+                {
+                    unverified?.Image.Dispose();
+                    unverified = (i, turned, reading, degrees);
+                }
                 else
                     turned.Dispose();
             }
-            if (upsideDown is { } kept)
-            {
-                Keep(captures, i, kept.Image, kept.Reading, 180);
-                return;
-            }
         }
+        if (unverified is { } kept)
+            Keep(captures, kept.Index, kept.Image, kept.Reading, kept.Degrees);
+    }
+
+    /// <summary>Fewer failing checks than <paramref name="other"/>'s MRZ, or as many read more confidently: the turn that reads the page upright.</summary>
+    private static bool FailsFewer(MrzResult mrz, float confidence, MrzReading other)
+    {
+        var (failing, otherFailing) = (Failing(mrz).Count, Failing(other.Parse!.Mrz!).Count);
+        return failing < otherFailing || (failing == otherFailing && confidence > other.Confidence);
     }
 
     private static void Keep(List<DocumentCapture> captures, int index, DecodedImage turned, MrzReading reading, int degrees)
@@ -435,11 +430,12 @@ public sealed class DocumentVerifier : IDocumentVerifier
         return capture with { Image = turned, Reading = reading with { PrintedText = lines }, TurnedDegrees = degrees };
     }
 
-    /// <summary>PDF417 on the back (then the front) when the document is declared a driving licence or has no MRZ.</summary>
+    /// <summary>PDF417 on the back (then the front) when the document is declared a driving licence, or has no MRZ and is not declared a passport.</summary>
     private AamvaReading? ReadBarcode(List<DocumentCapture> captures, string? declaredType, TimingLog timings)
     {
         var hasMrz = captures.Any(c => c.Reading?.Parse?.Success == true);
-        if (hasMrz && declaredType != "driving_licence")
+        // No passport carries one: a passport photographed sideways, its MRZ not read until turned, spent seconds searching one.
+        if ((hasMrz && declaredType != "driving_licence") || declaredType == "passport")
             return null;
         var clock = Stopwatch.StartNew();
         AamvaReading? found = null;
@@ -462,7 +458,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
         if (!_options.RequirePortrait || front.Image is null || front.Reading is null)
             return null;
         var clock = Stopwatch.StartNew();
-        var face = Math.Abs(front.Reading.TextAngle) < SidewaysDegrees
+        var face = !TextSkew.RunsSideways(front.Reading.TextAngle)
             ? _portraits.Find(front.Image.Bitmap, (float)_options.PortraitMinScore)
             : FindTurned(front.Image, 90) ?? FindTurned(front.Image, 270);
         timings.Add("portrait", clock.Elapsed.TotalMilliseconds);
@@ -470,17 +466,16 @@ public sealed class DocumentVerifier : IDocumentVerifier
     }
 
     /// <summary>
-    /// A page whose text runs up or down (its MRZ read sideways, the photo taken with the phone turned and no EXIF
-    /// orientation) is looked at a quarter turn turned: squeezed as it stands into the detector's 320×240 landscape
-    /// input, its portrait came out half as wide as tall and was not found (6 of 20 sideways pages of seed 840).
+    /// A page whose text runs up or down (the photo taken with the phone turned and no EXIF orientation, and left as it
+    /// came: a card's front that read no better turned) is looked at a quarter turn turned: squeezed as it stands into the
+    /// detector's 320×240 landscape input, a sideways portrait came out half as wide as tall and was not found (6 of 20
+    /// sideways pages of seed 840, when their MRZ was read where it stood).
     /// </summary>
     private PortraitFace? FindTurned(DecodedImage page, int degrees)
     {
         using var turned = page.Turned(degrees);
         return _portraits.Find(turned.Bitmap, (float)_options.PortraitMinScore);
     }
-
-    private const float SidewaysDegrees = 45f;
 
     /// <summary>Stage timings in the order they ran.</summary>
     private sealed class TimingLog

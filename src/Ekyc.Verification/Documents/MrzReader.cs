@@ -33,7 +33,12 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
         cancellationToken.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var candidates = readMrz ? CandidateLines(TextLine.Group(regions)) : [];
+        // Text running up or down the picture is not read as an MRZ where it stands: the detector gives each region's
+        // axis, not its direction, and a line a degree either side of upright turns the other way, so one MRZ's lines
+        // were read in opposite directions and out of order, a garbage MRZ that parsed and failed its check digits past
+        // any repair (a genuine passport photographed sideways, rejected). Such a page is read turned a quarter turn.
+        var angle = TextSkew.Of(regions);
+        var candidates = readMrz && !TextSkew.RunsSideways(angle) ? CandidateLines(TextLine.Group(regions)) : [];
         var recognised = new List<MrzCandidate>();
         var rereads = 0;
         foreach (var line in candidates)
@@ -108,7 +113,7 @@ public sealed class MrzReader(TextDetector detector, TextRecognizer recognizer, 
             NumberDoubts = parse?.Mrz is { } numbered ? NumberDoubts(numbered, likelihood) : 0,
             RereadRecognitions = rereads,
             RegionCount = regions.Count,
-            TextAngle = TextSkew.Of(regions),
+            TextAngle = angle,
             TextCorners = [.. regions.SelectMany(r => r.Box.Corners())],
             OtherRegions = regions.Where(r => !read.Any(m => m.Line.Regions.Contains(r))).ToList(),
             DetectMs = detectMs,

@@ -37,6 +37,26 @@ internal static class OcrPixels
         return target;
     }
 
+    /// <summary>A grey copy: every channel the pixel's luma (BT.601), the values <see cref="ToTensor"/> gives with <c>luma</c>.</summary>
+    public static SKBitmap Luma(SKBitmap source)
+    {
+        var target = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(target);
+        using var image = SKImage.FromBitmap(source);
+        using var paint = new SKPaint
+        {
+            ColorFilter = SKColorFilter.CreateColorMatrix(
+            [
+                0.299f, 0.587f, 0.114f, 0, 0,
+                0.299f, 0.587f, 0.114f, 0, 0,
+                0.299f, 0.587f, 0.114f, 0, 0,
+                0, 0, 0, 1, 0,
+            ]),
+        };
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), paint);
+        return target;
+    }
+
     /// <summary>Fills an NCHW tensor with BGR channels: (v/255 − mean[c]) / std[c]; with <paramref name="luma"/>, every channel the pixel's luma (BT.601).</summary>
     public static DenseTensor<float> ToTensor(SKBitmap rgba, ReadOnlySpan<float> mean, ReadOnlySpan<float> std, bool luma = false)
     {

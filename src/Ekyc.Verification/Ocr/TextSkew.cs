@@ -22,6 +22,14 @@ public static class TextSkew
         return 0;
     }
 
+    /// <summary>
+    /// Text at <paramref name="angle"/> (<see cref="Of"/>) runs up or down the picture: the page was photographed a
+    /// quarter turn round.
+    /// </summary>
+    public static bool RunsSideways(float angle) => MathF.Abs(angle) >= SidewaysDegrees;
+
+    private const float SidewaysDegrees = 45f;
+
     /// <summary>The angle of a line as −90…90: a line at 175° runs as one at −5°.</summary>
     private static float Folded(float angle)
     {

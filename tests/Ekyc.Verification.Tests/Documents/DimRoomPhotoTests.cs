@@ -1,3 +1,4 @@
+using Ekyc.Core.Checks;
 using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
@@ -9,7 +10,8 @@ namespace Ekyc.Verification.Tests.Documents;
 /// Documents photographed in a dim room (<see cref="CaptureCondition.LowLight"/>, held out: <c>decisions --documents-only
 /// --captures low_light</c>): the gain leaves each colour channel grainy on its own, and the DB detector, given the
 /// colours, broke the MRZ's filler runs off its lines or missed an ID card back's MRZ whole (<c>mrz_not_found</c>), though
-/// it is plain to the eye. When no MRZ is found in the colours, the text is detected again in the luma.
+/// it is plain to the eye. When no MRZ is found in the colours, the text is detected again in the luma, by the verification
+/// and by the capture page's precheck.
 /// </summary>
 [Collection(OcrCollection.Name)]
 public class DimRoomPhotoTests(OcrFixture ocr)
@@ -34,5 +36,42 @@ public class DimRoomPhotoTests(OcrFixture ocr)
         }
         // The class the luma detection is for: the colour detection alone (the previous engine) misses them.
         Assert.True(missed >= 2, $"{missed} of 3 missed in colour");
+    }
+
+    /// <summary>
+    /// Seed 810: a genuine passport whose MRZ the colours read with its number's <c>J</c> as <c>I</c> and fillers as
+    /// <c>K</c>, surely (certainty 0.88), so that it was rejected <c>check_digit_mismatch</c>; its grey copy reads every
+    /// character right.
+    /// </summary>
+    [Fact]
+    public void An_MRZ_the_grain_misleads_the_recogniser_on_is_read_again_in_grey()
+    {
+        var generator = OcrFixture.DecisionSet([CaptureCondition.LowLight]);
+        var label = generator.Plan(6, seed: 810).Single(l => l.Id == "genuine_passport-008");
+        var (front, _) = generator.RenderDocument(label);
+
+        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
+            .Verify(new DocumentImages(front, null, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
+
+    /// <summary>
+    /// Seed 810: the capture page's precheck looked for the MRZ in the colours only, so it asked the customer to retake
+    /// card backs (<c>mrz_not_found</c>) that the verification then read.
+    /// </summary>
+    [Fact]
+    public void The_capture_page_finds_the_MRZ_of_a_card_back_photographed_in_a_dim_room()
+    {
+        var generator = OcrFixture.DecisionSet([CaptureCondition.LowLight]);
+        var precheck = new DocumentPrecheck(ocr.Models, new DocumentOptions());
+        foreach (var label in generator.Plan(3, seed: 810).Where(l => l.Class == DecisionClass.GenuineIdCard))
+        {
+            var (_, back) = generator.RenderDocument(label);
+
+            var result = precheck.Check(back!, "id_card", "back");
+
+            Assert.True(result.MrzFound, $"{label.Id}: {string.Join(", ", result.Problems)}");
+        }
     }
 }
