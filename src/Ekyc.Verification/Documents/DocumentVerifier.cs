@@ -482,14 +482,14 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 yield return ($"turned_{degrees}", degrees, null);
         }
         var image = capture.Image!.Bitmap;
-        if (!sideways && Math.Abs(reading.TextAngle) <= MaxSkewDegrees && PrintedArea.Largest(reading.OtherRegions, reading.TextAngle) is { } area
+        if (Math.Abs(reading.TextAngle) <= MaxSkewDegrees && PrintedArea.Largest(reading.OtherRegions, reading.TextAngle) is { } area
             && area.ShareOf(image.Width, image.Height) < MaxPrintedShare)
             yield return ("cut_out", 0, area);
     }
 
     /// <summary>
-    /// Print spanning less of its frame's longer side than this is cut out: a card's print spans some 90 % of the card, which
-    /// a card photographed small on a desk gives 30–45 % of the frame's width, and one filling the frame 60 % and more.
+    /// Print spanning less of its frame's longer side than this is cut out: a card's print spans 60–90 % of its width, and a
+    /// card photographed small on a desk takes 30–45 % of the frame's width, one filling the frame 60 % and more.
     /// </summary>
     private const float MaxPrintedShare = 0.5f;
 
