@@ -62,7 +62,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 RetryStraightened(captures, straightReads, bound, timings, cancellationToken);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
                 RetryTurned(captures, timings, cancellationToken);
-            CutOutSmallPages(captures, timings, cancellationToken);
+            CutOutSmallPages(captures, bound, timings, cancellationToken);
             ReadPrinted(captures, straightReads, bound, today, timings, cancellationToken);
             // After the retry: a side read turned replaced its capture, and the image it was read from is disposed.
             var portrait = FindPortrait(captures[0], timings);
@@ -333,7 +333,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// Only a page under <see cref="MaxPageShare"/> of its frame. The cut-out is kept when its MRZ reads in the same
     /// format and fails no check the whole frame's reading passed; else the side stays as it was.
     /// </summary>
-    private void CutOutSmallPages(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    private void CutOutSmallPages(List<DocumentCapture> captures, int bound, TimingLog timings, CancellationToken token)
     {
         for (var i = 0; i < captures.Count; i++)
         {
@@ -344,6 +344,10 @@ public sealed class DocumentVerifier : IDocumentVerifier
             var clock = Stopwatch.StartNew();
             var cut = image.Rotated(-page.Angle, page.Corners, PageMargin);
             var cutReading = _reader.Read(cut.Bitmap, token);
+            // The cut-out page fills its image, as the document's own bound assumes: a card's back cut out small on a desk
+            // (770 px wide, 20 px per MRZ character) gave no MRZ with its 770 px detected at 960, and read whole at 576 and 640.
+            if (cutReading.Parse?.Success != true && bound < TextDetector.MaxSide && _reader.Read(cut.Bitmap, token, detectorMaxSide: bound) is { Parse.Success: true } atBound)
+                cutReading = atBound;
             if (cutReading.Parse?.Mrz is not { } again || again.Format != whole.Format || !Failing(again).IsSubsetOf(Failing(whole)))
             {
                 cut.Dispose();

@@ -67,6 +67,20 @@ public class SmallOnDeskTests(OcrFixture ocr)
         Assert.DoesNotContain("printed_fields_not_found", result.Authenticity.ReasonCodes);
     }
 
+    /// <summary>
+    /// Seed 820, a genuine card's back small on the desk: cut out by its MRZ to 770 px, it was read with the detector at
+    /// 960 px and no MRZ was found, so the cut-out was dropped and the receipt beside the card, measured with the whole
+    /// frame, read as a screen's grid (review <c>screen_recapture_suspected</c>). The cut-out is read at a card's bound too.
+    /// </summary>
+    [Fact]
+    public void The_back_of_a_card_small_on_a_desk_is_read_cut_out_at_a_cards_bound()
+    {
+        var result = VerifyCard("genuine_id_card-001");
+
+        Assert.Equal(DocumentSignal.Pass, Signal(result.Authenticity, "back_recapture").Status);
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
+
     /// <summary>An ID card of the decision set small on a cluttered desk (<c>small_on_cluttered_desk</c> alone, count 3, seed 820), verified.</summary>
     private DocumentVerification VerifyCard(string id)
     {
