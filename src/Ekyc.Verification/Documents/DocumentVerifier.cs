@@ -6,6 +6,7 @@ using Ekyc.Verification.Documents.Forensics;
 using Ekyc.Verification.Documents.Glyphs;
 using Ekyc.Verification.Documents.Imaging;
 using Ekyc.Verification.Documents.Mrz;
+using Ekyc.Verification.Documents.Printed;
 using Ekyc.Verification.Models;
 using Ekyc.Verification.Ocr;
 using SkiaSharp;
@@ -61,7 +62,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 RetryStraightened(captures, straightReads, bound, timings, cancellationToken);
             if (barcode is null && !captures.Any(c => Verified(c.Reading)))
                 RetryTurned(captures, bound, timings, cancellationToken);
-            CutOutSmallPages(captures, timings, cancellationToken);
+            CutOutSmallPages(captures, bound, timings, cancellationToken);
             ReadPrinted(captures, straightReads, bound, today, timings, cancellationToken);
             // After the retry: a side read turned replaced its capture, and the image it was read from is disposed.
             var portrait = FindPortrait(captures[0], timings);
@@ -327,7 +328,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// Only a page under <see cref="MaxPageShare"/> of its frame. The cut-out is kept when its MRZ reads in the same
     /// format and fails no check the whole frame's reading passed; else the side stays as it was.
     /// </summary>
-    private void CutOutSmallPages(List<DocumentCapture> captures, TimingLog timings, CancellationToken token)
+    private void CutOutSmallPages(List<DocumentCapture> captures, int bound, TimingLog timings, CancellationToken token)
     {
         for (var i = 0; i < captures.Count; i++)
         {
@@ -338,6 +339,10 @@ public sealed class DocumentVerifier : IDocumentVerifier
             var clock = Stopwatch.StartNew();
             var cut = image.Rotated(-page.Angle, page.Corners, PageMargin);
             var cutReading = _reader.Read(cut.Bitmap, token);
+            // The cut-out page fills its image, as the document's own bound assumes: a card's back cut out small on a desk
+            // (770 px wide, 20 px per MRZ character) gave no MRZ with its 770 px detected at 960, and read whole at 576 and 640.
+            if (cutReading.Parse?.Success != true && bound < TextDetector.MaxSide && _reader.Read(cut.Bitmap, token, detectorMaxSide: bound) is { Parse.Success: true } atBound)
+                cutReading = atBound;
             if (cutReading.Parse?.Mrz is not { } again || again.Format != whole.Format || !Failing(again).IsSubsetOf(Failing(whole)))
             {
                 cut.Dispose();
@@ -399,36 +404,103 @@ public sealed class DocumentVerifier : IDocumentVerifier
                 read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
             timings.Add($"{capture.Side}_ocr_printed", clock.Elapsed.TotalMilliseconds);
             captures[i] = capture with { Reading = capture.Reading with { PrintedText = lines } };
-            if (capture != mrzSide && mrzSide.TurnedDegrees != 0 && capture.TurnedDegrees == 0 && !PrintedFieldMatcher.FoundAll([.. pooled, .. lines.Select(l => l.Text)], data))
-                captures[i] = ReadTurnedLike(captures[i], mrzSide.TurnedDegrees, pooled, data, timings, token) ?? captures[i];
+            if (capture != mrzSide && !PrintedFieldMatcher.FoundAll([.. pooled, .. lines.Select(l => l.Text)], data))
+                captures[i] = ReadAsPhotographed(captures[i], mrzSide, pooled, data, mrz.NameTruncation, timings, token);
             pooled.AddRange(captures[i].Reading!.PrintedText.Select(l => l.Text));
         }
     }
 
     /// <summary>
-    /// The side without the MRZ read turned as its MRZ side had to be (<see cref="RetryTurned"/>): a customer holds the
-    /// phone the same way for both sides of a card, and printed text read upside down or sideways finds none of the
-    /// MRZ's values (nor the portrait). Kept only when it finds more of them than the side read as it came.
+    /// A card's side without the MRZ whose printed values were not all found as it came, read again the ways it may have
+    /// been photographed (<see cref="Views"/>); the view that finds the most MRZ values, agreeing or not, is kept, the
+    /// side as it came unless one finds more. A value found contradicting is kept too: it is what the comparison with the
+    /// MRZ looks for (a forger's edit printed on the front was only "not found" on a card photographed small).
     /// </summary>
-    private DocumentCapture? ReadTurnedLike(DocumentCapture capture, int degrees, IReadOnlyList<string> pooled, ExtractedData data, TimingLog timings,
-        CancellationToken token)
+    private DocumentCapture ReadAsPhotographed(DocumentCapture capture, DocumentCapture mrzSide, IReadOnlyList<string> pooled, ExtractedData data,
+        NameTruncation nameTruncation, TimingLog timings, CancellationToken token)
     {
-        var clock = Stopwatch.StartNew();
-        var turned = capture.Image!.Turned(degrees);
-        var reading = _reader.Read(turned.Bitmap, token, readMrz: false);
-        var lines = _printed.Read(turned.Bitmap, reading.OtherRegions,
-            read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),
-            read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
-        timings.Add($"{capture.Side}_ocr_printed_turned_{degrees}", clock.Elapsed.TotalMilliseconds);
-        var missingUpright = PrintedFieldMatcher.MissingLengths([.. pooled, .. capture.Reading!.PrintedText.Select(l => l.Text)], data).Count;
-        if (PrintedFieldMatcher.MissingLengths([.. pooled, .. lines.Select(l => l.Text)], data).Count >= missingUpright)
+        var best = capture;
+        var bestFound = Found(capture, data, nameTruncation);
+        foreach (var view in Views(capture, mrzSide))
         {
-            turned.Dispose();
-            return null;
+            var clock = Stopwatch.StartNew();
+            var image = view.Area is { } area ? capture.Image!.Rotated(-capture.Reading!.TextAngle, area.Corners, CardMargin) : capture.Image!.Turned(view.Turn);
+            var reading = _reader.Read(image.Bitmap, token, readMrz: false);
+            var lines = _printed.Read(image.Bitmap, reading.OtherRegions,
+                read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),
+                read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
+            timings.Add($"{capture.Side}_ocr_printed_{view.Stage}", clock.Elapsed.TotalMilliseconds);
+            var read = view.Area is null
+                ? capture with { Image = image, Reading = reading with { PrintedText = lines }, TurnedDegrees = view.Turn }
+                : capture with
+                {
+                    Image = image,
+                    Reading = reading with { PrintedText = lines },
+                    Recapture = capture.Recapture is null ? null : ScreenRecapture.Measure(image.Bitmap) ?? capture.Recapture,
+                    StraightenedDegrees = capture.StraightenedDegrees - capture.Reading!.TextAngle,
+                };
+            var found = Found(read, data, nameTruncation);
+            if (found <= bestFound)
+            {
+                image.Dispose();
+                continue;
+            }
+            if (best != capture)
+                best.Image!.Dispose();
+            (best, bestFound) = (read, found);
+            if (PrintedFieldMatcher.FoundAll([.. pooled, .. lines.Select(l => l.Text)], data))
+                break;
         }
-        capture.Image.Dispose();
-        return capture with { Image = turned, Reading = reading with { PrintedText = lines }, TurnedDegrees = degrees };
+        if (best != capture)
+            capture.Image!.Dispose();
+        return best;
     }
+
+    /// <summary>
+    /// The ways a card's side may have been photographed that the reading as it came misses. Turned as its MRZ side had
+    /// to be (<see cref="RetryTurned"/>): a customer holds the phone the same way for both sides, mostly. A quarter turn
+    /// either way when its text runs up or down the picture: the front may have been photographed the other way round
+    /// from the back, or the back needed no turn, and printed text read sideways gives none of the MRZ's values. Cut out where its print lies (<see cref="PrintedArea"/>) when that is under
+    /// <see cref="MaxPrintedShare"/> of the frame: a card photographed small on a desk was detected shrunk with the
+    /// whole frame, its print a few pixels high, and no value was found (the MRZ side is cut out by its MRZ,
+    /// <see cref="CutOutSmallPages"/>).
+    /// </summary>
+    private static IEnumerable<(string Stage, int Turn, PrintedArea? Area)> Views(DocumentCapture capture, DocumentCapture mrzSide)
+    {
+        var reading = capture.Reading!;
+        var sideways = TextSkew.RunsSideways(reading.TextAngle);
+        if (capture.TurnedDegrees == 0)
+        {
+            var turns = new List<int>();
+            if (mrzSide.TurnedDegrees != 0)
+                turns.Add(mrzSide.TurnedDegrees);
+            if (sideways)
+                turns.AddRange([90, 270]);
+            foreach (var degrees in turns.Distinct())
+                yield return ($"turned_{degrees}", degrees, null);
+        }
+        var image = capture.Image!.Bitmap;
+        if (Math.Abs(reading.TextAngle) <= MaxSkewDegrees && PrintedArea.Largest(reading.OtherRegions, reading.TextAngle) is { } area
+            && area.ShareOf(image.Width, image.Height) < MaxPrintedShare)
+            yield return ("cut_out", 0, area);
+    }
+
+    /// <summary>
+    /// Print spanning less of its frame's longer side than this is cut out: a card's print spans 60–90 % of its width, and a
+    /// card photographed small on a desk takes 30–45 % of the frame's width, one filling the frame 60 % and more.
+    /// </summary>
+    private const float MaxPrintedShare = 0.5f;
+
+    /// <summary>
+    /// The desk kept around a card's print when it is cut out, a share of the print's size: enough for the portrait beside
+    /// the print and the card's edge, since print found by the detector at the whole frame's scale may miss a line or two.
+    /// </summary>
+    private const float CardMargin = 0.3f;
+
+    /// <summary>How many of the MRZ's values a side's printed lines show, agreeing or not.</summary>
+    private static int Found(DocumentCapture capture, ExtractedData data, NameTruncation nameTruncation) =>
+        PrintedFieldComparison.Compare(capture.Reading!.PrintedText.Select(l => new PrintedText(capture.Side, l)).ToList(), data, nameTruncation)
+            .Count(f => f.Found);
 
     /// <summary>PDF417 on the back (then the front) when the document is declared a driving licence, or has no MRZ and is not declared a passport.</summary>
     private AamvaReading? ReadBarcode(List<DocumentCapture> captures, string? declaredType, TimingLog timings)

@@ -109,11 +109,42 @@ public class TurnedPhotoTests(OcrFixture ocr)
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
     }
 
-    /// <summary>A document of the decision set photographed sideways (<c>phone_sideways</c> alone, count 4), verified.</summary>
-    private DocumentVerification VerifySideways(string id, DocumentOptions options, int seed = 840)
+    /// <summary>
+    /// Seed 840 (<c>phone_sideways</c> alone, count 3), a card photographed sideways on both sides: when its back's TD1
+    /// MRZ was read across the picture as it came, nothing was turned, and the front's printed text, read sideways, gave
+    /// one value of the MRZ (review <c>printed_fields_not_found</c>). The front is read a quarter turn turned.
+    /// </summary>
+    [Fact]
+    public void The_front_of_a_card_photographed_sideways_is_read_a_quarter_turn_turned()
+    {
+        var result = VerifySideways("genuine_id_card-000", new DocumentOptions(), count: 3);
+
+        var front = (IReadOnlyDictionary<string, object?>)result.Authenticity.Evidence["front"]!;
+        Assert.Contains(front["turned_degrees"], new object[] { 90, 270 });
+        var printed = (IReadOnlyList<PrintedFieldResult>)result.Authenticity.Evidence["printed_fields"]!;
+        Assert.True(printed.Count(f => f.Agrees == true) >= 4, string.Join(", ", printed.Select(f => $"{f.Field} {f.Printed} {f.Agrees}")));
+        Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
+    }
+
+    /// <summary>
+    /// Seed 840, a card whose front prints values its MRZ does not hold, photographed sideways: read sideways, no value was
+    /// found (review <c>printed_fields_not_found</c>); read turned, the edited values contradict the MRZ.
+    /// </summary>
+    [Fact]
+    public void A_card_printing_other_values_than_its_mrz_photographed_sideways_is_caught_as_a_mismatch()
+    {
+        var result = VerifySideways("printed_mrz_mismatch-001", new DocumentOptions(), count: 3);
+
+        Assert.Contains("printed_mrz_mismatch", result.Authenticity.ReasonCodes);
+        Assert.DoesNotContain("printed_fields_not_found", result.Authenticity.ReasonCodes);
+        Assert.NotEqual(CheckStatus.Pass, result.Authenticity.Status);
+    }
+
+    /// <summary>A document of the decision set photographed sideways (<c>phone_sideways</c> alone), verified.</summary>
+    private DocumentVerification VerifySideways(string id, DocumentOptions options, int seed = 840, int count = 4)
     {
         var generator = OcrFixture.DecisionSet([CaptureCondition.PhoneSideways]);
-        var label = generator.Plan(4, seed).Single(l => l.Id == id);
+        var label = generator.Plan(count, seed).Single(l => l.Id == id);
         var (front, back) = generator.RenderDocument(label);
         return new DocumentVerifier(ocr.Models, options)
             .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
