@@ -341,7 +341,8 @@ public sealed class DocumentVerifier : IDocumentVerifier
             var cutReading = _reader.Read(cut.Bitmap, token);
             // The cut-out page fills its image, as the document's own bound assumes: a card's back cut out small on a desk
             // (770 px wide, 20 px per MRZ character) gave no MRZ with its 770 px detected at 960, and read whole at 576 and 640.
-            if (cutReading.Parse?.Success != true && bound < TextDetector.MaxSide && _reader.Read(cut.Bitmap, token, detectorMaxSide: bound) is { Parse.Success: true } atBound)
+            if (cutReading.Parse?.Success != true && bound < TextDetector.MaxSide
+                && _reader.Read(cut.Bitmap, token, detectorMaxSide: bound) is { Parse.Success: true } atBound)
                 cutReading = atBound;
             if (cutReading.Parse?.Mrz is not { } again || again.Format != whole.Format || !Failing(again).IsSubsetOf(Failing(whole)))
             {
@@ -424,13 +425,15 @@ public sealed class DocumentVerifier : IDocumentVerifier
         foreach (var view in Views(capture, mrzSide))
         {
             var clock = Stopwatch.StartNew();
-            var image = view.Area is { } area ? capture.Image!.Rotated(-capture.Reading!.TextAngle, area.Corners, CardMargin) : capture.Image!.Turned(view.Turn);
+            var image = view.Area is { } area
+                ? capture.Image!.Rotated(-capture.Reading!.TextAngle, area.Corners, CardMargin)
+                : capture.Image!.Turned(view.Turn);
             var reading = _reader.Read(image.Bitmap, token, readMrz: false);
             var lines = _printed.Read(image.Bitmap, reading.OtherRegions,
                 read => pooled.Count + read.Count >= 3 && PrintedFieldMatcher.FoundAll([.. pooled, .. read], data),
                 read => PrintedFieldMatcher.MissingLengths([.. pooled, .. read], data), token);
             timings.Add($"{capture.Side}_ocr_printed_{view.Stage}", clock.Elapsed.TotalMilliseconds);
-            var read = view.Area is null
+            var candidate = view.Area is null
                 ? capture with { Image = image, Reading = reading with { PrintedText = lines }, TurnedDegrees = view.Turn }
                 : capture with
                 {
@@ -439,7 +442,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
                     Recapture = capture.Recapture is null ? null : ScreenRecapture.Measure(image.Bitmap) ?? capture.Recapture,
                     StraightenedDegrees = capture.StraightenedDegrees - capture.Reading!.TextAngle,
                 };
-            var found = Found(read, data, nameTruncation);
+            var found = Found(candidate, data, nameTruncation);
             if (found <= bestFound)
             {
                 image.Dispose();
@@ -447,7 +450,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
             }
             if (best != capture)
                 best.Image!.Dispose();
-            (best, bestFound) = (read, found);
+            (best, bestFound) = (candidate, found);
             if (PrintedFieldMatcher.FoundAll([.. pooled, .. lines.Select(l => l.Text)], data))
                 break;
         }
@@ -460,10 +463,10 @@ public sealed class DocumentVerifier : IDocumentVerifier
     /// The ways a card's side may have been photographed that the reading as it came misses. Turned as its MRZ side had
     /// to be (<see cref="RetryTurned"/>): a customer holds the phone the same way for both sides, mostly. A quarter turn
     /// either way when its text runs up or down the picture: the front may have been photographed the other way round
-    /// from the back, or the back needed no turn, and printed text read sideways gives none of the MRZ's values. Cut out where its print lies (<see cref="PrintedArea"/>) when that is under
-    /// <see cref="MaxPrintedShare"/> of the frame: a card photographed small on a desk was detected shrunk with the
-    /// whole frame, its print a few pixels high, and no value was found (the MRZ side is cut out by its MRZ,
-    /// <see cref="CutOutSmallPages"/>).
+    /// from the back, or the back needed no turn, and printed text read sideways gives none of the MRZ's values. Cut out
+    /// where its print lies (<see cref="PrintedArea"/>) when that is under <see cref="MaxPrintedShare"/> of the frame: a
+    /// card photographed small on a desk was detected shrunk with the whole frame, its print a few pixels high, and no
+    /// value was found (the MRZ side is cut out by its MRZ, <see cref="CutOutSmallPages"/>).
     /// </summary>
     private static IEnumerable<(string Stage, int Turn, PrintedArea? Area)> Views(DocumentCapture capture, DocumentCapture mrzSide)
     {
