@@ -143,7 +143,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
         var capture = prepared.Capture;
         if (capture.Image is not { } image || capture.Quality!.LumaStdDev < _options.MinLumaStdDev)
             return capture;
-        var reading = readMrz ? MrzSearch.Read(_reader, image.Bitmap, detectorBound, token) : _reader.Read(image.Bitmap, token, readMrz, detectorBound);
+        var reading = readMrz ? MrzSearch.Read(_reader, image.Bitmap, detectorBound, token) : _reader.Read(image.Bitmap, token, readMrz: false, detectorBound);
         timings.Add($"{capture.Side}_ocr_detect", reading.DetectMs);
         timings.Add($"{capture.Side}_ocr_recognize", reading.RecognizeMs);
         timings.Add($"{capture.Side}_mrz_parse", reading.ParseMs);
@@ -294,7 +294,7 @@ public sealed class DocumentVerifier : IDocumentVerifier
                     Keep(captures, i, turned, reading, degrees);
                     return;
                 }
-                if (!anyMrz && reading.Parse?.Mrz is { } mrz && (unverified is not { } best || FailsFewer(mrz, reading.Confidence, best.Reading)))
+                if (!anyMrz && reading.Parse?.Mrz is not null && (unverified is not { } best || FailsFewer(reading, best.Reading)))
                 {
                     unverified?.Image.Dispose();
                     unverified = (i, turned, reading, degrees);
@@ -307,11 +307,11 @@ public sealed class DocumentVerifier : IDocumentVerifier
             Keep(captures, kept.Index, kept.Image, kept.Reading, kept.Degrees);
     }
 
-    /// <summary>Fewer failing checks than <paramref name="other"/>'s MRZ, or as many read more confidently: the turn that reads the page upright.</summary>
-    private static bool FailsFewer(MrzResult mrz, float confidence, MrzReading other)
+    /// <summary>Of two readings that found an MRZ, the first fails fewer checks, or as many read more confidently: the turn that reads the page upright.</summary>
+    private static bool FailsFewer(MrzReading reading, MrzReading other)
     {
-        var (failing, otherFailing) = (Failing(mrz).Count, Failing(other.Parse!.Mrz!).Count);
-        return failing < otherFailing || (failing == otherFailing && confidence > other.Confidence);
+        var (failing, otherFailing) = (Failing(reading.Parse!.Mrz!).Count, Failing(other.Parse!.Mrz!).Count);
+        return failing < otherFailing || (failing == otherFailing && reading.Confidence > other.Confidence);
     }
 
     private static void Keep(List<DocumentCapture> captures, int index, DecodedImage turned, MrzReading reading, int degrees)
