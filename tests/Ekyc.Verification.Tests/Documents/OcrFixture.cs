@@ -1,3 +1,4 @@
+using Ekyc.Core.Engines;
 using Ekyc.Synthetic.Decisions;
 using Ekyc.Verification.Documents;
 using Ekyc.Verification.Documents.Glyphs;
@@ -32,6 +33,14 @@ public sealed class OcrFixture : IDisposable
     /// <summary>The decision set over every page design, its documents captured under <paramref name="captures"/> in turn.</summary>
     public static DecisionSetGenerator DecisionSet(IReadOnlyList<CaptureCondition> captures) =>
         new(FacePhotos.Locate(AppContext.BaseDirectory), Renderer(), designs: Enum.GetValues<SpecimenDesign>(), captures: captures);
+
+    /// <summary>A decision-set document rendered as its label captures it (both sides for a card) and verified on 2026-12-07.</summary>
+    public DocumentVerification Verify(DecisionSetGenerator generator, DecisionLabel label, DocumentOptions options)
+    {
+        var (front, back) = generator.RenderDocument(label);
+        return new DocumentVerifier(Models, options)
+            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+    }
 
     public static SKBitmap Decode(byte[] encoded)
     {

@@ -22,10 +22,8 @@ public class SmallOnDeskTests(OcrFixture ocr)
         var generator = OcrFixture.DecisionSet([CaptureCondition.SmallOnClutteredDesk]);
         var label = generator.Plan(3, 820).First(l => l.Class == DecisionClass.GenuinePassport);
         Assert.Equal(CaptureCondition.SmallOnClutteredDesk, label.Capture);
-        var (front, back) = generator.RenderDocument(label);
 
-        var result = new DocumentVerifier(ocr.Models, new DocumentOptions())
-            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        var result = ocr.Verify(generator, label, new DocumentOptions());
 
         var authenticity = result.Authenticity;
         var printed = (IReadOnlyList<PrintedFieldResult>)authenticity.Evidence["printed_fields"]!;
@@ -87,9 +85,7 @@ public class SmallOnDeskTests(OcrFixture ocr)
         var generator = OcrFixture.DecisionSet([CaptureCondition.SmallOnClutteredDesk]);
         var label = generator.Plan(3, 820).Single(l => l.Id == id);
         Assert.Equal("id_card", label.DocumentType);
-        var (front, back) = generator.RenderDocument(label);
-        return new DocumentVerifier(ocr.Models, new DocumentOptions())
-            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        return ocr.Verify(generator, label, new DocumentOptions());
     }
 
     private static DocumentSignal Signal(CheckResult result, string code) =>

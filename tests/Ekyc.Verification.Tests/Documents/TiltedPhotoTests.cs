@@ -78,10 +78,8 @@ public class TiltedPhotoTests(OcrFixture ocr)
         var generator = OcrFixture.DecisionSet(CaptureConditions.All);
         var label = generator.Plan(4, 340).Single(l => l.Id == "genuine_passport-004");
         Assert.Equal(CaptureCondition.PhoneAtAngle, label.Capture);
-        var (front, back) = generator.RenderDocument(label);
 
-        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false })
-            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        var result = ocr.Verify(generator, label, new DocumentOptions { RequirePortrait = false, ReadPrintedFields = false });
 
         Assert.True(result.Authenticity.Status == CheckStatus.Pass, string.Join(", ", result.Authenticity.ReasonCodes));
         Assert.Equal(label.DocumentNumber, result.Extracted!.DocumentNumber);
@@ -114,10 +112,8 @@ public class TiltedPhotoTests(OcrFixture ocr)
         var generator = OcrFixture.DecisionSet(CaptureConditions.All);
         var label = generator.Plan(4, seed).Single(l => l.Id == "tampered_check_digit-003");
         Assert.Equal(CaptureCondition.PhoneAtAngle, label.Capture);
-        var (front, back) = generator.RenderDocument(label);
 
-        var result = new DocumentVerifier(ocr.Models, new DocumentOptions { RequirePortrait = false })
-            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        var result = ocr.Verify(generator, label, new DocumentOptions { RequirePortrait = false });
 
         Assert.Equal(CheckStatus.Fail, result.Authenticity.Status);
         Assert.Contains("check_digit_mismatch", result.Authenticity.ReasonCodes);

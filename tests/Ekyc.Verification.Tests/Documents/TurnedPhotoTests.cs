@@ -144,9 +144,6 @@ public class TurnedPhotoTests(OcrFixture ocr)
     private DocumentVerification VerifySideways(string id, DocumentOptions options, int seed = 840, int count = 4)
     {
         var generator = OcrFixture.DecisionSet([CaptureCondition.PhoneSideways]);
-        var label = generator.Plan(count, seed).Single(l => l.Id == id);
-        var (front, back) = generator.RenderDocument(label);
-        return new DocumentVerifier(ocr.Models, options)
-            .Verify(new DocumentImages(front, back, label.DocumentType), new DateOnly(2026, 12, 7), CancellationToken.None);
+        return ocr.Verify(generator, generator.Plan(count, seed).Single(l => l.Id == id), options);
     }
 }
